@@ -1,0 +1,82 @@
+/**
+ * A tiny benchmark harness: each case is run a few times after a warm-up and its median reported.
+ * Benchmarks live in bench/**\/*.bench.ts and export `cases: BenchCase[]`; `npm run bench` runs them
+ * all (or those whose name contains the filter given as the first argument) and prints one table.
+ */
+export interface BenchCase {
+  /** What is measured, e.g. "pearson correlation". */
+  readonly name: string;
+  /** The size in words, e.g. "500 assets × 3,650 rows". */
+  readonly size: string;
+  /** Work units per run, for the throughput column (e.g. pairs, cells); optional. */
+  readonly units?: { readonly count: number; readonly label: string };
+  /** A target in ms from the issue, printed beside the median. */
+  readonly targetMs?: number;
+  /** Prepares the inputs (not timed) and returns the timed function. */
+  readonly setup: () => () => unknown;
+  /** Timed runs after one warm-up run (default 7). */
+  readonly runs?: number;
+}
+
+/** One row of the results table. */
+export interface BenchResult {
+  readonly name: string;
+  readonly size: string;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly throughput: string;
+  readonly target: string;
+}
+
+/** Runs one case: setup, one warm-up, then `runs` timed runs; returns the median. */
+export function runCase(benchCase: BenchCase): BenchResult {
+  const run = benchCase.setup();
+  run();
+  const times: number[] = [];
+  const runs = benchCase.runs ?? 7;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const medianMs = times[Math.floor(times.length / 2)];
+  const throughput = benchCase.units
+    ? `${formatCount(benchCase.units.count / (medianMs / 1000))} ${benchCase.units.label}/s`
+    : "";
+  const target =
+    benchCase.targetMs === undefined
+      ? ""
+      : `≤ ${benchCase.targetMs} ms ${medianMs <= benchCase.targetMs ? "ok" : "MISSED"}`;
+  return {
+    name: benchCase.name,
+    size: benchCase.size,
+    medianMs,
+    minMs: times[0],
+    throughput,
+    target,
+  };
+}
+
+function formatCount(value: number): string {
+  if (value >= 1e9) return `${(value / 1e9).toFixed(2)} G`;
+  if (value >= 1e6) return `${(value / 1e6).toFixed(2)} M`;
+  if (value >= 1e3) return `${(value / 1e3).toFixed(2)} k`;
+  return value.toFixed(1);
+}
+
+/** Formats results as a plain-text table. */
+export function formatTable(results: readonly BenchResult[]): string {
+  const header = ["benchmark", "size", "median ms", "min ms", "throughput", "target"];
+  const body = results.map((r) => [
+    r.name,
+    r.size,
+    r.medianMs.toFixed(2),
+    r.minMs.toFixed(2),
+    r.throughput,
+    r.target,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...body.map(line)].join("\n");
+}

@@ -1,0 +1,33 @@
+/** Deterministic pseudo-random inputs for benchmarks (mulberry32; no dependency on Math.random). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal draws by Box–Muller from a seeded uniform source. */
+export function seededNormal(seed: number): () => number {
+  const uniform = seededRandom(seed);
+  return () => {
+    const u = Math.max(uniform(), 1e-12);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+  };
+}
+
+/** A rows × cols row-major table of positive prices: one common factor plus noise, daily vol ≈ 4 %. */
+export function randomPrices(rows: number, cols: number, seed: number): number[][] {
+  const normal = seededNormal(seed);
+  const out: number[][] = [];
+  const level = new Array<number>(cols).fill(100);
+  for (let t = 0; t < rows; t++) {
+    const market = normal() * 0.03;
+    for (let j = 0; j < cols; j++) level[j] *= Math.exp(market + normal() * 0.025);
+    out.push(level.slice());
+  }
+  return out;
+}

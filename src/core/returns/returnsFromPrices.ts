@@ -1,0 +1,48 @@
+import { CoreError } from "../errors";
+import type { PricePanel, ReturnMethod, ReturnsPanel } from "../types";
+
+/**
+ * Per-period returns of every asset in a price panel.
+ *
+ * Formula: simple r_t = P_t / P_{t−1} − 1; log r_t = ln(P_t / P_{t−1}) (as pandas
+ * `pct_change()` and `np.log(p).diff()`). Row t of the result is the return from row t to t+1
+ * of the prices, so the result has rows − 1 rows. A return is NaN where either price is missing
+ * (before listing, after delisting).
+ *
+ * Complexity: O(rows × cols).
+ *
+ * @param prices a validated price panel (see `pricePanel`), at least two rows
+ * @param method "simple" (default) or "log"
+ * @throws CoreError TOO_FEW_POINTS when prices has fewer than two rows
+ * @example returnsFromPrices(pricePanel([[100], [110], [99]])).data; // => [0.1, -0.1] (to rounding)
+ */
+export function returnsFromPrices(
+  prices: PricePanel,
+  method: ReturnMethod = "simple"
+): ReturnsPanel {
+  const { rows, cols } = prices;
+  if (rows < 2) {
+    throw new CoreError(
+      "TOO_FEW_POINTS",
+      `prices has ${rows} row; returns need at least two rows of prices`,
+      { argument: "prices" }
+    );
+  }
+  const outRows = rows - 1;
+  const data = new Float64Array(outRows * cols);
+  const src = prices.data;
+  for (let j = 0; j < cols; j++) {
+    const inBase = j * rows;
+    const outBase = j * outRows;
+    if (method === "log") {
+      for (let t = 0; t < outRows; t++) {
+        data[outBase + t] = Math.log(src[inBase + t + 1] / src[inBase + t]);
+      }
+    } else {
+      for (let t = 0; t < outRows; t++) {
+        data[outBase + t] = src[inBase + t + 1] / src[inBase + t] - 1;
+      }
+    }
+  }
+  return { kind: "returns", rows: outRows, cols, data, labels: prices.labels };
+}

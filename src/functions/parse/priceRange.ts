@@ -1,0 +1,129 @@
+import { type Parsed, invalid, ok } from "./result";
+import { columnLetter, describeCell, isBlankCell, isErrorCell } from "./cell";
+
+/** A price range as the core wants it: row-major numbers (NaN = no price) and optional labels. */
+export interface ParsedPriceRange {
+  /** Row-major values, NaN for "no price". */
+  readonly values: number[][];
+  /** Labels from the header row, or undefined when the range has none. */
+  readonly labels?: string[];
+  /** 1 when the first row of the selection was read as labels, else 0. */
+  readonly headerRows: number;
+  /** 1 when a leading date column (header "Date") was skipped, else 0. */
+  readonly skippedColumns: number;
+}
+
+const DATE_HEADERS = new Set(["date", "dates", "time", "timestamp", "day", "datetime"]);
+
+/**
+ * Parses a price range as Excel passes it (row-major `any[][]`).
+ *
+ * - A first row whose non-blank cells are all non-numeric text is the header of asset labels;
+ *   blank header cells get "Asset j". A header that mixes text and numbers is an error.
+ * - A first column headed "Date" (or "Time", "Timestamp", "Day") is skipped, so a whole table
+ *   reference such as `Prices[#All]` works.
+ * - Blank cells (`""`, `null`) and 0 mean "no price": Excel desktop passes an empty cell as 0.
+ * - Rows that are blank to the end of the selection are dropped (a selection longer than the data).
+ * - Text, booleans and error values in the data are rejected with their cell position.
+ *
+ * Positions in messages are Excel-style within the selection: column letter and row number, counting
+ * from the selection's top-left as A1, plus the label.
+ */
+export function parsePriceRange(range: unknown, argument = "prices"): Parsed<ParsedPriceRange> {
+  const grid = asGrid(range);
+  if (grid === undefined || grid.length === 0 || grid[0].length === 0) {
+    return invalid(`${argument} is empty; select a range of prices (dates down, assets across)`);
+  }
+  const width = grid[0].length;
+  for (let r = 1; r < grid.length; r++) {
+    if (grid[r].length !== width) {
+      return invalid(
+        `${argument}: row ${r + 1} has ${grid[r].length} cells but row 1 has ${width}`
+      );
+    }
+  }
+  const header = readHeader(grid[0], argument);
+  if (!header.ok) return header;
+  const labels = header.data;
+  const headerRows = labels === undefined ? 0 : 1;
+  const skipDate = labels !== undefined && DATE_HEADERS.has(labels[0].trim().toLowerCase()) ? 1 : 0;
+
+  let lastRow = grid.length - 1;
+  while (lastRow >= headerRows && grid[lastRow].every(isBlankOrZero)) lastRow--;
+  if (lastRow < headerRows) {
+    return invalid(`${argument} has no prices below its header; select the prices too`);
+  }
+  const assetCount = width - skipDate;
+  if (assetCount === 0) {
+    return invalid(`${argument} holds only a date column; select the price columns too`);
+  }
+
+  const values: number[][] = [];
+  for (let r = headerRows; r <= lastRow; r++) {
+    const source = grid[r];
+    const row = new Array<number>(assetCount);
+    for (let c = skipDate; c < width; c++) {
+      const cell = source[c];
+      if (typeof cell === "number") {
+        if (!Number.isFinite(cell)) {
+          return invalid(
+            `${argument}: cell ${columnLetter(c)}${r + 1} is not a finite number`,
+            r,
+            c
+          );
+        }
+        row[c - skipDate] = cell === 0 ? NaN : cell;
+      } else if (isBlankCell(cell)) {
+        row[c - skipDate] = NaN;
+      } else {
+        const label = labels ? ` (${labels[c]})` : "";
+        const fix = isErrorCell(cell) ? "fix the source cell" : "prices must be numbers";
+        return invalid(
+          `${argument}: cell ${columnLetter(c)}${r + 1}${label} holds ${describeCell(cell)}; ${fix}`,
+          r,
+          c
+        );
+      }
+    }
+    values.push(row);
+  }
+  return ok({
+    values,
+    labels: labels?.slice(skipDate),
+    headerRows,
+    skippedColumns: skipDate,
+  });
+}
+
+/** Excel passes a one-cell range or a scalar argument as a bare value; treat it as 1×1. */
+function asGrid(range: unknown): unknown[][] | undefined {
+  if (!Array.isArray(range)) return range === null || range === undefined ? undefined : [[range]];
+  if (range.length === 0) return [];
+  if (!Array.isArray(range[0])) return [range];
+  return range as unknown[][];
+}
+
+function isBlankOrZero(cell: unknown): boolean {
+  return isBlankCell(cell) || cell === 0;
+}
+
+function readHeader(first: unknown[], argument: string): Parsed<string[] | undefined> {
+  const textCells = first.filter((cell) => typeof cell === "string" && cell.trim() !== "");
+  if (textCells.length === 0) return ok(undefined);
+  const labels: string[] = [];
+  for (let c = 0; c < first.length; c++) {
+    const cell = first[c];
+    if (isBlankCell(cell)) {
+      labels.push(`Asset ${labels.length + 1}`);
+    } else if (typeof cell === "string") {
+      labels.push(cell.trim());
+    } else {
+      return invalid(
+        `${argument}: row 1 mixes labels and ${describeCell(cell)} at ${columnLetter(c)}1; use a header row of names only, or no header`,
+        0,
+        c
+      );
+    }
+  }
+  return ok(labels);
+}

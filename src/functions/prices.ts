@@ -1,0 +1,28 @@
+import { pricePanel } from "../core/panel/pricePanel";
+import type { PricePanel } from "../core/types";
+import { unwrap } from "./boundary";
+import { parseChoice } from "./parse/options";
+import { parsePriceRange } from "./parse/priceRange";
+
+/** A price panel read from a range, and whether the user's range had a header row to echo. */
+export interface PricesArgument {
+  readonly panel: PricePanel;
+  readonly hasHeader: boolean;
+}
+
+/**
+ * Reads a `prices` argument: parses the cells, then validates them as a core price panel, with
+ * positions in messages counted as the user sees the selection (header row included).
+ */
+export function readPrices(range: unknown, fill: unknown, argument = "prices"): PricesArgument {
+  const parsed = unwrap(parsePriceRange(range, argument));
+  const fillPolicy = unwrap(parseChoice(fill, "fill", ["none", "previous"] as const, "none"));
+  const panel = pricePanel(parsed.values, {
+    labels: parsed.labels,
+    fill: fillPolicy,
+    argument,
+    rowOffset: parsed.headerRows,
+    columnOffset: parsed.skippedColumns,
+  });
+  return { panel, hasHeader: parsed.labels !== undefined };
+}

@@ -1,0 +1,53 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * Real market data lives in ../shared/data beside the checkout (see its README). It is not part of
+ * the product, so a user's fresh clone does not have it: tests that read it skip, saying why.
+ * DIVERSIFY_SHARED_DATA may point elsewhere.
+ */
+export const sharedDataDir =
+  process.env.DIVERSIFY_SHARED_DATA ?? path.resolve(__dirname, "..", "..", "..", "shared", "data");
+
+/** True when the shared data folder is present. */
+export function hasSharedData(): boolean {
+  return fs.existsSync(path.join(sharedDataDir, "crypto-daily-close.csv"));
+}
+
+/** A wide CSV (first column dates, then one column per symbol; blank = missing → NaN). */
+export interface WideCsv {
+  readonly dates: string[];
+  readonly symbols: string[];
+  /** Row-major values, NaN for blanks. */
+  readonly rows: number[][];
+}
+
+/** Reads a wide CSV from the shared data folder. */
+export function readSharedCsv(fileName: string): WideCsv {
+  const text = fs.readFileSync(path.join(sharedDataDir, fileName), "utf8");
+  const lines = text.split(/\r?\n/).filter((line) => line.length > 0);
+  const symbols = lines[0].split(",").slice(1);
+  const dates: string[] = [];
+  const rows: number[][] = [];
+  for (const line of lines.slice(1)) {
+    const cells = line.split(",");
+    dates.push(cells[0]);
+    rows.push(cells.slice(1).map((cell) => (cell.trim() === "" ? NaN : Number(cell))));
+  }
+  return { dates, symbols, rows };
+}
+
+/**
+ * `describe` when the shared data is present, otherwise a skipped block whose title says why, so
+ * the runner's output explains the skip.
+ */
+export function describeWithSharedData(name: string, body: () => void): void {
+  if (hasSharedData()) {
+    describe(name, body);
+  } else {
+    describe.skip(
+      `${name} (skipped: ../shared/data is absent in this checkout; it holds the real data)`,
+      body
+    );
+  }
+}
