@@ -1,0 +1,285 @@
+import { averageRanksInto } from "../ranks/averageRanksInto";
+import type { Panel, SquareMatrix } from "../types";
+import type { CorrelationMatrixOptions, UndefinedPairPolicy } from "./correlationMatrixOptions";
+import { groupColumnsByMask } from "./groupColumnsByMask";
+import { intersectSortedRows } from "./intersectSortedRows";
+import { PACK_WIDTH, packedCrossProduct } from "./packedCrossProduct";
+import { type UndefinedPairContext, undefinedPairValue } from "./undefinedPairValue";
+import { validateCorrelationInput } from "./validateCorrelationInput";
+
+/** How each column is turned into a unit vector before the cross product. */
+export type CorrelationStandardisation =
+  | { readonly kind: "pearson" }
+  | { readonly kind: "spearman" }
+  /** Row t of an overlap ending at row L weighs decay^(L − t), 0 < decay < 1. */
+  | { readonly kind: "exponential"; readonly decay: number };
+
+/** Default for `minOverlap`: two rows always correlate ±1, three is the least with information. */
+const DEFAULT_MIN_OVERLAP = 3;
+
+/**
+ * A column whose spread is below this fraction of its largest magnitude is constant up to the
+ * rounding of its mean (≈ n ulps); treating it as a real spread would return noise as a correlation.
+ */
+const ZERO_SPREAD_RELATIVE = 1e-13;
+
+/**
+ * Correlation matrix of a panel with missing values, on pairwise-complete observations, for any
+ * standardisation (Pearson, Spearman = Pearson of ranks re-ranked on the overlap, or exponentially
+ * weighted Pearson).
+ *
+ * Formula: ρ_ij = Σ_{t∈O_ij} z_i[t] z_j[t], where O_ij are the rows both columns have and z is the
+ * column standardised over O_ij: z = √w (x − m) / √(Σ w (x − m)²), m = Σ w x / Σ w (w = 1 unless
+ * exponential). This is pandas `DataFrame.corr` (pairwise, `min_periods`) and, on complete data,
+ * numpy.corrcoef.
+ * Method: columns are grouped by their availability mask (usually a few masks: leading blanks before
+ * a listing, trailing ones after a delisting). For each pair of groups the overlap O is the same for
+ * every pair of their columns, so each column is standardised once per group pair, packed 3-wide and
+ * fed to the blocked kernel `packedCrossProduct`; with no missing data there is one group and one
+ * symmetric kernel call. No allocation per asset pair.
+ * Complexity: O(rows · cols² / 2) multiply-adds for one group; with G masks, O(G² · rows) more for
+ * intersections and O(G · cols · rows) for packing (times log rows for ranks).
+ *
+ * @param panel column-major panel, NaN = missing
+ * @param options minOverlap, onUndefinedPair, argument (see CorrelationMatrixOptions)
+ * @param standardisation how columns are standardised
+ * @returns symmetric matrix with the panel's labels, unit diagonal, entries clamped to [−1, 1]
+ * @throws CoreError INVALID_ARGUMENT (no columns, bad data length, bad option)
+ * @throws CoreError NON_FINITE (±Infinity in the panel, with row and column)
+ * @throws CoreError TOO_FEW_POINTS (a pair overlaps on fewer than minOverlap rows; "throw" policy)
+ * @throws CoreError ZERO_VARIANCE (a column is constant over an overlap; "throw" policy)
+ * @example correlationByOverlap(returns, {}, { kind: "pearson" }).data; // => [1, ρ, ρ, 1]
+ */
+export function correlationByOverlap(
+  panel: Panel,
+  options: CorrelationMatrixOptions,
+  standardisation: CorrelationStandardisation
+): SquareMatrix {
+  const argument = options.argument ?? "returns";
+  const { rows, cols, data, labels } = panel;
+  const minOverlap = options.minOverlap ?? DEFAULT_MIN_OVERLAP;
+  const policy: UndefinedPairPolicy = options.onUndefinedPair ?? "throw";
+  validateCorrelationInput(panel, argument, minOverlap, policy);
+
+  const groups = groupColumnsByMask(data, rows, cols);
+  const maxGroup = Math.max(...groups.map((g) => g.columns.length));
+  const maxBlocks = Math.ceil(maxGroup / PACK_WIDTH);
+  const packA = new Float64Array(maxBlocks * PACK_WIDTH * rows);
+  const packB = groups.length > 1 ? new Float64Array(packA.length) : packA;
+  const tile = new Float64Array(maxBlocks * PACK_WIDTH * maxBlocks * PACK_WIDTH);
+  const scratch: Scratch = {
+    overlap: new Int32Array(rows),
+    values: new Float64Array(rows),
+    sorted: new Float64Array(rows),
+    ranks: new Float64Array(rows),
+    weights: new Float64Array(rows),
+    zeroA: new Uint8Array(maxGroup),
+    zeroB: new Uint8Array(maxGroup),
+  };
+  const out = new Float64Array(cols * cols);
+  const context: OutputContext = { argument, labels, minOverlap, policy, out, cols };
+
+  for (let g = 0; g < groups.length; g++) {
+    for (let h = g; h < groups.length; h++) {
+      const A = groups[g];
+      const B = groups[h];
+      const n =
+        g === h
+          ? copyRows(A.rows, scratch.overlap)
+          : intersectSortedRows(A.rows, B.rows, scratch.overlap);
+      if (n < minOverlap) {
+        undefinedBlock(context, A.columns, B.columns, g === h, "few", n);
+        continue;
+      }
+      const overlap = scratch.overlap.subarray(0, n);
+      prepareWeights(standardisation, overlap, scratch.weights);
+      const blocksA = packGroup(
+        data,
+        rows,
+        A.columns,
+        overlap,
+        standardisation,
+        scratch,
+        packA,
+        scratch.zeroA
+      );
+      let blocksB = blocksA;
+      if (g !== h) {
+        blocksB = packGroup(
+          data,
+          rows,
+          B.columns,
+          overlap,
+          standardisation,
+          scratch,
+          packB,
+          scratch.zeroB
+        );
+      }
+      const ld = blocksB * PACK_WIDTH;
+      tile.fill(0, 0, blocksA * PACK_WIDTH * ld);
+      packedCrossProduct(packA, blocksA, g === h ? packA : packB, blocksB, n, tile, g === h);
+      scatter(context, A.columns, B.columns, g === h, tile, ld, scratch, n);
+    }
+  }
+  return { size: cols, data: out, labels: [...labels] };
+}
+
+interface OutputContext extends UndefinedPairContext {
+  readonly out: Float64Array;
+  readonly cols: number;
+}
+
+interface Scratch {
+  readonly overlap: Int32Array;
+  readonly values: Float64Array;
+  readonly sorted: Float64Array;
+  readonly ranks: Float64Array;
+  readonly weights: Float64Array;
+  readonly zeroA: Uint8Array;
+  readonly zeroB: Uint8Array;
+}
+
+function copyRows(a: Int32Array, out: Int32Array): number {
+  out.set(a);
+  return a.length;
+}
+
+function prepareWeights(
+  standardisation: CorrelationStandardisation,
+  overlap: Int32Array,
+  weights: Float64Array
+): void {
+  if (standardisation.kind !== "exponential") return;
+  // Relative to the overlap's last row: the common factor cancels in ρ, and anchoring at the end
+  // keeps recent weights from underflowing when a pair's overlap ends early (a delisting).
+  const last = overlap[overlap.length - 1];
+  const logDecay = Math.log(standardisation.decay);
+  for (let k = 0; k < overlap.length; k++) weights[k] = Math.exp(logDecay * (last - overlap[k]));
+}
+
+/**
+ * Standardises each column of a group over the overlap and packs it 3-wide; returns the block count.
+ * Sets zero[p] = 1 for a column with no spread (its packed values are zeros).
+ */
+function packGroup(
+  data: Float64Array,
+  rows: number,
+  columns: readonly number[],
+  overlap: Int32Array,
+  standardisation: CorrelationStandardisation,
+  scratch: Scratch,
+  pack: Float64Array,
+  zero: Uint8Array
+): number {
+  const n = overlap.length;
+  const blocks = Math.ceil(columns.length / PACK_WIDTH);
+  const stride = PACK_WIDTH * n;
+  // Padding columns of the last block must read as zeros.
+  pack.fill(0, (blocks - 1) * stride, blocks * stride);
+  const weighted = standardisation.kind === "exponential";
+  const w = scratch.weights;
+  for (let p = 0; p < columns.length; p++) {
+    const base = columns[p] * rows;
+    let x = scratch.values;
+    for (let k = 0; k < n; k++) x[k] = data[base + overlap[k]];
+    if (standardisation.kind === "spearman")
+      x = averageRanksInto(x, n, scratch.sorted, scratch.ranks);
+    let sumW = n;
+    let sum = 0;
+    let maxAbs = 0;
+    if (weighted) {
+      sumW = 0;
+      for (let k = 0; k < n; k++) {
+        sumW += w[k];
+        sum += w[k] * x[k];
+      }
+    } else {
+      for (let k = 0; k < n; k++) sum += x[k];
+    }
+    let mean = sum / sumW;
+    // A second pass corrects the mean's rounding (as numpy's two-pass variance does).
+    let correction = 0;
+    for (let k = 0; k < n; k++) {
+      const d = x[k] - mean;
+      correction += weighted ? w[k] * d : d;
+      const a = Math.abs(x[k]);
+      if (a > maxAbs) maxAbs = a;
+    }
+    mean += correction / sumW;
+    let squares = 0;
+    for (let k = 0; k < n; k++) {
+      const d = x[k] - mean;
+      squares += weighted ? w[k] * d * d : d * d;
+    }
+    const spread = Math.sqrt(squares / sumW);
+    const base3 = Math.floor(p / PACK_WIDTH) * stride + (p % PACK_WIDTH);
+    if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
+      zero[p] = 1;
+      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = 0;
+      continue;
+    }
+    zero[p] = 0;
+    const scale = 1 / Math.sqrt(squares);
+    if (weighted) {
+      for (let k = 0; k < n; k++)
+        pack[base3 + PACK_WIDTH * k] = Math.sqrt(w[k]) * (x[k] - mean) * scale;
+    } else {
+      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = (x[k] - mean) * scale;
+    }
+  }
+  return blocks;
+}
+
+function scatter(
+  context: OutputContext,
+  columnsA: readonly number[],
+  columnsB: readonly number[],
+  same: boolean,
+  tile: Float64Array,
+  ld: number,
+  scratch: Scratch,
+  n: number
+): void {
+  const { out, cols } = context;
+  const zeroB = same ? scratch.zeroA : scratch.zeroB;
+  for (let p = 0; p < columnsA.length; p++) {
+    const i = columnsA[p];
+    for (let q = same ? p : 0; q < columnsB.length; q++) {
+      const j = columnsB[q];
+      let value: number;
+      if (scratch.zeroA[p] || zeroB[q]) {
+        const constant = scratch.zeroA[p] ? i : j;
+        const other = constant === i ? j : i;
+        value = undefinedPairValue(context, constant, other, same, "zero", n);
+      } else if (i === j) {
+        value = 1;
+      } else {
+        // Rounding can push |ρ| a few ulps past 1 for (anti)collinear columns.
+        value = Math.max(-1, Math.min(1, tile[p * ld + q]));
+      }
+      out[i * cols + j] = value;
+      out[j * cols + i] = value;
+    }
+  }
+}
+
+function undefinedBlock(
+  context: OutputContext,
+  columnsA: readonly number[],
+  columnsB: readonly number[],
+  same: boolean,
+  reason: "few",
+  n: number
+): void {
+  const { out, cols } = context;
+  for (let p = 0; p < columnsA.length; p++) {
+    for (let q = same ? p : 0; q < columnsB.length; q++) {
+      const i = columnsA[p];
+      const j = columnsB[q];
+      const value = undefinedPairValue(context, i, j, same, reason, n);
+      out[i * cols + j] = value;
+      out[j * cols + i] = value;
+    }
+  }
+}

