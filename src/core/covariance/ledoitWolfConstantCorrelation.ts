@@ -69,7 +69,8 @@ export function ledoitWolfConstantCorrelation(
   for (let i = 0; i < p; i++) {
     for (let j = 0; j < p; j++) {
       const k = i * p + j;
-      target[k] = i === j ? s[k] : rBar * std[i] * std[j];
+      // Parenthesised so F_ij and F_ji round identically and the result is exactly symmetric.
+      target[k] = i === j ? s[k] : rBar * (std[i] * std[j]);
       const d = s[k] - target[k];
       gamma += d * d;
       sampleNorm += s[k] * s[k];
