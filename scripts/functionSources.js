@@ -1,0 +1,8 @@
+/**
+ * The files that declare @customfunction JSDoc: the metadata plugin reads them to generate
+ * functions.json and appends their CustomFunctions.associate calls at build time. The metadata
+ * contract test reads this same list, so a new catalogue file is added here once.
+ */
+const functionSourceFiles = ["./src/functions/returns.ts"];
+
+module.exports = { functionSourceFiles };

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * Browser tests: load the production build (dist/) in headless Debian Chromium with an Office.js
+ * test double, then check the task pane renders and that every custom function in functions.json
+ * is registered and answers what Excel would pass with the right shape or the right error.
+ * Prints "e2e: N passed, M failed" last; exits 1 on any failure.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveFolder } from "./staticServer.mjs";
+import { contractCases } from "./contractCases.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const dist = path.join(root, "dist");
+const artefacts = path.join(root, "test-results", "e2e");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+const results = [];
+function record(name, ok, detail = "") {
+  results.push({ name, ok });
+  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
+}
+
+function checkExpectation(outcome, expectation) {
+  if (expectation.error) {
+    if (outcome.kind !== "error")
+      return `expected ${expectation.error}, got ${JSON.stringify(outcome).slice(0, 200)}`;
+    if (outcome.code !== expectation.error)
+      return `expected ${expectation.error}, got ${outcome.code}: ${outcome.message}`;
+    if (!expectation.message.test(outcome.message ?? ""))
+      return `message "${outcome.message}" does not match ${expectation.message}`;
+    return "";
+  }
+  if (outcome.kind !== "value")
+    return `expected a ${expectation.rows}×${expectation.cols} spill, got ${JSON.stringify(outcome).slice(0, 200)}`;
+  const grid = outcome.value;
+  if (!Array.isArray(grid) || grid.length !== expectation.rows)
+    return `expected ${expectation.rows} rows, got ${Array.isArray(grid) ? grid.length : typeof grid}`;
+  for (const row of grid) {
+    if (!Array.isArray(row) || row.length !== expectation.cols)
+      return `expected ${expectation.cols} columns in every row`;
+    for (const cell of row) {
+      if (cell === null || (typeof cell === "number" && !Number.isFinite(cell)))
+        return `a cell holds ${cell}: Excel would show 0 or an invalid number`;
+    }
+  }
+  return "";
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    console.error("dist/ is missing: run `npm run build` first.");
+    process.exit(1);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
+    if (process.env.CI === "true") {
+      console.error(message);
+      process.exit(1);
+    }
+    console.log(`skipped: ${message}`);
+    console.log("e2e: 0 passed, 0 failed, 1 skipped");
+    return;
+  }
+  fs.mkdirSync(artefacts, { recursive: true });
+  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
+  const server = await serveFolder(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const escaped = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const consoleErrors = [];
+    page.on(
+      "console",
+      (message) => message.type() === "error" && consoleErrors.push(message.text())
+    );
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
+      }
+      if (url.startsWith(server.url)) return route.continue();
+      escaped.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    record("the task pane renders its title", true);
+
+    const listed = page.getByText(/^Functions \(\d+\)$/);
+    await listed.waitFor({ timeout: 15_000 });
+    const listedText = await listed.textContent();
+    record(
+      "the task pane lists every function from functions.json",
+      listedText === `Functions (${metadata.functions.length})`,
+      `shows "${listedText}", metadata has ${metadata.functions.length}`
+    );
+    await page.screenshot({ path: path.join(artefacts, "taskpane-home.png"), fullPage: true });
+
+    const registered = await page.evaluate(() => window.__customFunctions.ids());
+    const declared = metadata.functions.map((f) => f.id).sort();
+    record(
+      "every id in functions.json is registered by the bundle, and no other",
+      JSON.stringify(registered) === JSON.stringify(declared),
+      `registered ${registered.join(",")}; declared ${declared.join(",")}`
+    );
+
+    for (const fn of metadata.functions) {
+      const cases = contractCases[fn.id];
+      if (!cases) {
+        record(`${fn.id}: has contract cases`, false, "add cases to test/e2e/contractCases.mjs");
+        continue;
+      }
+      for (const testCase of cases) {
+        const outcome = await page.evaluate(
+          ({ id, args }) => window.__customFunctions.call(id, args),
+          { id: fn.id, args: testCase.args }
+        );
+        const problem = checkExpectation(outcome, testCase.expect);
+        record(`${fn.id}: ${testCase.name}`, problem === "", problem);
+      }
+    }
+    record("no console errors in the page", consoleErrors.length === 0, consoleErrors.join(" | "));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  record("no request left the machine", escaped.length === 0, escaped.join(", "));
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("e2e: 0 passed, 1 failed");
+  process.exit(1);
+});
