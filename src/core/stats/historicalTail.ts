@@ -1,0 +1,50 @@
+/**
+ * 1 − c is inexact in binary (1 − 0.9 = 0.09999999999999998), so (n − 1)(1 − c) can land a hair
+ * below a whole number that the caller meant exactly (10 × 0.1 = 1 with empyrical's cutoff 0.1) and
+ * ⌊h⌋ would pick the wrong order statistic. Positions within this many ulp-scale units of an integer
+ * are snapped to it; 1e-9 is far above rounding error and far below any meaningful fraction.
+ */
+const INDEX_SNAP = 1e-9;
+
+/** Historical VaR and CVaR read from one sorted sample, from {@link historicalTail}. */
+export interface HistoricalTail {
+  /** Value at risk as a loss: −quantile_{1−c}(r) (R type 7). */
+  readonly valueAtRisk: number;
+  /** Conditional VaR (expected shortfall) as a loss: −mean of the lowest ⌊(n − 1)(1 − c)⌋ + 1 returns. */
+  readonly conditionalValueAtRisk: number;
+}
+
+/**
+ * Historical VaR and CVaR at confidence c from returns already sorted ascending; the kernel shared by
+ * `historicalVaR`, `historicalCVaR` and `seriesStatistics` (which sorts once for both).
+ *
+ * Formula: α = 1 − c, h = (n − 1)α, k = ⌊h⌋ (0-based). VaR = −(x_(k) + (h − k)(x_(k+1) − x_(k))),
+ * the linear-interpolation quantile (R type 7, numpy `percentile(method="linear")`, Excel
+ * `PERCENTILE.INC`, as empyrical `value_at_risk` = `np.percentile(r, 100α)`). CVaR = −(1/(k+1)) Σ_{i≤k} x_(i),
+ * the mean of the returns at or below the VaR order statistic, exactly empyrical
+ * `conditional_value_at_risk` (`np.partition` at ⌊(n − 1)α⌋). Since x_(k) ≤ quantile, CVaR ≥ VaR.
+ * The interpolation is the same as simple-statistics `quantileSorted`, written here because that
+ * function is typed for `number[]` and this runs on a `Float64Array` without copying.
+ * Conventions: losses are positive numbers (a VaR of 0.05 = a 5 % loss); a negative result means
+ * even the tail is a gain. Per period, not annualised.
+ * Complexity: O(k) time after the caller's O(n log n) sort.
+ *
+ * @param sorted finite returns sorted ascending, at least one
+ * @param confidence c in (0, 1), already validated
+ * @returns { valueAtRisk, conditionalValueAtRisk }
+ * @throws nothing (callers check their preconditions first)
+ * @example historicalTail(new Float64Array([-0.1, 0, 0.1]), 0.75); // => { valueAtRisk: 0.05, conditionalValueAtRisk: 0.1 }
+ */
+export function historicalTail(sorted: ArrayLike<number>, confidence: number): HistoricalTail {
+  const n = sorted.length;
+  const raw = (n - 1) * (1 - confidence);
+  const nearest = Math.round(raw);
+  const h = Math.abs(raw - nearest) <= INDEX_SNAP * Math.max(1, raw) ? nearest : raw;
+  const k = Math.floor(h);
+  const fraction = h - k;
+  const lower = sorted[k];
+  const quantile = fraction === 0 ? lower : lower + fraction * (sorted[k + 1] - lower);
+  let sum = 0;
+  for (let i = 0; i <= k; i++) sum += sorted[i];
+  return { valueAtRisk: -quantile, conditionalValueAtRisk: -sum / (k + 1) };
+}
