@@ -41,7 +41,7 @@ const MULTIPLIER_TOLERANCE = 1e-12;
  * @example highestReturnPortfolio(validateFrontierInputs([0.1, 0.3], cov)).weights; // => [0, 1]
  */
 export function highestReturnPortfolio(inputs: FrontierInputs): HighestReturnStart {
-  const { n, mu, cov, lower, upper } = inputs;
+  const { n, mu, lower, upper } = inputs;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => mu[b] - mu[a] || a - b);
   let maxAbsMu = 0;
   for (let i = 0; i < n; i++) maxAbsMu = Math.max(maxAbsMu, Math.abs(mu[i]));
