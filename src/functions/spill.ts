@@ -34,3 +34,42 @@ export function spillPanel(
   }
   return out;
 }
+
+/**
+ * Spills a row-major square matrix, labelled (a blank corner, names across and down — the shape
+ * other functions accept back as a covariance/correlation input) or bare. A non-finite entry
+ * becomes a #N/A in that cell only, with `reason(i, j)` as its message.
+ */
+export function spillSquareMatrix(
+  matrix: { readonly size: number; readonly data: Float64Array },
+  labels: readonly string[] | undefined,
+  reason: (i: number, j: number) => string
+): SpillCell[][] {
+  const { size, data } = matrix;
+  const out: SpillCell[][] = [];
+  if (labels !== undefined) out.push(["", ...labels]);
+  for (let i = 0; i < size; i++) {
+    const row: SpillCell[] = labels !== undefined ? [labels[i]] : [];
+    for (let j = 0; j < size; j++) row.push(finiteCell(data[i * size + j], reason(i, j)));
+    out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Spills a table: an optional header row, then rows whose numbers are checked cell by cell (a
+ * non-finite number becomes #N/A with `reason`), strings and booleans passed through.
+ */
+export function spillTable(
+  header: readonly string[] | undefined,
+  rows: ReadonlyArray<ReadonlyArray<number | string | boolean | CustomFunctions.Error>>,
+  reason: (row: number, column: number) => string
+): SpillCell[][] {
+  const out: SpillCell[][] = header ? [[...header]] : [];
+  rows.forEach((row, r) => {
+    out.push(
+      row.map((cell, c) => (typeof cell === "number" ? finiteCell(cell, reason(r, c)) : cell))
+    );
+  });
+  return out;
+}

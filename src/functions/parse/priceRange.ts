@@ -1,5 +1,6 @@
 import { type Parsed, invalid, ok } from "./result";
 import { columnLetter, describeCell, isBlankCell, isErrorCell } from "./cell";
+import { toGrid } from "./vector";
 
 /** A price range as the core wants it: row-major numbers (NaN = no price) and optional labels. */
 export interface ParsedPriceRange {
@@ -30,8 +31,8 @@ const DATE_HEADERS = new Set(["date", "dates", "time", "timestamp", "day", "date
  * from the selection's top-left as A1, plus the label.
  */
 export function parsePriceRange(range: unknown, argument = "prices"): Parsed<ParsedPriceRange> {
-  const grid = asGrid(range);
-  if (grid === undefined || grid.length === 0 || grid[0].length === 0) {
+  const grid = toGrid(range);
+  if (grid.length === 0 || grid[0].length === 0) {
     return invalid(`${argument} is empty; select a range of prices (dates down, assets across)`);
   }
   const width = grid[0].length;
@@ -93,14 +94,6 @@ export function parsePriceRange(range: unknown, argument = "prices"): Parsed<Par
     headerRows,
     skippedColumns: skipDate,
   });
-}
-
-/** Excel passes a one-cell range or a scalar argument as a bare value; treat it as 1×1. */
-function asGrid(range: unknown): unknown[][] | undefined {
-  if (!Array.isArray(range)) return range === null || range === undefined ? undefined : [[range]];
-  if (range.length === 0) return [];
-  if (!Array.isArray(range[0])) return [range];
-  return range as unknown[][];
 }
 
 function isBlankOrZero(cell: unknown): boolean {
