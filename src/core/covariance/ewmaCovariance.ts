@@ -24,6 +24,13 @@ const DEFAULT_HALF_LIFE = 60;
 const MIN_EFFECTIVE_SPREAD = 1e-12;
 
 /**
+ * A weighted variance below this fraction of the column's plain variance is rounding noise: every
+ * row with weight left (others underflowed to 0) holds the same value, and re-centring on a weighted
+ * mean leaves deviations of an ulp or so. 1e−24 on variances is a volatility ratio of 1e−12.
+ */
+const ZERO_WEIGHTED_VARIANCE = 1e-24;
+
+/**
  * Exponentially weighted covariance matrix at the last complete row, bias-corrected, annualised.
  *
  * Formula, on the n complete rows r_t (t = 0 oldest … n − 1 newest):
@@ -77,12 +84,19 @@ export function ewmaCovariance(returns: ReturnsPanel, options: EwmaOptions = {})
 
   // Re-centre on the weighted means and scale rows by √w: then XᵀX is Σ_t w_t (r − m)(r − m)ᵀ.
   const x = new Float64Array(n * p);
+  const plainSquares = new Float64Array(p);
   const root = new Float64Array(n);
   for (let t = 0; t < n; t++) root[t] = Math.sqrt(weights[t]);
   for (let j = 0; j < p; j++) {
     const base = j * n;
     let weighted = 0;
-    for (let t = 0; t < n; t++) weighted += weights[t] * cases.data[base + t];
+    let squares = 0;
+    for (let t = 0; t < n; t++) {
+      const v = cases.data[base + t];
+      weighted += weights[t] * v;
+      squares += v * v;
+    }
+    plainSquares[j] = squares;
     const mean = weighted / sumW;
     for (let t = 0; t < n; t++) x[base + t] = (cases.data[base + t] - mean) * root[t];
   }
@@ -90,7 +104,8 @@ export function ewmaCovariance(returns: ReturnsPanel, options: EwmaOptions = {})
   const scale = factor / (sumW * spread);
   for (let k = 0; k < data.length; k++) data[k] *= scale;
   for (let j = 0; j < p; j++) {
-    if (!(data[j * p + j] > 0)) {
+    const weightedVariance = data[j * p + j] / scale / sumW;
+    if (!(weightedVariance > ZERO_WEIGHTED_VARIANCE * (plainSquares[j] / n))) {
       throw new CoreError(
         "ZERO_VARIANCE",
         `returns: column ${j + 1} (${cases.labels[j]}) has zero weighted variance (its recent returns are constant); remove it or use a longer halfLife`,
