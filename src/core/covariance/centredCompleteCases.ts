@@ -1,6 +1,13 @@
 import { CoreError } from "../errors";
 import type { ReturnsPanel } from "../types";
 
+/**
+ * Largest sum of squared deviations of one column we accept. Estimators form fourth powers
+ * (Ledoit–Wolf's Σ‖x‖⁴, the constant-correlation π), which overflow to Infinity near 1e308; capping the
+ * squares at 1e100 keeps fourth powers below 1e200 with room for the sums. Real returns are far below.
+ */
+const MAX_SUM_OF_SQUARES = 1e100;
+
 /** The complete-case rows of a returns panel, packed and centred, as the covariance estimators use them. */
 export interface CentredCompleteCases {
   /** Number of complete rows kept (rows where every asset has a return). */
@@ -33,9 +40,11 @@ export interface CentredCompleteCases {
  * @param estimator the estimator's name, used in the too-few-rows message
  * @throws CoreError INVALID_ARGUMENT (no columns)
  * @throws CoreError LENGTH_MISMATCH (data length ≠ rows × cols, or labels ≠ cols)
- * @throws CoreError NON_FINITE (±Infinity, with its row, column and label)
+ * @throws CoreError NON_FINITE (±Infinity, with its row, column and label; values so large their
+ *   squares would overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer complete rows than minimumRows; says how many remained)
- * @throws CoreError ZERO_VARIANCE (a column constant over the complete rows, with its label)
+ * @throws CoreError ZERO_VARIANCE (a column constant over the complete rows, or whose squared
+ *   deviations underflow to 0, with its label)
  * @example centredCompleteCases({ kind: "returns", rows: 3, cols: 1, data: new Float64Array([1, NaN, 3]), labels: ["A"] }, 2, "sample").data;
  * // => Float64Array [-1, 1]
  */
@@ -123,7 +132,27 @@ export function centredCompleteCases(
     }
     const mean = sum / kept;
     means[j] = mean;
-    for (let i = out; i < out + kept; i++) data[i] -= mean;
+    let squares = 0;
+    for (let i = out; i < out + kept; i++) {
+      const d = data[i] - mean;
+      data[i] = d;
+      squares += d * d;
+    }
+    if (squares === 0) {
+      // Distinct values whose squared deviations underflow (|r| below ~1e−160): no usable variance.
+      throw new CoreError(
+        "ZERO_VARIANCE",
+        `${argument}: column ${j + 1} (${labels[j]}) varies too little to measure (its variance underflows to 0); remove it or check its units`,
+        { argument, column: j, label: labels[j] }
+      );
+    }
+    if (!(squares <= MAX_SUM_OF_SQUARES)) {
+      throw new CoreError(
+        "NON_FINITE",
+        `${argument}: column ${j + 1} (${labels[j]}) has returns too large to square without overflow (up to ${Math.sqrt(squares).toExponential(1)}); pass returns, not prices or cumulative values`,
+        { argument, column: j, label: labels[j] }
+      );
+    }
   }
   return { rows: kept, cols, data, means, labels: [...labels] };
 }

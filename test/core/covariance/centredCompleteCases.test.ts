@@ -95,6 +95,33 @@ describe("centredCompleteCases", () => {
     ).toBe("LENGTH_MISMATCH");
   });
 
+  it("refuses values whose squares overflow or underflow rather than return Infinity or NaN", () => {
+    const huge = coreErrorOf(() =>
+      centredCompleteCases(
+        panelOf([
+          [1e60, 1],
+          [-1e60, 2],
+        ]),
+        2,
+        "x"
+      )
+    );
+    expect(huge.code).toBe("NON_FINITE");
+    expect(huge.message).toContain("column 1 (Asset 1) has returns too large to square");
+    const tiny = coreErrorOf(() =>
+      centredCompleteCases(
+        panelOf([
+          [1, 1e-200],
+          [2, 3e-200],
+        ]),
+        2,
+        "x"
+      )
+    );
+    expect(tiny.code).toBe("ZERO_VARIANCE");
+    expect(tiny.message).toContain("column 2 (Asset 2) varies too little to measure");
+  });
+
   it("leaves its input unchanged", () => {
     const panel = panelOf([
       [1, 4],

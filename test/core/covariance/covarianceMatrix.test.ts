@@ -73,16 +73,16 @@ describe("covarianceMatrix", () => {
       const per = { periodsPerYear: 1 };
       const sample = covarianceMatrix(panel, per);
       expect(sample.rowsUsed).toBe(c.rowsUsed);
-      expect(relativeError(sample.matrix.data, flat(c.sample))).toBeLessThan(1e-10);
+      expect(relativeError(sample.matrix.data, flat(c.sample))).toBeLessThan(1e-12);
       const lw = covarianceMatrix(panel, { ...per, estimator: "ledoitwolf" });
-      expect(relativeError(lw.matrix.data, flat(c.ledoitWolf.matrix))).toBeLessThan(1e-10);
+      expect(relativeError(lw.matrix.data, flat(c.ledoitWolf.matrix))).toBeLessThan(1e-12);
       const oas = covarianceMatrix(panel, { ...per, estimator: "oas" });
-      expect(relativeError(oas.matrix.data, flat(c.oas.matrix))).toBeLessThan(1e-10);
+      expect(relativeError(oas.matrix.data, flat(c.oas.matrix))).toBeLessThan(1e-12);
       const cc = covarianceMatrix(panel, { ...per, estimator: "constantcorrelation" });
-      expect(relativeError(cc.matrix.data, flat(c.constantCorrelation.matrix))).toBeLessThan(1e-9);
+      expect(relativeError(cc.matrix.data, flat(c.constantCorrelation.matrix))).toBeLessThan(1e-12);
       const hl = c.ewma.find((v) => v.halfLife === 10);
       const ewma = covarianceMatrix(panel, { ...per, estimator: "ewma", halfLife: 10 });
-      expect(relativeError(ewma.matrix.data, flat(hl?.matrix ?? []))).toBeLessThan(1e-10);
+      expect(relativeError(ewma.matrix.data, flat(hl?.matrix ?? []))).toBeLessThan(1e-12);
     }
   });
 
