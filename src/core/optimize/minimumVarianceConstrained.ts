@@ -1,0 +1,64 @@
+import { CoreError } from "../errors";
+import type { SquareMatrix } from "../types";
+import { checkCovariance } from "./checkCovariance";
+import { checkFeasibility } from "./checkFeasibility";
+import { portfolioConstraintRows } from "./portfolioConstraintRows";
+import { solveQuadraticProgram } from "./solveQuadraticProgram";
+import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
+
+/**
+ * The long-only, fully invested portfolio of least variance under box bounds and group constraints.
+ *
+ * Problem: minimise wᵀΣw s.t. Σw = 1, lower ≤ w ≤ upper, floor_g ≤ Σ_{i∈g} w_i ≤ cap_g, solved by
+ * {@link solveQuadraticProgram} (Goldfarb–Idnani). Matches R quadprog `solve.QP(2Σ, 0, …, meq = 1)`
+ * on the same constraints to 1e-8 (fixtures), and the closed form w1 = (σ2² − σ12)/(σ1² + σ2² − 2σ12)
+ * for two unconstrained assets. As PyPortfolioOpt `EfficientFrontier(None, S, weight_bounds).min_volatility()`.
+ * Conventions: Σ in any consistent units (the volatility reported is in the same units, annualised
+ * when Σ is); constraints are checked first with {@link checkFeasibility} for a precise message.
+ * Complexity: O(n³) plus O(n² + m·n) per active-set change.
+ *
+ * @param cov positive definite covariance matrix with asset labels
+ * @param constraints bounds (default 0 ≤ w ≤ 1) and groups
+ * @returns weights, volatility and the binding constraints
+ * @throws CoreError INVALID_ARGUMENT (empty or asymmetric cov; malformed constraints; negative lower bound)
+ * @throws CoreError LENGTH_MISMATCH (cov not square; a bound array of the wrong length)
+ * @throws CoreError NON_FINITE (NaN or ±Infinity in cov or the constraints)
+ * @throws CoreError SINGULAR_MATRIX (cov not positive definite; use a shrinkage estimator)
+ * @throws CoreError INFEASIBLE (no portfolio meets the constraints; says which and by how much)
+ * @throws CoreError NOT_CONVERGED (the active-set method cycled; not expected on well-posed input)
+ * @example minimumVarianceConstrained({ size: 2, data: Float64Array.from([0.04, 0, 0, 0.01]), labels: ["A", "B"] }).weights;
+ * // => Float64Array [0.2, 0.8]
+ */
+export function minimumVarianceConstrained(
+  cov: SquareMatrix,
+  constraints: PortfolioConstraints = {}
+): ConstrainedPortfolio {
+  checkCovariance(cov);
+  const n = cov.size;
+  const report = checkFeasibility(constraints, n, cov.labels);
+  if (!report.feasible) {
+    throw new CoreError("INFEASIBLE", report.reason, { argument: "constraints" });
+  }
+  const rows = portfolioConstraintRows(constraints, n, cov.labels);
+  const solution = solveQuadraticProgram({
+    D: cov.data,
+    d: new Float64Array(n),
+    Aeq: new Float64Array(n).fill(1),
+    beq: [1],
+    Aineq: rows.Aineq,
+    bineq: rows.bineq,
+    equalityNames: ["budget (weights sum to 1)"],
+    inequalityNames: rows.names,
+  });
+  const w = solution.x;
+  // Divide out the last rounding of Σw = 1 (≈1e-16), so weights add up exactly as a sheet shows them.
+  let total = 0;
+  for (let i = 0; i < n; i++) total += w[i];
+  for (let i = 0; i < n; i++) w[i] /= total;
+  return {
+    weights: w,
+    labels: cov.labels,
+    volatility: Math.sqrt(Math.max(2 * solution.objective, 0)),
+    binding: Array.from(solution.activeInequalities, (i) => rows.names[i]),
+  };
+}
