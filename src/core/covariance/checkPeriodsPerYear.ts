@@ -10,13 +10,14 @@ export const DEFAULT_PERIODS_PER_YEAR = 365;
  * for independent returns); pass 1 to keep per-period values, 252 for trading days, 52, 12.
  * Complexity: O(1).
  *
- * @param periodsPerYear periods in a year, finite and > 0; undefined means 365
+ * @param periodsPerYear periods in a year, finite and > 0; undefined (or null) means 365
  * @returns the factor to multiply per-period (co)variances by
  * @throws CoreError INVALID_ARGUMENT (not a finite number above 0)
  * @example checkPeriodsPerYear(undefined); // => 365
  */
 export function checkPeriodsPerYear(periodsPerYear: number | undefined): number {
-  if (periodsPerYear === undefined) return DEFAULT_PERIODS_PER_YEAR;
+  // null counts as omitted: Excel passes null for an omitted optional argument.
+  if (periodsPerYear == null) return DEFAULT_PERIODS_PER_YEAR;
   if (
     typeof periodsPerYear !== "number" ||
     !Number.isFinite(periodsPerYear) ||

@@ -71,7 +71,7 @@ export function covarianceMatrix(
     return { matrix, rowsUsed: countCompleteRows(returns) };
   }
   if (
-    halfLife !== undefined &&
+    halfLife != null &&
     !(typeof halfLife === "number" && halfLife > 0 && Number.isFinite(halfLife))
   ) {
     // A wrong halfLife is reported even when another estimator ignores it: never silent.
@@ -102,7 +102,8 @@ export function covarianceMatrix(
 }
 
 function parseEstimator(value: string | undefined): CovarianceEstimator {
-  if (value === undefined) return "sample";
+  // null counts as omitted: Excel passes null for an omitted optional argument.
+  if (value == null) return "sample";
   const key = typeof value === "string" ? value.trim().toLowerCase() : "";
   const match = ESTIMATORS.find((name) => name === key);
   if (match === undefined) {

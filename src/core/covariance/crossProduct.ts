@@ -21,7 +21,7 @@ const ROW_BLOCK = 128;
  * @param rows number of rows (observations)
  * @param cols number of columns (assets)
  * @returns row-major cols × cols matrix XᵀX
- * @throws nothing: the caller guarantees x.length = rows × cols
+ * @throws nothing: an internal kernel; its callers (the estimators) validate x.length = rows × cols
  * @example crossProduct(new Float64Array([1, 2, 3, 4]), 2, 2); // => Float64Array [5, 11, 11, 25]
  */
 export function crossProduct(x: Float64Array, rows: number, cols: number): Float64Array {

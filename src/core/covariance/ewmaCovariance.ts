@@ -77,8 +77,8 @@ export function ewmaCovariance(returns: ReturnsPanel, options: EwmaOptions = {})
   if (!(spread > MIN_EFFECTIVE_SPREAD)) {
     throw new CoreError(
       "INVALID_ARGUMENT",
-      `the decay is so fast (halfLife ${String(options.halfLife ?? "")}, span ${String(options.span ?? "")}) that the newest row carries all the weight; use a halfLife of at least 1 period`,
-      { argument: "halfLife" }
+      `${decayName(options)} decays so fast that the newest row carries all the weight; use a halfLife of at least 1 period`,
+      { argument: options.span != null ? "span" : "halfLife" }
     );
   }
 
@@ -116,16 +116,23 @@ export function ewmaCovariance(returns: ReturnsPanel, options: EwmaOptions = {})
   return { size: p, data, labels: cases.labels };
 }
 
+function decayName(options: EwmaOptions): string {
+  return options.span != null
+    ? `span ${options.span}`
+    : `halfLife ${options.halfLife ?? DEFAULT_HALF_LIFE}`;
+}
+
+// null counts as "not given": Excel passes null for an omitted optional argument.
 function decayFrom(options: EwmaOptions): number {
   const { halfLife, span } = options;
-  if (halfLife !== undefined && span !== undefined) {
+  if (halfLife != null && span != null) {
     throw new CoreError(
       "INVALID_ARGUMENT",
       `give halfLife or span, not both; got halfLife ${String(halfLife)} and span ${String(span)}`,
       { argument: "halfLife" }
     );
   }
-  if (span !== undefined) {
+  if (span != null) {
     if (typeof span !== "number" || !Number.isFinite(span) || span < 1) {
       throw new CoreError(
         "INVALID_ARGUMENT",

@@ -105,6 +105,23 @@ describe("covarianceMatrix", () => {
     );
   });
 
+  it("treats null options as omitted, as Excel passes them", () => {
+    const panel = panelOf([
+      [1, 2],
+      [2, 4],
+      [3, 9],
+    ]);
+    const omitted = null as unknown as undefined;
+    const result = covarianceMatrix(panel, {
+      estimator: omitted,
+      periodsPerYear: omitted,
+      halfLife: omitted,
+    });
+    expect(result.matrix.data).toEqual(sampleCovariance(panel, 365).data);
+    const ewma = covarianceMatrix(panel, { estimator: "ewma", halfLife: omitted });
+    expect(ewma.matrix.data).toEqual(ewmaCovariance(panel, { halfLife: 60 }).data);
+  });
+
   it("throws INVALID_ARGUMENT for an unknown estimator, listing the choices", () => {
     const error = coreErrorOf(() =>
       covarianceMatrix(

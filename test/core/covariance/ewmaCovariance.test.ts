@@ -148,7 +148,9 @@ describe("ewmaCovariance", () => {
       )
     );
     expect(error.code).toBe("INVALID_ARGUMENT");
-    expect(error.message).toContain("carries all the weight");
+    expect(error.message).toBe(
+      "span 1 decays so fast that the newest row carries all the weight; use a halfLife of at least 1 period"
+    );
   });
 
   it("throws ZERO_VARIANCE when every row with weight left holds the same value", () => {
