@@ -168,5 +168,29 @@ def main():
             a["correlationToBtc"], a["maxDrawdown"]))
 
 
+def write_date_oracle():
+    """Oracle for the data layer's date helpers: day numbers from Python's datetime, and HTTP dates
+    (Retry-After) parsed by email.utils.parsedate_to_datetime (RFC 5322 / RFC 9110 IMF-fixdate)."""
+    import datetime
+    import email.utils
+
+    epoch = datetime.date(1970, 1, 1)
+    days = [
+        "1970-01-01", "1999-12-31", "2000-02-29", "2017-08-17", "2020-01-01", "2024-02-29",
+        "2025-01-01", "2026-01-05", "2038-01-19", "2100-03-01",
+    ]
+    http_dates = ["Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 01 Jan 1970 00:00:05 GMT", "Sat, 10 Jan 2026 12:00:12 GMT"]
+    oracle = {
+        "generatedBy": "scripts/calibrate-demo.py (write_date_oracle)",
+        "python": sys.version.split()[0],
+        "dayNumbers": [[d, (datetime.date.fromisoformat(d) - epoch).days] for d in days],
+        "httpDates": [[h, int(email.utils.parsedate_to_datetime(h).timestamp() * 1000)] for h in http_dates],
+    }
+    with open(os.path.join(ROOT, "test", "fixtures", "data", "dates-oracle.json"), "w") as handle:
+        json.dump(oracle, handle, indent=1)
+        handle.write("\n")
+
+
 if __name__ == "__main__":
     main()
+    write_date_oracle()

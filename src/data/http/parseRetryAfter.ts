@@ -16,6 +16,9 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   const text = header.trim();
   if (text === "") return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // The three HTTP-date forms all start with a day name; anything else ("-5", "soon") is unreadable,
+  // even where Date.parse would guess a date.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);

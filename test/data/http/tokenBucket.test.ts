@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { createTokenBucket } from "../../../src/data/http/tokenBucket";
+import { DataError } from "../../../src/data/dataError";
+import { fakeClock } from "../helpers/fakeServer";
+
+describe("createTokenBucket", () => {
+  it("allows a burst of callsPerMinute, then spaces calls 60/callsPerMinute s apart", async () => {
+    const clock = fakeClock(0);
+    const bucket = createTokenBucket(3, clock); // 3 per minute: one token per 20 s
+    for (let i = 0; i < 5; i++) await bucket.take();
+    expect(clock.sleeps).toEqual([20_000, 20_000]);
+  });
+
+  it("refills with time, up to its capacity", () => {
+    const clock = fakeClock(0);
+    const bucket = createTokenBucket(60, clock);
+    expect(bucket.available()).toBe(60);
+    clock.advance(3_600_000);
+    expect(bucket.available()).toBe(60);
+  });
+
+  it("gives a cancelled caller's reservation back", async () => {
+    const clock = fakeClock(0);
+    const bucket = createTokenBucket(1, clock);
+    await bucket.take();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(bucket.take(controller.signal)).rejects.toBeInstanceOf(DataError);
+    expect(bucket.available()).toBeCloseTo(0, 10);
+  });
+
+  it("rejects a budget that is not above 0", () => {
+    expect(() => createTokenBucket(0, fakeClock(0))).toThrow(
+      "callsPerMinute must be above 0; got 0"
+    );
+  });
+
+  it("never lets more than capacity + elapsed·rate calls through (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (perMinute, calls) => {
+          const clock = fakeClock(0);
+          const bucket = createTokenBucket(perMinute, clock);
+          for (let i = 0; i < calls; i++) await bucket.take();
+          expect(calls).toBeLessThanOrEqual(perMinute + (clock.now() * perMinute) / 60_000 + 1e-9);
+        }
+      ),
+      { numRuns: 50 }
+    );
+  });
+});
