@@ -93,7 +93,7 @@ export function covarianceMatrix(
     case "constantcorrelation":
       ({ matrix, shrinkage } = ledoitWolfConstantCorrelation(returns, periodsPerYear));
       break;
-    default:
+    case "oas":
       ({ matrix, shrinkage } = oracleApproximatingShrinkage(returns, periodsPerYear));
       break;
   }

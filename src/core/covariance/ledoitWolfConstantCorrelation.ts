@@ -28,7 +28,10 @@ const TARGET_EQUALS_SAMPLE = 1e-20;
  * `risk_models.CovarianceShrinkage._ledoit_wolf_constant_correlation`, which mixes the n − 1 S with
  * 1/n moments exactly as above. The fixture script reimplements this in numpy from the paper.
  * Conventions: δ is clipped to [0, 1] (κ/n can leave it through estimation noise); one or two assets,
- * or all pairwise correlations equal, give F = S and δ = 0. Annualisation multiplies the whole matrix.
+ * or all pairwise correlations equal, give F = S and δ = 0 (PyPortfolioOpt divides 0 by 0 there).
+ * Annualisation multiplies the whole matrix. Equal to PyPortfolioOpt on data without missing values;
+ * with missing values PyPortfolioOpt mixes a pairwise S with zero-filled returns, we use complete rows.
+ * No PSD "fix" is applied (PyPortfolioOpt's spectral fix is a no-op here: δF + (1 − δ)S is PSD).
  * Complexity: O(n · p²) for the one blocked cross-product; the Σ_t x³x term of ρ is summed in O(n · p)
  * as Σ_t (Σ_i x_ti³/s_i)(Σ_j x_tj s_j) − Σ_ti x_ti⁴, so no second cross-product is needed.
  *
