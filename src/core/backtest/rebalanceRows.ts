@@ -21,7 +21,7 @@ export type CalendarFrequency = "none" | "daily" | "weekly" | "monthly" | "quart
  * @returns 0-based rows, increasing
  * @throws CoreError INVALID_ARGUMENT (unknown frequency; a date that is not a whole number or not after the previous one)
  * @throws CoreError NON_FINITE (a NaN or infinite date)
- * @example rebalanceRows([18992, 18993, 19023, 19024], "monthly"); // => Int32Array [2] (2022-01-01, 01-02, 02-01, 02-02)
+ * @example rebalanceRows([18993, 18994, 19024, 19025], "monthly"); // => Int32Array [2] (2022-01-01, 01-02, 02-01, 02-02)
  */
 export function rebalanceRows(dates: ArrayLike<number>, frequency: CalendarFrequency): Int32Array {
   checkDates(dates);
