@@ -20,8 +20,10 @@ export type { TurningPoint } from "./traceCriticalLine";
  * frontier portfolios are the straight-line mixtures of the two (see efficientFrontier).
  * Numerics: Σ_FF is kept as a Cholesky factor updated in O(k²) per event (rank-one row append, Givens
  * deletion), never inverted; the multipliers are computed in O(n²) per event, which replaces the
- * reference code's one trial solve per bounded asset. Events at the same λ (degenerate corners) are
- * processed one at a time without undoing the asset just moved.
+ * reference code's one trial solve per bounded asset. Several events at the same λ (degenerate
+ * corners, e.g. many equal returns) are processed one at a time, each re-deciding from the updated
+ * slopes, so an asset may enter and leave at the same λ (principal pivoting); a bound already
+ * crossed through rounding is an event at the current λ.
  * Conventions: returns and covariance in the same units (e.g. annualised); the first turning point
  * is the highest-return portfolio, the last the minimum-variance one; consecutive points have
  * strictly decreasing λ and non-increasing return and variance. Matches the ten-asset example of

@@ -1,4 +1,5 @@
 import { CoreError } from "../errors";
+import { returnScale } from "./returnScale";
 import { UpdatableCholesky } from "./updatableCholesky";
 import { SINGULAR_PIVOT_TOLERANCE, type FrontierInputs } from "./validateFrontierInputs";
 
@@ -11,10 +12,11 @@ export interface HighestReturnStart {
 }
 
 /**
- * Expected returns closer than this (relative to max |μ|) form one tie group: a difference of
- * 1e-12 would only matter for risk aversions λ beyond ~1e12, far outside any use.
+ * Expected returns closer than this (relative to returnScale) form one tie group: such a gap only
+ * moves the frontier at risk tolerances λ beyond ~1e8·σ, and it keeps tied groups well above the
+ * rounding noise of the slopes in traceCriticalLine (tolerance 1e-10).
  */
-const TIE_TOLERANCE = 1e-12;
+const TIE_TOLERANCE = 1e-8;
 
 /** Steps shorter than this (weights are fractions of 1) mean the active-set iterate is optimal. */
 const STEP_TOLERANCE = 1e-13;
@@ -43,9 +45,7 @@ const MULTIPLIER_TOLERANCE = 1e-12;
 export function highestReturnPortfolio(inputs: FrontierInputs): HighestReturnStart {
   const { n, mu, lower, upper } = inputs;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => mu[b] - mu[a] || a - b);
-  let maxAbsMu = 0;
-  for (let i = 0; i < n; i++) maxAbsMu = Math.max(maxAbsMu, Math.abs(mu[i]));
-  const tie = TIE_TOLERANCE * maxAbsMu;
+  const tie = TIE_TOLERANCE * returnScale(inputs);
   const weights = Float64Array.from(lower);
   let remaining = 1;
   for (let i = 0; i < n; i++) remaining -= lower[i];

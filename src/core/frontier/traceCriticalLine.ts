@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import { highestReturnPortfolio } from "./highestReturnPortfolio";
+import { returnScale } from "./returnScale";
 import { UpdatableCholesky } from "./updatableCholesky";
 import {
   BUDGET_TOLERANCE,
@@ -18,8 +19,9 @@ export interface TurningPoint {
   /** √(wᵀΣw). */
   readonly volatility: number;
   /**
-   * Risk tolerance λ of min ½wᵀΣw − λμᵀw at which the free set changes here; the portfolio is
-   * optimal for λ between this value and the previous turning point's. The last point has λ = 0.
+   * Risk tolerance λ of min ½wᵀΣw − λμᵀw at which this corner is reached (the free set changes).
+   * The first corner is optimal for every λ ≥ its λ; the last (minimum-variance) one for every λ in
+   * [0, its λ], and its λ is 0 unless the last stretch of the path has constant weights.
    */
   readonly lambda: number;
 }
@@ -27,11 +29,12 @@ export interface TurningPoint {
 /**
  * Slopes (of a weight or a multiplier in λ) smaller than this relative to the magnitudes they are
  * computed from are rounding noise of an exact zero (ties in μ); treating them as real would
- * invent events at λ ~ 1e15. A genuine relative slope of 1e-9 only acts at λ ≳ 1e9.
+ * invent events at λ ~ 1e15. It stays below highestReturnPortfolio's tie tolerance (1e-8), so a
+ * return gap not treated as a tie always has a visible slope.
  */
-const SLOPE_TOLERANCE = 1e-9;
+const SLOPE_TOLERANCE = 1e-10;
 
-/** Events within this relative distance of the current λ happen "at the same λ" (degenerate corners). */
+/** Corners within this relative distance in λ are one corner (degenerate events at one λ). */
 const LAMBDA_TOLERANCE = 1e-9;
 
 /** Bound violations up to this are rounding residue and are clipped; larger ones are a failure. */
@@ -84,10 +87,10 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
   const xH = new Float64Array(n);
   const wa = new Float64Array(n);
   const wb = new Float64Array(n);
-  const changedHere = new Uint8Array(n);
   const points: TurningPoint[] = [];
   let lambda = Infinity;
   const maxIterations = 50 * n + 100;
+  const muScale = returnScale(inputs);
 
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     const k = chol.size;
@@ -129,8 +132,9 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
       const b = xMu[p] + gammaB * x1[p];
       wa[i] = a;
       wb[i] = b;
-      if (k === 1 || changedHere[i] === 1) continue;
-      const slopeTolerance = SLOPE_TOLERANCE * (Math.abs(xMu[p]) + Math.abs(gammaB * x1[p]));
+      if (k === 1) continue;
+      const slopeTolerance =
+        SLOPE_TOLERANCE * (Math.abs(xMu[p]) + (Math.abs(gammaB) + muScale) * Math.abs(x1[p]));
       // As λ falls, a weight with b > 0 falls to its lower bound, one with b < 0 rises to its upper.
       let hit: number;
       if (b > slopeTolerance) hit = (lower[i] - a) / b;
@@ -142,7 +146,7 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
       }
     }
     for (let i = 0; i < n; i++) {
-      if (state[i] === 0 || changedHere[i] === 1 || upper[i] <= lower[i]) continue;
+      if (state[i] === 0 || upper[i] <= lower[i]) continue;
       const row = i * n;
       let sa = 0;
       let sb = 0;
@@ -173,14 +177,12 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
     }
     // An event "above" the current λ is a bound already reached: it happens now.
     const eventLambda = Math.min(best, lambda);
-    if (eventLambda < lambda * (1 - LAMBDA_TOLERANCE)) changedHere.fill(0);
     for (let p = 0; p < k; p++) {
       const i = members[p];
       w[i] = wa[i] + eventLambda * wb[i];
     }
     if (eventLambda < lambda) pushPoint(inputs, points, w, eventLambda);
     lambda = eventLambda;
-    changedHere[bestAsset] = 1;
     if (state[bestAsset] === 0) {
       const toUpper = wb[bestAsset] < 0;
       w[bestAsset] = toUpper ? upper[bestAsset] : lower[bestAsset];
@@ -211,7 +213,8 @@ function pushPoint(
     let gap = 0;
     for (let i = 0; i < inputs.n; i++)
       gap = Math.max(gap, Math.abs(point.weights[i] - previous.weights[i]));
-    // A last segment of constant weights ends where it began: one corner, not two.
+    // A last segment of constant weights ends where it began: one corner (optimal down to λ = 0),
+    // which keeps its own λ so that interpolation along the segment above it stays exact.
     if (gap <= BOUND_TOLERANCE * 1e-3) return;
   }
   points.push(point);
