@@ -42,7 +42,7 @@ export interface HierarchicalRiskParityResult {
  * disjoint diagonal blocks), O(N³/6) for the optional PSD check; O(N²) memory.
  *
  * @param cov covariance matrix, at least two assets
- * @param options linkage method and PSD check
+ * @param options linkage method and PSD check, or just the linkage method as a string
  * @returns weights (caller's order), the quasi-diagonal order and the linkage matrix
  * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry; unknown linkage); TOO_FEW_POINTS
  *   (fewer than two assets); NON_FINITE (NaN/Infinity); ZERO_VARIANCE (an asset with zero variance,
@@ -52,8 +52,10 @@ export interface HierarchicalRiskParityResult {
  */
 export function hierarchicalRiskParity(
   cov: SquareMatrix,
-  options: HierarchicalRiskParityOptions = {}
+  options: HierarchicalRiskParityOptions | string = {}
 ): HierarchicalRiskParityResult {
+  // A bare string is the linkage method, as the RISKWEIGHTS option maps onto it.
+  if (typeof options === "string") options = { linkage: options };
   const distances = correlationDistance(cov, options.checkPsd ?? true);
   const tree = linkage(distances, options.linkage ?? "single");
   const order = leavesList(tree);

@@ -105,9 +105,12 @@ export function riskBudgetingWeights(
     }
   }
   if (!(spread <= RISK_SPREAD_TOLERANCE)) {
+    const why = Number.isNaN(spread)
+      ? "diverged: cov is singular with a riskless long-only combination"
+      : `did not converge in ${maxSweeps} sweeps (risk-contribution spread ${spread.toExponential(2)} > ${RISK_SPREAD_TOLERANCE})`;
     throw new CoreError(
       "NOT_CONVERGED",
-      `risk budgeting did not converge in ${maxSweeps} sweeps (risk-contribution spread ${spread.toExponential(2)} > ${RISK_SPREAD_TOLERANCE}); cov may be near-singular: use a shrinkage estimator such as Ledoit–Wolf`,
+      `risk budgeting ${why}; use a shrinkage estimator such as Ledoit–Wolf or remove near-duplicate assets`,
       { argument: "cov" }
     );
   }

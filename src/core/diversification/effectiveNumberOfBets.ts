@@ -60,7 +60,8 @@ export function effectiveNumberOfBets(
   cov: SquareMatrix,
   options: EffectiveNumberOfBetsOptions = {}
 ): number {
-  const method = (options.method ?? "pca").toLowerCase();
+  // "minimum-torsion", "minimum_torsion" and "Minimum Torsion" all name the same method.
+  const method = (options.method ?? "pca").toLowerCase().replace(/[\s_-]/g, "");
   if (method !== "pca" && method !== "minimumtorsion") {
     throw new CoreError(
       "INVALID_ARGUMENT",

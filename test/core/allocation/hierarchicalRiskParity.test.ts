@@ -88,6 +88,13 @@ describe("hierarchicalRiskParity", () => {
     );
   });
 
+  it("accepts the linkage method as a bare string", () => {
+    const cov = squareMatrix([1, 0.9, 0, 0.9, 1, 0, 0, 0, 4]);
+    expect(hierarchicalRiskParity(cov, "Ward")).toEqual(
+      hierarchicalRiskParity(cov, { linkage: "ward" })
+    );
+  });
+
   it("leaves its input unchanged", () => {
     const cov = squareMatrix([1, 0.9, 0, 0.9, 1, 0, 0, 0, 4]);
     const copy = copyMatrix(cov);

@@ -7,6 +7,7 @@ import {
   maxAbsDiff,
   permuteMatrix,
   readFixture,
+  sampleCovariance,
   squareMatrix,
   sum,
 } from "./testMatrices";
@@ -136,6 +137,38 @@ describe("riskBudgetingWeights", () => {
     );
   });
 
+  it("converges on a singular sample covariance (fewer rows than assets)", () => {
+    // 12 assets, 9 rows of pseudo-random returns: rank 8, PSD. An LP (scipy linprog) finds no
+    // x ≥ 1 with Xx = 0, so no long-only mix is riskless and the ERC portfolio exists.
+    const n = 12;
+    const noise = (t: number, j: number) => {
+      const x = Math.sin(t * 12.9898 + j * 78.233) * 43758.5453;
+      return (x - Math.floor(x) - 0.5) * (0.02 + j / 500);
+    };
+    const rows = Array.from({ length: 9 }, (_, t) =>
+      Array.from({ length: n }, (_, j) => noise(t, j))
+    );
+    const cov = sampleCovariance(rows);
+    const w = riskBudgetingWeights(cov);
+    expect(Math.abs(sum(w) - 1)).toBeLessThan(1e-12);
+    expect(spread(w, cov)).toBeLessThanOrEqual(1e-10);
+  });
+
+  it("reports NOT_CONVERGED rather than weights when 6 rows of 12 assets allow a riskless long-only mix", () => {
+    // Same generator, 6 rows: the LP finds x ≥ 1 with Xx = 0, so Spinu's problem is unbounded.
+    const n = 12;
+    const noise = (t: number, j: number) => {
+      const x = Math.sin(t * 12.9898 + j * 78.233) * 43758.5453;
+      return (x - Math.floor(x) - 0.5) * (0.02 + j / 500);
+    };
+    const rows = Array.from({ length: 6 }, (_, t) =>
+      Array.from({ length: n }, (_, j) => noise(t, j))
+    );
+    expect(() =>
+      riskBudgetingWeights(sampleCovariance(rows), undefined, { maxSweeps: 2000 })
+    ).toThrow(expect.objectContaining({ code: "NOT_CONVERGED" }));
+  });
+
   it("does not depend on the scale of cov", () => {
     const scaled = squareMatrix(Array.from(mrt.data, (v) => v * 365));
     expect(maxAbsDiff(riskBudgetingWeights(scaled), riskBudgetingWeights(mrt))).toBeLessThan(1e-13);
@@ -204,6 +237,12 @@ describe("riskBudgetingWeights", () => {
     it("rejects budgets of the wrong length (LENGTH_MISMATCH)", () => {
       expect(() => riskBudgetingWeights(mrt, [1, 1, 1])).toThrow(
         expect.objectContaining({ code: "LENGTH_MISMATCH" })
+      );
+    });
+    it("reports NOT_CONVERGED when a long-only mix is riskless (ρ = −1)", () => {
+      // x = (1, 1) has zero variance: Spinu's objective is unbounded below, no ERC portfolio exists.
+      expect(() => riskBudgetingWeights(squareMatrix([1, -1, -1, 1]))).toThrow(
+        expect.objectContaining({ code: "NOT_CONVERGED" })
       );
     });
     it("reports NOT_CONVERGED when the sweep budget is too small", () => {

@@ -116,6 +116,23 @@ describe("effectiveNumberOfBets", () => {
     );
   });
 
+  it("reads the method case- and separator-insensitively", () => {
+    const cov = covFromCorrelation(
+      [0.1, 0.2],
+      [
+        [1, 0.3],
+        [0.3, 1],
+      ]
+    );
+    const expected = effectiveNumberOfBets([0.4, 0.6], cov, { method: "minimumtorsion" });
+    for (const method of ["Minimum-Torsion", "minimum_torsion", "MINIMUM TORSION"]) {
+      expect(effectiveNumberOfBets([0.4, 0.6], cov, { method })).toBe(expected);
+    }
+    expect(effectiveNumberOfBets([0.4, 0.6], cov, { method: "PCA" })).toBe(
+      effectiveNumberOfBets([0.4, 0.6], cov)
+    );
+  });
+
   it("leaves its inputs unchanged", () => {
     const cov = squareMatrix([0.04, 0.01, 0.01, 0.09]);
     const copy = copyMatrix(cov);
