@@ -41,5 +41,9 @@ export interface SquareMatrix {
 /** Simple returns r = P_t / P_{t−1} − 1, or log returns r = ln(P_t / P_{t−1}). */
 export type ReturnMethod = "simple" | "log";
 
-/** How to treat a blank inside a series: reject it, or carry the previous price forward. */
-export type FillPolicy = "none" | "previous";
+/**
+ * How to treat a blank inside a series (between an asset's first and last price): reject it
+ * ("none"), carry the previous price forward ("previous"), or leave it missing ("keep", for
+ * display and alignment only: computations on contiguous series reject such a panel).
+ */
+export type FillPolicy = "none" | "previous" | "keep";

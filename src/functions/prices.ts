@@ -1,5 +1,5 @@
 import { pricePanel } from "../core/panel/pricePanel";
-import type { PricePanel } from "../core/types";
+import type { FillPolicy, PricePanel } from "../core/types";
 import { unwrap } from "./boundary";
 import { parseChoice } from "./parse/options";
 import { parsePriceRange } from "./parse/priceRange";
@@ -8,15 +8,22 @@ import { parsePriceRange } from "./parse/priceRange";
 export interface PricesArgument {
   readonly panel: PricePanel;
   readonly hasHeader: boolean;
+  /** The cells of a leading "Date" column, when the range had one. */
+  readonly dates?: unknown[];
 }
 
 /**
  * Reads a `prices` argument: parses the cells, then validates them as a core price panel, with
  * positions in messages counted as the user sees the selection (header row included).
  */
-export function readPrices(range: unknown, fill: unknown, argument = "prices"): PricesArgument {
+export function readPrices(
+  range: unknown,
+  fill: unknown,
+  argument = "prices",
+  fillChoices: readonly FillPolicy[] = ["none", "previous"]
+): PricesArgument {
   const parsed = unwrap(parsePriceRange(range, argument));
-  const fillPolicy = unwrap(parseChoice(fill, "fill", ["none", "previous"] as const, "none"));
+  const fillPolicy = unwrap(parseChoice(fill, "fill", fillChoices, "none"));
   const panel = pricePanel(parsed.values, {
     labels: parsed.labels,
     fill: fillPolicy,
@@ -24,5 +31,5 @@ export function readPrices(range: unknown, fill: unknown, argument = "prices"): 
     rowOffset: parsed.headerRows,
     columnOffset: parsed.skippedColumns,
   });
-  return { panel, hasHeader: parsed.labels !== undefined };
+  return { panel, hasHeader: parsed.labels !== undefined, dates: parsed.dates };
 }

@@ -1,3 +1,4 @@
+import { commonRows } from "../core/panel/commonRows";
 import { returnsFromPrices } from "../core/returns/returnsFromPrices";
 import { excelBoundary, unwrap } from "./boundary";
 import { parseChoice } from "./parse/options";
@@ -19,5 +20,35 @@ export function returns(prices: any[][], method?: string, fill?: string): any[][
     const { panel, hasHeader } = readPrices(prices, fill);
     const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
     return spillPanel(returnsFromPrices(panel, how), hasHeader ? panel.labels : undefined);
+  });
+}
+
+/**
+ * Cleaned, aligned prices: "common" keeps only the dates where every asset has a price (what the
+ * optimisers use); "previous" carries the last price over gaps inside a series; "keep" leaves blanks
+ * as they are (zeros, which Excel desktop passes for empty cells, become blanks). A leading "Date"
+ * column is echoed beside the kept rows.
+ * @customfunction ALIGN
+ * @helpurl https://localhost:3000/help.html#align
+ * @param prices Prices: dates down (oldest first), assets across, optional header row; a first column headed "Date" is kept beside the result.
+ * @param [missing] "common" (default): only dates with every price; "previous": fill gaps with the last price; "keep": leave blanks.
+ * @returns The cleaned prices, under the header row (and beside the dates) when the range had them.
+ */
+export function align(prices: any[][], missing?: string): any[][] {
+  return excelBoundary("ALIGN", () => {
+    const how = unwrap(
+      parseChoice(missing, "missing", ["common", "previous", "keep"] as const, "common")
+    );
+    const read = readPrices(prices, how === "common" ? "keep" : how, "prices", [
+      "keep",
+      "previous",
+    ]);
+    const { panel, rows } =
+      how === "common" ? commonRows(read.panel) : { panel: read.panel, rows: undefined };
+    const grid = spillPanel(panel, read.hasHeader ? panel.labels : undefined);
+    if (read.dates === undefined) return grid;
+    const dates = rows === undefined ? read.dates : Array.from(rows, (t) => read.dates?.[t]);
+    const header = read.hasHeader ? 1 : 0;
+    return grid.map((row, r) => [r < header ? "Date" : (dates[r - header] ?? ""), ...row]);
   });
 }

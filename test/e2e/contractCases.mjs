@@ -12,6 +12,43 @@ const PRICES = [
 ];
 
 export const contractCases = {
+  ALIGN: [
+    {
+      name: "common dates with a Date column",
+      args: [
+        [
+          ["Date", "A", "B"],
+          [1, 5, ""],
+          [2, 6, 7],
+          [3, 8, 9],
+        ],
+        null,
+      ],
+      expect: { rows: 3, cols: 3 },
+    },
+    {
+      name: "gaps filled with the previous price",
+      args: [[["A"], [1], [""], [3]], "previous"],
+      expect: { rows: 4, cols: 1 },
+    },
+    {
+      name: "an unknown option",
+      args: [[[1], [2]], "drop"],
+      expect: { error: "#VALUE!", message: /missing must be/ },
+    },
+    {
+      name: "no complete row",
+      args: [
+        [
+          ["A", "B"],
+          [1, ""],
+          ["", 2],
+        ],
+        null,
+      ],
+      expect: { error: "#VALUE!", message: /no row has a price for every asset/ },
+    },
+  ],
   RETURNS: [
     {
       name: "labelled prices spill returns under the header",

@@ -5,7 +5,7 @@ import type { FillPolicy, PricePanel } from "../types";
 export interface PricePanelOptions {
   /** Column labels; defaults to "Asset 1", "Asset 2", …. */
   readonly labels?: readonly string[];
-  /** Blank inside a series: "none" (error, the default) or "previous" (carry the last price forward). */
+  /** Blank inside a series: "none" (error, the default), "previous" (carry the last price forward) or "keep" (leave it NaN). */
   readonly fill?: FillPolicy;
   /** The argument name used in error messages (default "prices"). */
   readonly argument?: string;
@@ -21,7 +21,8 @@ export interface PricePanelOptions {
  * Conventions (see DESIGN.md): blanks before an asset's first price mean "not listed yet" and blanks
  * after its last price mean "no longer listed" (delisted, or data ends); both stay `NaN`. A blank
  * strictly between the first and last price is a gap: an error unless `fill = "previous"`, which
- * carries the last price forward (a zero return on the missing days, as pandas `ffill`).
+ * carries the last price forward (a zero return on the missing days, as pandas `ffill`), and
+ * `fill = "keep"` leaves it NaN.
  * Every present price must be finite and strictly positive.
  *
  * Complexity: O(rows × cols) time and one `Float64Array` of that size.
@@ -135,6 +136,7 @@ function validateColumnInPlace(
       { argument, column: j, label }
     );
   }
+  if (fill === "keep") return;
   for (let t = first + 1; t < last; t++) {
     if (!Number.isNaN(series[t])) continue;
     if (fill === "previous") {

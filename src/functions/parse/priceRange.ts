@@ -12,6 +12,8 @@ export interface ParsedPriceRange {
   readonly headerRows: number;
   /** 1 when a leading date column (header "Date") was skipped, else 0. */
   readonly skippedColumns: number;
+  /** The skipped date column's cells, one per data row, for functions that echo dates. */
+  readonly dates?: unknown[];
 }
 
 const DATE_HEADERS = new Set(["date", "dates", "time", "timestamp", "day", "datetime"]);
@@ -93,6 +95,7 @@ export function parsePriceRange(range: unknown, argument = "prices"): Parsed<Par
     labels: labels?.slice(skipDate),
     headerRows,
     skippedColumns: skipDate,
+    dates: skipDate ? grid.slice(headerRows, lastRow + 1).map((row) => row[0]) : undefined,
   });
 }
 
