@@ -41,9 +41,11 @@ const PSD_TOLERANCE = 1e-10;
  *
  * @param cov the matrix to check; it is not modified
  * @param options argument name, zero-variance and PSD policy, minimum size
- * @throws CoreError INVALID_ARGUMENT (data length ≠ size², labels, asymmetry); TOO_FEW_POINTS
- *   (fewer than minSize assets); NON_FINITE (NaN or ±Infinity, with its row and column);
- *   ZERO_VARIANCE (zero diagonal, naming the asset); SINGULAR_MATRIX (negative variance, or not PSD)
+ * @throws CoreError INVALID_ARGUMENT when data is not size² long, the labels do not match, or the matrix is not symmetric
+ * @throws CoreError TOO_FEW_POINTS when there are fewer than minSize assets
+ * @throws CoreError NON_FINITE for a NaN or ±Infinity entry (with its row and column)
+ * @throws CoreError ZERO_VARIANCE for a zero diagonal entry, naming the asset (unless allowZeroVariance)
+ * @throws CoreError SINGULAR_MATRIX for a negative variance or a matrix that is not positive semidefinite
  * @example checkCovariance({ size: 2, data: Float64Array.of(1, 0.5, 0.5, 1), labels: ["A", "B"] }); // => undefined
  */
 export function checkCovariance(cov: SquareMatrix, options: CheckCovarianceOptions = {}): void {

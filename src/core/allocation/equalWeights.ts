@@ -10,7 +10,7 @@ import { CoreError } from "../errors";
  *
  * @param n number of assets, a positive integer
  * @returns a new Float64Array of n weights, each 1/n
- * @throws CoreError INVALID_ARGUMENT (n not a positive integer)
+ * @throws CoreError INVALID_ARGUMENT when n is not a positive integer
  * @example equalWeights(4); // => Float64Array [0.25, 0.25, 0.25, 0.25]
  */
 export function equalWeights(n: number): Float64Array {

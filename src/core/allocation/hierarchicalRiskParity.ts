@@ -44,9 +44,11 @@ export interface HierarchicalRiskParityResult {
  * @param cov covariance matrix, at least two assets
  * @param options linkage method and PSD check, or just the linkage method as a string
  * @returns weights (caller's order), the quasi-diagonal order and the linkage matrix
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry; unknown linkage); TOO_FEW_POINTS
- *   (fewer than two assets); NON_FINITE (NaN/Infinity); ZERO_VARIANCE (an asset with zero variance,
- *   named); SINGULAR_MATRIX (not PSD)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or the linkage is unknown
+ * @throws CoreError TOO_FEW_POINTS when cov has fewer than two assets
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in cov
+ * @throws CoreError ZERO_VARIANCE for an asset with zero variance, named
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite, or two halves have zero combined variance
  * @example hierarchicalRiskParity({ size: 2, data: Float64Array.of(0.01, 0, 0, 0.04), labels: ["A", "B"] }).weights;
  *   // one split: V = 0.01, 0.04 → α = 1 − 0.01/0.05 = 0.8 → Float64Array [0.8, 0.2]
  */

@@ -6,8 +6,8 @@ import { checkCovariance } from "./checkCovariance";
  * volatility, so that, ignoring correlations, every asset carries the same stand-alone risk.
  *
  * Formula: w_i = (1/σ_i) / Σ_j (1/σ_j), σ_i = √Σ_ii.   Reference: the ERC portfolio when all
- * correlations are equal (Maillard, Roncalli & Teïletche 2010, §"Special cases"); as
- * Riskfolio-Lib's "equal volatility" and PyPortfolioOpt's `HRPOpt` before clustering uses 1/σ².
+ * correlations are equal (Maillard, Roncalli & Teïletche 2010, §"Special cases"); matches numpy
+ * `w = 1 / np.sqrt(np.diag(S)); w / w.sum()` (scripts/fixtures/allocation.py, to 1e-15).
  * Conventions: long-only, fully invested; only the diagonal of cov is used, but the whole matrix is
  * validated (so a bad matrix is reported here too, not silently used).
  * Complexity: O(N²) for validation (O(N³/6) with the PSD check), O(N) for the weights.
@@ -15,8 +15,11 @@ import { checkCovariance } from "./checkCovariance";
  * @param cov covariance matrix (any periodicity: the weights do not depend on the scale)
  * @param checkPsd also check that cov is positive semidefinite (default true)
  * @returns a new Float64Array of weights summing to 1
- * @throws CoreError INVALID_ARGUMENT (shape, asymmetry); TOO_FEW_POINTS (no asset); NON_FINITE
- *   (NaN/Infinity); ZERO_VARIANCE (an asset with σ = 0, named); SINGULAR_MATRIX (not PSD)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric
+ * @throws CoreError TOO_FEW_POINTS when cov has no asset
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in cov
+ * @throws CoreError ZERO_VARIANCE for an asset with σ = 0, named
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite
  * @example inverseVolatilityWeights({ size: 2, data: Float64Array.of(0.01, 0, 0, 0.04), labels: ["A", "B"] });
  *   // σ = 0.1, 0.2 → 1/σ = 10, 5 → Float64Array [2/3, 1/3]
  */

@@ -44,11 +44,13 @@ const DEFAULT_MAX_SWEEPS = 10_000;
  * @param budgets risk budgets, one per asset, all > 0 (default equal: ERC)
  * @param options iteration budget and PSD check
  * @returns a new Float64Array of weights (all > 0, summing to 1)
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry; a budget ≤ 0);
- *   TOO_FEW_POINTS (fewer than two assets); NON_FINITE (NaN/Infinity in cov or budgets);
- *   ZERO_VARIANCE (an asset with zero variance, named); LENGTH_MISMATCH (budgets length ≠ N);
- *   SINGULAR_MATRIX (cov not PSD); NOT_CONVERGED (spread above 1e-10 after maxSweeps, e.g. Σ
- *   singular with a riskless long-only combination)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or a budget is ≤ 0
+ * @throws CoreError TOO_FEW_POINTS when cov has fewer than two assets
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in cov or budgets
+ * @throws CoreError ZERO_VARIANCE for an asset with zero variance, named
+ * @throws CoreError LENGTH_MISMATCH when budgets does not have one value per asset
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite
+ * @throws CoreError NOT_CONVERGED when the spread stays above 1e-10 after maxSweeps (e.g. a singular cov with a riskless long-only mix)
  * @example riskBudgetingWeights({ size: 2, data: Float64Array.of(0.01, 0, 0, 0.04), labels: ["A", "B"] });
  *   // uncorrelated → w ∝ 1/σ = [10, 5] → Float64Array [0.6667, 0.3333]
  */

@@ -18,9 +18,11 @@ import { checkCovariance } from "../allocation/checkCovariance";
  * @param cov covariance or correlation matrix
  * @param checkPsd also check that cov is positive semidefinite (default true)
  * @returns a new Float64Array of N(N−1)/2 distances
- * @throws CoreError INVALID_ARGUMENT (shape, asymmetry); TOO_FEW_POINTS (fewer than two assets);
- *   NON_FINITE (NaN/Infinity); ZERO_VARIANCE (an asset with zero variance, named);
- *   SINGULAR_MATRIX (not PSD)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric
+ * @throws CoreError TOO_FEW_POINTS when cov has fewer than two assets
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in cov
+ * @throws CoreError ZERO_VARIANCE for an asset with zero variance, named
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite (only when checkPsd)
  * @example correlationDistance({ size: 2, data: Float64Array.of(1, 0.5, 0.5, 1), labels: ["A", "B"] });
  *   // √((1 − 0.5)/2) = 0.5 → Float64Array [0.5]
  */

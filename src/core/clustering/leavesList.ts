@@ -12,7 +12,7 @@ import type { LinkageMatrix } from "./linkage";
  *
  * @param link a linkage matrix from {@link linkage}
  * @returns a new Int32Array of the n leaf ids (asset indices) in dendrogram order
- * @throws CoreError INVALID_ARGUMENT (malformed linkage matrix)
+ * @throws CoreError INVALID_ARGUMENT when the matrix is not a linkage tree (wrong length, forward or repeated references)
  * @example leavesList(linkage(Float64Array.of(1, 4, 2), "single")); // => Int32Array [2, 0, 1]
  */
 export function leavesList(link: LinkageMatrix): Int32Array {

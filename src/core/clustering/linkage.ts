@@ -36,8 +36,9 @@ const METHODS: readonly LinkageMethod[] = ["single", "average", "complete", "war
  * @param distances condensed distances, length n(n−1)/2 (as `scipy.spatial.distance.pdist`)
  * @param method "single" (default), "average", "complete" or "ward" (case-insensitive)
  * @returns the linkage matrix
- * @throws CoreError INVALID_ARGUMENT (length not n(n−1)/2, a negative distance, unknown method);
- *   TOO_FEW_POINTS (fewer than two observations); NON_FINITE (NaN or ±Infinity)
+ * @throws CoreError INVALID_ARGUMENT when the length is not n(n−1)/2, a distance is negative, or the method is unknown
+ * @throws CoreError TOO_FEW_POINTS when there are fewer than two observations
+ * @throws CoreError NON_FINITE for a NaN or ±Infinity distance (with its position)
  * @example linkage(Float64Array.of(1, 4, 2), "single").data;
  *   // d01 = 1, d02 = 4, d12 = 2 → [0, 1, 1, 2,  2, 3, 2, 3]
  */

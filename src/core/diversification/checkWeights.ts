@@ -9,8 +9,9 @@ import { CoreError } from "../errors";
  * @param weights the portfolio weights; not modified
  * @param n number of assets the weights must cover
  * @param labels asset labels, for messages
- * @throws CoreError LENGTH_MISMATCH (length ≠ n); NON_FINITE (NaN/Infinity, naming the asset);
- *   INVALID_ARGUMENT (no weights)
+ * @throws CoreError INVALID_ARGUMENT when there are no weights
+ * @throws CoreError LENGTH_MISMATCH when the length is not n
+ * @throws CoreError NON_FINITE for NaN or ±Infinity, naming the asset
  * @example checkWeights(Float64Array.of(0.5, 0.5), 2, ["A", "B"]); // => undefined
  */
 export function checkWeights(

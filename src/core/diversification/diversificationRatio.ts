@@ -19,9 +19,12 @@ import { checkWeights } from "./checkWeights";
  * @param weights portfolio weights, one per asset
  * @param cov covariance matrix, positive semidefinite
  * @returns the diversification ratio (≥ 1 for long-only weights)
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry, no weights); LENGTH_MISMATCH
- *   (weights length ≠ N); NON_FINITE (NaN/Infinity); SINGULAR_MATRIX (cov not PSD);
- *   ZERO_VARIANCE (the portfolio has zero variance)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric
+ * @throws CoreError TOO_FEW_POINTS when cov has no asset
+ * @throws CoreError LENGTH_MISMATCH when weights does not have one value per asset
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in weights or cov
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite
+ * @throws CoreError ZERO_VARIANCE when the portfolio has zero variance
  * @example diversificationRatio(Float64Array.of(0.5, 0.5), { size: 2, data: Float64Array.of(0.04, 0, 0, 0.04), labels: ["A", "B"] });
  *   // (0.5·0.2 + 0.5·0.2) / √0.02 = 0.2 / 0.14142 → √2 ≈ 1.41421
  */

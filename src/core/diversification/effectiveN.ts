@@ -12,7 +12,8 @@ import { CoreError } from "../errors";
  *
  * @param weights portfolio weights
  * @returns 1 / Σ w_i²
- * @throws CoreError INVALID_ARGUMENT (no weights, or all zero); NON_FINITE (NaN/Infinity, with its position)
+ * @throws CoreError INVALID_ARGUMENT when there are no weights or all are zero
+ * @throws CoreError NON_FINITE for NaN or ±Infinity (with its position)
  * @example effectiveN(Float64Array.of(0.5, 0.25, 0.25)); // 1 / (0.25 + 0.0625 + 0.0625) => 2.6667
  */
 export function effectiveN(weights: ArrayLike<number>): number {

@@ -48,10 +48,13 @@ const TORSION_SINGULAR_TOLERANCE = 1e-12;
  * @param cov covariance matrix, positive semidefinite ("minimumtorsion": positive definite)
  * @param options method and iteration budget
  * @returns the effective number of bets, in [1, N]
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry, unknown method, no weights);
- *   LENGTH_MISMATCH (weights length ≠ N); NON_FINITE (NaN/Infinity); ZERO_VARIANCE (portfolio
- *   with zero variance; "minimumtorsion": an asset with zero variance); SINGULAR_MATRIX (cov not
- *   PSD; "minimumtorsion": correlation matrix singular); NOT_CONVERGED (minimum torsion iteration)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or the method is unknown
+ * @throws CoreError TOO_FEW_POINTS when cov has no asset
+ * @throws CoreError LENGTH_MISMATCH when weights does not have one value per asset
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in weights or cov
+ * @throws CoreError ZERO_VARIANCE when the portfolio has zero variance, or (minimum torsion) an asset has zero variance
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite, or (minimum torsion) its correlation matrix is singular
+ * @throws CoreError NOT_CONVERGED when the minimum-torsion iteration does not settle within maxIterations
  * @example effectiveNumberOfBets(Float64Array.of(0.5, 0.5), { size: 2, data: Float64Array.of(1, 0, 0, 1), labels: ["A", "B"] });
  *   // p = [0.5, 0.5] → exp(ln 2) => 2
  */

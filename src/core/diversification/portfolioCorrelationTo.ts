@@ -16,9 +16,12 @@ import { checkWeights } from "./checkWeights";
  * @param cov covariance matrix, positive semidefinite
  * @param benchmarkIndex 0-based index of the benchmark asset in cov
  * @returns the correlation in [−1, 1]
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry; benchmarkIndex out of range or not an
- *   integer); LENGTH_MISMATCH (weights length ≠ N); NON_FINITE (NaN/Infinity); SINGULAR_MATRIX (cov
- *   not PSD); ZERO_VARIANCE (the benchmark or the portfolio has zero variance)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or benchmarkIndex is not an asset index
+ * @throws CoreError TOO_FEW_POINTS when cov has no asset
+ * @throws CoreError LENGTH_MISMATCH when weights does not have one value per asset
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in weights or cov
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite
+ * @throws CoreError ZERO_VARIANCE when the benchmark or the portfolio has zero variance
  * @example portfolioCorrelationTo(Float64Array.of(0.5, 0.5), { size: 2, data: Float64Array.of(1, 0, 0, 1), labels: ["A", "B"] }, 0);
  *   // (Σw)_0 = 0.5, σ_p = √0.5, σ_b = 1 → 0.5/0.7071 ≈ 0.70711
  */

@@ -30,9 +30,12 @@ export interface RiskContributions {
  * @param weights portfolio weights, one per asset
  * @param cov covariance matrix, positive semidefinite
  * @returns volatility, marginal, component and percentage contributions
- * @throws CoreError INVALID_ARGUMENT (cov shape or asymmetry, no weights); LENGTH_MISMATCH
- *   (weights length ≠ N); NON_FINITE (NaN/Infinity in weights or cov); SINGULAR_MATRIX (cov not
- *   PSD); ZERO_VARIANCE (the portfolio has zero variance, so percentages are undefined)
+ * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric
+ * @throws CoreError TOO_FEW_POINTS when cov has no asset
+ * @throws CoreError LENGTH_MISMATCH when weights does not have one value per asset
+ * @throws CoreError NON_FINITE for NaN or ±Infinity in weights or cov
+ * @throws CoreError SINGULAR_MATRIX when cov is not positive semidefinite
+ * @throws CoreError ZERO_VARIANCE when the portfolio has zero variance (percentages undefined)
  * @example riskContributions(Float64Array.of(0.5, 0.5), { size: 2, data: Float64Array.of(0.04, 0, 0, 0.01), labels: ["A", "B"] });
  *   // Σw = [0.02, 0.005], σ_p² = 0.0125 → percentage [0.8, 0.2]
  */
