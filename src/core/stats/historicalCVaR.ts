@@ -13,7 +13,7 @@ import { historicalTail } from "./historicalTail";
  * (`np.mean(np.partition(r, k)[:k + 1])`), with the sign flipped; Acerbi & Tasche (2002),
  * "Expected shortfall: a natural coherent alternative to value at risk".
  * Conventions: losses are positive; per period, not annualised; confidence default 0.95.
- * Complexity: O(n log n) (sorts a copy; the input is not touched).
+ * Complexity: O(n) expected (a quickselect on a copy; the input is not touched).
  *
  * @param returns per-period returns, at least two, all finite
  * @param confidence c in (0, 1), default 0.95
@@ -26,5 +26,5 @@ import { historicalTail } from "./historicalTail";
 export function historicalCVaR(returns: ArrayLike<number>, confidence?: number): number {
   const c = checkedConfidence(confidence);
   checkedSeries(returns, "returns", 2, "a conditional value at risk");
-  return historicalTail(Float64Array.from(returns).sort(), c).conditionalValueAtRisk;
+  return historicalTail(returns, c).conditionalValueAtRisk;
 }

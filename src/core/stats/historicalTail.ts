@@ -6,6 +6,8 @@
  */
 const INDEX_SNAP = 1e-9;
 
+import { selectKthInPlace } from "./selectKthInPlace";
+
 /** Historical VaR and CVaR read from one sorted sample, from {@link historicalTail}. */
 export interface HistoricalTail {
   /** Value at risk as a loss: −quantile_{1−c}(r) (R type 7). */
@@ -15,36 +17,45 @@ export interface HistoricalTail {
 }
 
 /**
- * Historical VaR and CVaR at confidence c from returns already sorted ascending; the kernel shared by
- * `historicalVaR`, `historicalCVaR` and `seriesStatistics` (which sorts once for both).
+ * Historical VaR and CVaR at confidence c, read from one partial sort of a copy of the returns; the
+ * kernel shared by `historicalVaR`, `historicalCVaR` and `seriesStatistics`.
  *
- * Formula: α = 1 − c, h = (n − 1)α, k = ⌊h⌋ (0-based). VaR = −(x_(k) + (h − k)(x_(k+1) − x_(k))),
- * the linear-interpolation quantile (R type 7, numpy `percentile(method="linear")`, Excel
- * `PERCENTILE.INC`, as empyrical `value_at_risk` = `np.percentile(r, 100α)`). CVaR = −(1/(k+1)) Σ_{i≤k} x_(i),
- * the mean of the returns at or below the VaR order statistic, exactly empyrical
- * `conditional_value_at_risk` (`np.partition` at ⌊(n − 1)α⌋). Since x_(k) ≤ quantile, CVaR ≥ VaR.
- * The interpolation is the same as simple-statistics `quantileSorted`, written here because that
- * function is typed for `number[]` and this runs on a `Float64Array` without copying.
+ * Formula: α = 1 − c, h = (n − 1)α, k = ⌊h⌋ (0-based order statistics x_(0) ≤ … ≤ x_(n−1)).
+ * VaR = −(x_(k) + (h − k)(x_(k+1) − x_(k))), the linear-interpolation quantile (R type 7, numpy
+ * `percentile(method="linear")`, Excel `PERCENTILE.INC`, as empyrical `value_at_risk` =
+ * `np.percentile(r, 100α)`). CVaR = −(1/(k+1)) Σ_{i≤k} x_(i), the mean of the returns at or below the
+ * VaR order statistic, exactly empyrical `conditional_value_at_risk` (`np.partition` at ⌊(n − 1)α⌋).
+ * Since x_(k) ≤ quantile, CVaR ≥ VaR. The interpolation equals simple-statistics `quantileSorted`;
+ * it is written here because only the lowest k + 2 order statistics are needed (a selection, not a
+ * sort) and that function wants a fully sorted `number[]`.
  * Conventions: losses are positive numbers (a VaR of 0.05 = a 5 % loss); a negative result means
  * even the tail is a gain. Per period, not annualised.
- * Complexity: O(k) time after the caller's O(n log n) sort.
+ * Complexity: O(n) expected time (quickselect on a copy), O(n) memory for the copy.
  *
- * @param sorted finite returns sorted ascending, at least one
+ * @param returns finite returns, at least one, any order; not modified
  * @param confidence c in (0, 1), already validated
  * @returns { valueAtRisk, conditionalValueAtRisk }
  * @throws nothing (callers check their preconditions first)
- * @example historicalTail(new Float64Array([-0.1, 0, 0.1]), 0.75); // => { valueAtRisk: 0.05, conditionalValueAtRisk: 0.1 }
+ * @example historicalTail([0.1, -0.1, 0], 0.75); // => { valueAtRisk: 0.05, conditionalValueAtRisk: 0.1 }
  */
-export function historicalTail(sorted: ArrayLike<number>, confidence: number): HistoricalTail {
-  const n = sorted.length;
+export function historicalTail(returns: ArrayLike<number>, confidence: number): HistoricalTail {
+  const n = returns.length;
   const raw = (n - 1) * (1 - confidence);
   const nearest = Math.round(raw);
   const h = Math.abs(raw - nearest) <= INDEX_SNAP * Math.max(1, raw) ? nearest : raw;
   const k = Math.floor(h);
   const fraction = h - k;
-  const lower = sorted[k];
-  const quantile = fraction === 0 ? lower : lower + fraction * (sorted[k + 1] - lower);
+  const work = new Float64Array(n);
+  for (let t = 0; t < n; t++) work[t] = returns[t];
+  const lower = selectKthInPlace(work, k);
+  // After selection work[0..k] are the k + 1 smallest values and x_(k+1) is the least of the rest.
   let sum = 0;
-  for (let i = 0; i <= k; i++) sum += sorted[i];
+  for (let i = 0; i <= k; i++) sum += work[i];
+  let quantile = lower;
+  if (fraction > 0) {
+    let next = Infinity;
+    for (let i = k + 1; i < n; i++) if (work[i] < next) next = work[i];
+    quantile = lower + fraction * (next - lower);
+  }
   return { valueAtRisk: -quantile, conditionalValueAtRisk: -sum / (k + 1) };
 }

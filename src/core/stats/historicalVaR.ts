@@ -12,7 +12,7 @@ import { historicalTail } from "./historicalTail";
  * (numpy default "linear"), Excel `PERCENTILE.INC` and simple-statistics `quantile`, with the sign flipped.
  * Conventions: losses are positive (0.05 = a 5 % loss in one period); negative when even the
  * (1 − c) quantile is a gain. Per period, not annualised; confidence default 0.95.
- * Complexity: O(n log n) (sorts a copy; the input is not touched).
+ * Complexity: O(n) expected (a quickselect on a copy; the input is not touched).
  *
  * @param returns per-period returns, at least two, all finite
  * @param confidence c in (0, 1), default 0.95
@@ -25,5 +25,5 @@ import { historicalTail } from "./historicalTail";
 export function historicalVaR(returns: ArrayLike<number>, confidence?: number): number {
   const c = checkedConfidence(confidence);
   checkedSeries(returns, "returns", 2, "a value at risk");
-  return historicalTail(Float64Array.from(returns).sort(), c).valueAtRisk;
+  return historicalTail(returns, c).valueAtRisk;
 }

@@ -77,15 +77,15 @@ export interface SeriesStatistics {
  * shows per asset.
  *
  * Formula: each field is the function of the same name in `stats/` (or `maxDrawdownFromReturns`)
- * with the shared options, so the record always agrees with the single-metric functions; the
- * returns are sorted once for both historical VaR and CVaR.
+ * with the shared options, so the record always agrees with the single-metric functions; one
+ * partial sort serves both historical VaR and CVaR.
  * Reference: empyrical's conventions throughout (see each function).
  * Conventions: simple per-period returns, oldest first, no NaN (use `panelStatistics` for panels
  * with blanks before listing / after delisting); periodsPerYear 365, riskFree and mar annual
  * (default 0), confidence 0.95. Policy: invalid input throws; a metric that is undefined for valid
  * input (zero volatility → ZERO_VARIANCE for the ratios and moments; fewer than 4 returns → the
  * kurtosis is TOO_FEW_POINTS) is a `CoreError` in its field, never NaN or Infinity.
- * Complexity: O(n log n) (one sort) plus a dozen O(n) passes; O(n) memory for the sorted copy.
+ * Complexity: O(n): a dozen linear passes and one quickselect; O(n) memory for its copy.
  *
  * @param returns simple per-period returns, at least two, all finite
  * @param options periodsPerYear, riskFree, mar, confidence, benchmark
@@ -121,7 +121,7 @@ export function seriesStatistics(
       });
     }
   }
-  const tail = historicalTail(Float64Array.from(returns).sort(), confidence);
+  const tail = historicalTail(returns, confidence);
   const stats: SeriesStatistics = {
     periods: returns.length,
     cagr: attempt(() => cagrFromReturns(returns, periodsPerYear)),
