@@ -12,12 +12,15 @@ export type WeightRule = (window: ReturnsPanel, asOfRow: number) => ArrayLike<nu
 
 /** Band-triggered rebalancing: rebalance when any asset drifts outside its band. */
 export interface BandSchedule {
-  readonly band: {
-    /** Half-width in weight points, e.g. 0.05. */
-    readonly absolute?: number;
-    /** Half-width as a fraction of the target, e.g. 0.25. */
-    readonly relative?: number;
-  };
+  /** A number is an absolute half-width (0.05 = ±5 points). */
+  readonly band:
+    | number
+    | {
+        /** Half-width in weight points, e.g. 0.05. */
+        readonly absolute?: number;
+        /** Half-width as a fraction of the target, e.g. 0.25. */
+        readonly relative?: number;
+      };
 }
 
 /** Inputs of {@link backtest}. */
@@ -307,7 +310,7 @@ function checkRange(value: number, argument: string, min: number, max: number): 
 }
 
 function bandOf(schedule: BandSchedule): { absolute: number; relative: number } {
-  const band = schedule.band;
+  const band = typeof schedule.band === "number" ? { absolute: schedule.band } : schedule.band;
   if (
     band === undefined ||
     band === null ||

@@ -19,8 +19,8 @@ export interface RebalanceInput {
   readonly cash?: number;
   /** Target weight per asset, ≥ 0, summing to 1 (± 1e-6). */
   readonly targets: ArrayLike<number>;
-  /** No-trade band; default none (every drift above rounding trades). */
-  readonly band?: RebalanceBand;
+  /** No-trade band; a number is an absolute half-width (0.05 = ±5 points); default none (every drift above rounding trades). */
+  readonly band?: RebalanceBand | number;
   /** Smallest trade worth making, in currency; smaller trades are dropped (default 0). */
   readonly minTrade?: number;
   /** Proportional fee in basis points of the traded value, 0–1000 (default 0). */
@@ -126,7 +126,8 @@ export function rebalanceTrades(input: RebalanceInput): RebalancePlan {
   const target = checkTargets(targets, prices, labels);
   const minTrade = checkOption(input.minTrade ?? 0, "minTrade", Infinity);
   const feeRate = checkOption(input.feeBps ?? 0, "feeBps", MAX_FEE_BPS) / 10000;
-  const halfWidth = bandHalfWidths(target, input.band ?? {});
+  const band = typeof input.band === "number" ? { absolute: input.band } : (input.band ?? {});
+  const halfWidth = bandHalfWidths(target, band);
 
   const V = valuation.total;
   const value = valuation.values;

@@ -198,6 +198,26 @@ describe("backtest", () => {
     }
   });
 
+  it("rebalances on drift only with a band schedule (a bare number is an absolute band)", () => {
+    // 50/50, band ±10 points. Row 1: A 100 → 130: weights .565/.435, inside. Row 2: A 160:
+    // .615/.385, outside → trade. Row 3: back inside.
+    const prices = pricePanel([
+      [100, 100],
+      [130, 100],
+      [160, 100],
+      [150, 100],
+    ]);
+    const out = backtest({
+      prices,
+      dates: [0, 1, 2, 3],
+      rule: [0.5, 0.5],
+      rebalance: { band: 0.1 },
+    });
+    expect(Array.from(out.rebalanceRows)).toEqual([0, 2]);
+    expect(out.equity[2]).toBeCloseTo(0.5 * 1.6 + 0.5, 14);
+    expect(out.equity[3]).toBeCloseTo(1.3 * (0.5 * (150 / 160) + 0.5), 14);
+  });
+
   it("gives an unlisted asset weight 0 and rescales the others, then buys it after listing", () => {
     // Asset 1 is listed from row 2 (1970-02-01 is day 31, a new month).
     const prices = pricePanel([

@@ -105,6 +105,13 @@ describe("rebalanceTrades", () => {
     expect(p.tradeValue[0]).toBeCloseTo(-3, 12);
   });
 
+  it("reads a bare number as an absolute band", () => {
+    const a = rebalanceTrades({ units: [56, 44], prices: [1, 1], targets: [0.5, 0.5], band: 0.05 });
+    const b = rebalanceTrades({ units: [56, 44], prices: [1, 1], targets: [0.5, 0.5], band: 0.07 });
+    expect(Array.from(a.tradeValue)).toEqual([-6, 6]);
+    expect(Array.from(b.tradeValue)).toEqual([0, 0]);
+  });
+
   it("drops trades below minTrade and marks them", () => {
     // Values 52, 48: trades would be −2 and +2, below the minimum of 5: nothing trades.
     const p = rebalanceTrades({
