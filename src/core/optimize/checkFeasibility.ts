@@ -27,6 +27,8 @@ const SUM_TOLERANCE = 1e-12;
  * @param constraints bounds and groups (see {@link PortfolioConstraints})
  * @param n number of assets, at least 1
  * @param labels asset labels used in the messages
+ * @param options exact: false skips the final QP (closed forms only: they may miss infeasibility
+ *   that needs three or more overlapping groups); default true
  * @returns `{feasible: true}` or `{feasible: false, constraint, shortfall?, reason}`
  * @throws CoreError INVALID_ARGUMENT (n not a positive integer; labels not n long; malformed groups;
  *   negative lower bounds)
@@ -38,7 +40,8 @@ const SUM_TOLERANCE = 1e-12;
 export function checkFeasibility(
   constraints: PortfolioConstraints,
   n: number,
-  labels: readonly string[] = Array.from({ length: Math.max(n, 0) }, (_, i) => `Asset ${i + 1}`)
+  labels: readonly string[] = Array.from({ length: Math.max(n, 0) }, (_, i) => `Asset ${i + 1}`),
+  options: { readonly exact?: boolean } = {}
 ): FeasibilityReport {
   if (!Number.isInteger(n) || n < 1) {
     throw new CoreError(
@@ -217,7 +220,9 @@ export function checkFeasibility(
       }
     }
   }
-  if (groups.length === 0) return { feasible: true };
+  // Without groups the closed forms are exact; optimisers skip the QP (exact: false) because their
+  // own QP proves infeasibility anyway, and ask again only to word the message.
+  if (groups.length === 0 || options.exact === false) return { feasible: true };
   // Overlapping groups: the closed forms are necessary, not sufficient. The nearest point to 0 in
   // the set exists exactly when the set is non-empty, and the dual method proves emptiness.
   const identity = new Float64Array(n * n);

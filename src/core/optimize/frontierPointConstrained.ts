@@ -57,7 +57,7 @@ export function frontierPointConstrained(
       { argument: "targetReturn" }
     );
   }
-  const report = checkFeasibility(constraints, n, cov.labels);
+  const report = checkFeasibility(constraints, n, cov.labels, { exact: false });
   if (!report.feasible) {
     throw new CoreError("INFEASIBLE", report.reason, { argument: "constraints" });
   }
@@ -78,6 +78,10 @@ export function frontierPointConstrained(
     });
   } catch (error) {
     if (isCoreError(error) && error.code === "INFEASIBLE") {
+      const exact = checkFeasibility(constraints, n, cov.labels);
+      if (!exact.feasible) {
+        throw new CoreError("INFEASIBLE", exact.reason, { argument: "constraints" });
+      }
       const low = -attainableReturn(mu, rows, -1);
       const high = attainableReturn(mu, rows, 1);
       const fmt = (v: number) => String(Number(v.toPrecision(4)));

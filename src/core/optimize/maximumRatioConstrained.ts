@@ -42,7 +42,7 @@ export function maximumRatioConstrained(
   checkCovariance(cov);
   const n = cov.size;
   checkExpectedReturns(a, n, cov.labels, argument);
-  const report = checkFeasibility(constraints, n, cov.labels);
+  const report = checkFeasibility(constraints, n, cov.labels, { exact: false });
   if (!report.feasible) {
     throw new CoreError("INFEASIBLE", report.reason, { argument: "constraints" });
   }
@@ -69,6 +69,10 @@ export function maximumRatioConstrained(
     });
   } catch (error) {
     if (isCoreError(error) && error.code === "INFEASIBLE") {
+      const exact = checkFeasibility(constraints, n, cov.labels);
+      if (!exact.feasible) {
+        throw new CoreError("INFEASIBLE", exact.reason, { argument: "constraints" });
+      }
       throw new CoreError(
         "INFEASIBLE",
         `no portfolio meeting the constraints has a positive ${argument}ᵀw, so the ratio has no maximum; relax the constraints`,

@@ -1,4 +1,4 @@
-import { CoreError } from "../errors";
+import { CoreError, isCoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { checkCovariance } from "./checkCovariance";
 import { checkFeasibility } from "./checkFeasibility";
@@ -35,21 +35,34 @@ export function minimumVarianceConstrained(
 ): ConstrainedPortfolio {
   checkCovariance(cov);
   const n = cov.size;
-  const report = checkFeasibility(constraints, n, cov.labels);
+  const report = checkFeasibility(constraints, n, cov.labels, { exact: false });
   if (!report.feasible) {
     throw new CoreError("INFEASIBLE", report.reason, { argument: "constraints" });
   }
   const rows = portfolioConstraintRows(constraints, n, cov.labels);
-  const solution = solveQuadraticProgram({
-    D: cov.data,
-    d: new Float64Array(n),
-    Aeq: new Float64Array(n).fill(1),
-    beq: [1],
-    Aineq: rows.Aineq,
-    bineq: rows.bineq,
-    equalityNames: ["budget (weights sum to 1)"],
-    inequalityNames: rows.names,
-  });
+  let solution;
+  try {
+    solution = solveQuadraticProgram({
+      D: cov.data,
+      d: new Float64Array(n),
+      Aeq: new Float64Array(n).fill(1),
+      beq: [1],
+      Aineq: rows.Aineq,
+      bineq: rows.bineq,
+      equalityNames: ["budget (weights sum to 1)"],
+      inequalityNames: rows.names,
+    });
+  } catch (error) {
+    if (isCoreError(error) && error.code === "INFEASIBLE") {
+      // Only overlapping groups get past the closed forms; the QP names the clashing constraints.
+      throw new CoreError(
+        "INFEASIBLE",
+        `the bounds and group constraints cannot all hold: ${error.message}`,
+        { argument: "constraints" }
+      );
+    }
+    throw error;
+  }
   const w = solution.x;
   // Divide out the last rounding of Σw = 1 (≈1e-16), so weights add up exactly as a sheet shows them.
   let total = 0;

@@ -70,7 +70,8 @@ const SYMMETRY_TOLERANCE = 1e-10;
  * meq)` with `Amat = t(rbind(Aeq, Aineq))`, `bvec = c(beq, bineq)`, `meq = rows of Aeq`; matches it
  * to ~1e-10 (fixtures in test/fixtures/optimize). Multipliers satisfy Dx − d = Aᵀλ, λineq ≥ 0.
  * A redundant (dependent but consistent) equality is skipped with multiplier 0.
- * Complexity: O(n³) for the factorisation, then O(n² + m·n) per iteration; typically O(m) iterations.
+ * Complexity: O(n³) for the factorisation and J, then O(n² + nnz(A)) per iteration (rows are held
+ * sparse, so bound constraints are cheap); about one iteration per constraint active at the end.
  *
  * @param problem D, d and the constraint rows (see {@link QuadraticProgram})
  * @returns x, the objective, the active inequalities and the multipliers
@@ -111,21 +112,16 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
   const ineqName = (i: number) => problem.inequalityNames?.[i] ?? `inequality ${i + 1}`;
 
   const L = choleskyFactor(D, n, "D");
-  // J = L⁻ᵀ (upper triangular): the columns of J are D-conjugate, JJᵀ = D⁻¹.
+  // J = L⁻ᵀ (upper triangular): its columns are D-conjugate, JJᵀ = D⁻¹. Stored by columns
+  // (column c at J[c·n … c·n + n)) because every update rotates pairs of columns: contiguous.
   const J = lowerInverseTransposed(L, n);
   const x = new Float64Array(n);
-  // x = D⁻¹d = J·Jᵀ·d.
-  const t = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const dk = problem.d[k];
-    const row = k * n;
-    for (let i = 0; i < n; i++) t[i] += J[row + i] * dk;
-  }
-  for (let k = 0; k < n; k++) {
-    let sum = 0;
-    const row = k * n;
-    for (let i = 0; i < n; i++) sum += J[row + i] * t[i];
-    x[k] = sum;
+  // x = D⁻¹d = J·(Jᵀd).
+  for (let c = 0; c < n; c++) {
+    let t = 0;
+    const col = c * n;
+    for (let k = 0; k < n; k++) t += J[col + k] * problem.d[k];
+    for (let k = 0; k < n; k++) x[k] += J[col + k] * t;
   }
   const unconstrained = Float64Array.from(x);
 
@@ -138,25 +134,23 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
   const r = new Float64Array(n);
   const equalityMultipliers = new Float64Array(meq);
   const inequalityMultipliers = new Float64Array(mineq);
-  const rowNorms = new Float64Array(mineq);
-  for (let i = 0; i < mineq; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += Aineq[i * n + j] * Aineq[i * n + j];
-    rowNorms[i] = Math.sqrt(sum);
-  }
+  // Constraint rows are held sparse: bound rows have one non-zero, so checking and projecting
+  // them costs O(1) and O(n) instead of O(n) and O(n²).
+  const eqRows = sparseRows(Aeq, meq, n);
+  const ineqRows = sparseRows(Aineq, mineq, n);
   let q = 0;
   let iterations = 0;
 
   // Jᵀa in dv; z = J₂·dv₂ (step direction in x); r = R⁻¹·dv₁ (change of the active multipliers).
   // Returns ‖dv₂‖² / ‖dv‖², the share of a that the active constraints do not already span.
-  const project = (A: ArrayLike<number>, row: number): number => {
-    dv.fill(0);
-    const base = row * n;
-    for (let k = 0; k < n; k++) {
-      const ak = A[base + k];
-      if (ak === 0) continue; // bound constraints have one non-zero: O(n) instead of O(n²)
-      const jr = k * n;
-      for (let i = 0; i < n; i++) dv[i] += J[jr + i] * ak;
+  const project = (A: SparseRows, row: number): number => {
+    const from = A.start[row];
+    const to = A.start[row + 1];
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      const col = i * n;
+      for (let e = from; e < to; e++) sum += J[col + A.index[e]] * A.value[e];
+      dv[i] = sum;
     }
     let total = 0;
     let free = 0;
@@ -164,11 +158,12 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
       total += dv[i] * dv[i];
       if (i >= q) free += dv[i] * dv[i];
     }
-    for (let k = 0; k < n; k++) {
-      let sum = 0;
-      const jr = k * n;
-      for (let i = q; i < n; i++) sum += J[jr + i] * dv[i];
-      z[k] = sum;
+    z.fill(0);
+    for (let i = q; i < n; i++) {
+      const di = dv[i];
+      if (di === 0) continue;
+      const col = i * n;
+      for (let k = 0; k < n; k++) z[k] += J[col + k] * di;
     }
     for (let i = q - 1; i >= 0; i--) {
       let sum = dv[i];
@@ -189,13 +184,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
       const s = b / h;
       dv[j - 1] = h;
       dv[j] = 0;
-      for (let k = 0; k < n; k++) {
-        const jk = k * n;
-        const p = J[jk + j - 1];
-        const w = J[jk + j];
-        J[jk + j - 1] = c * p + s * w;
-        J[jk + j] = -s * p + c * w;
-      }
+      rotateColumns(J, n, j - 1, c, s);
     }
     for (let i = 0; i <= q; i++) R[i * n + q] = dv[i];
     active[q] = id;
@@ -228,42 +217,31 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
         R[j * n + k] = c * p + s * w;
         R[(j + 1) * n + k] = -s * p + c * w;
       }
-      for (let k = 0; k < n; k++) {
-        const jk = k * n;
-        const p = J[jk + j];
-        const w = J[jk + j + 1];
-        J[jk + j] = c * p + s * w;
-        J[jk + j + 1] = -s * p + c * w;
-      }
+      rotateColumns(J, n, j, c, s);
     }
   };
 
-  const dot = (A: ArrayLike<number>, row: number): number => {
+  const dot = (A: SparseRows, row: number, v: Float64Array): number => {
     let sum = 0;
-    const base = row * n;
-    for (let k = 0; k < n; k++) sum += A[base + k] * x[k];
+    for (let e = A.start[row]; e < A.start[row + 1]; e++) sum += A.value[e] * v[A.index[e]];
     return sum;
   };
   // The rounding in x is relative to the largest point on the path, not to x itself: steps start
   // from D⁻¹d, which can be far larger than the solution.
   let pathSize = 0;
-  for (let k = 0; k < n; k++) pathSize = Math.max(pathSize, Math.abs(x[k]));
-  const scale = (A: ArrayLike<number>, row: number, b: number): number => {
-    let sum = 0;
-    const base = row * n;
-    for (let k = 0; k < n; k++) {
-      sum += Math.abs(A[base + k]);
-      pathSize = Math.max(pathSize, Math.abs(x[k]));
-    }
-    return Math.abs(b) + sum * pathSize;
+  const updatePathSize = () => {
+    for (let k = 0; k < n; k++) pathSize = Math.max(pathSize, Math.abs(x[k]));
   };
+  updatePathSize();
+  const scale = (A: SparseRows, row: number, b: number): number =>
+    Math.abs(b) + A.norm1[row] * pathSize;
 
   // Equalities: each is a full step; they are never dropped, so they sit first in the active set.
   for (let i = 0; i < meq; i++) {
-    const residual = beq[i] - dot(Aeq, i);
-    const freeShare = project(Aeq, i);
+    const residual = beq[i] - dot(eqRows, i, x);
+    const freeShare = project(eqRows, i);
     if (freeShare <= DEPENDENCE_TOLERANCE * DEPENDENCE_TOLERANCE) {
-      if (Math.abs(residual) <= REDUNDANCY_TOLERANCE * scale(Aeq, i, beq[i])) {
+      if (Math.abs(residual) <= REDUNDANCY_TOLERANCE * scale(eqRows, i, beq[i])) {
         continue; // redundant: implied by the equalities already added
       }
       throw new CoreError(
@@ -273,10 +251,10 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
         { argument: "Aeq", row: i }
       );
     }
-    let zn = 0;
-    for (let k = 0; k < n; k++) zn += z[k] * Aeq[i * n + k];
+    const zn = dot(eqRows, i, z);
     const step = residual / zn;
     for (let k = 0; k < n; k++) x[k] += step * z[k];
+    updatePathSize();
     for (let k = 0; k < q; k++) u[k] -= step * r[k];
     addToActiveSet(-i - 1, step);
     iterations++;
@@ -290,16 +268,16 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
     let worst = 0;
     for (let i = 0; i < mineq; i++) {
       if (isActive[i]) continue;
-      const slack = dot(Aineq, i) - bineq[i];
-      if (slack >= -FEASIBILITY_TOLERANCE * scale(Aineq, i, bineq[i])) continue;
-      const violation = -slack / rowNorms[i];
+      const slack = dot(ineqRows, i, x) - bineq[i];
+      if (slack >= -FEASIBILITY_TOLERANCE * scale(ineqRows, i, bineq[i])) continue;
+      const violation = -slack / ineqRows.norm2[i];
       if (violation > worst) {
         worst = violation;
         p = i;
       }
     }
     if (p < 0) break;
-    let slack = dot(Aineq, p) - bineq[p];
+    let slack = dot(ineqRows, p, x) - bineq[p];
     let multiplier = 0;
     // Step 2: move towards satisfying p, dropping blocking constraints, until p can be added.
     for (;;) {
@@ -311,7 +289,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
           { argument: "Aineq" }
         );
       }
-      const freeShare = project(Aineq, p);
+      const freeShare = project(ineqRows, p);
       let partialStep = Infinity;
       let blocking = -1;
       for (let k = equalityCount; k < q; k++) {
@@ -323,8 +301,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
           }
         }
       }
-      let zn = 0;
-      for (let k = 0; k < n; k++) zn += z[k] * Aineq[p * n + k];
+      const zn = dot(ineqRows, p, z);
       const fullStep =
         freeShare <= DEPENDENCE_TOLERANCE * DEPENDENCE_TOLERANCE || zn <= 0
           ? Infinity
@@ -341,6 +318,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
         continue;
       }
       for (let k = 0; k < n; k++) x[k] += step * z[k];
+      updatePathSize();
       for (let k = 0; k < q; k++) u[k] -= step * r[k];
       multiplier += step;
       if (fullStep <= partialStep) {
@@ -349,7 +327,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
         break;
       }
       dropFromActiveSet(blocking);
-      slack = dot(Aineq, p) - bineq[p];
+      slack = dot(ineqRows, p, x) - bineq[p];
     }
   }
 
@@ -380,6 +358,41 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
   };
 }
 
+/** Constraint rows in compressed sparse row form, with each row's 1- and 2-norms. */
+interface SparseRows {
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float64Array;
+  readonly norm1: Float64Array;
+  readonly norm2: Float64Array;
+}
+
+function sparseRows(A: ArrayLike<number>, rows: number, n: number): SparseRows {
+  let count = 0;
+  for (let e = 0; e < rows * n; e++) if (A[e] !== 0) count++;
+  const start = new Int32Array(rows + 1);
+  const index = new Int32Array(count);
+  const value = new Float64Array(count);
+  const norm1 = new Float64Array(rows);
+  const norm2 = new Float64Array(rows);
+  let e = 0;
+  for (let r = 0; r < rows; r++) {
+    start[r] = e;
+    let squares = 0;
+    for (let j = 0; j < n; j++) {
+      const a = A[r * n + j];
+      if (a === 0) continue;
+      index[e] = j;
+      value[e++] = a;
+      norm1[r] += Math.abs(a);
+      squares += a * a;
+    }
+    norm2[r] = Math.sqrt(squares);
+  }
+  start[rows] = e;
+  return { start, index, value, norm1, norm2 };
+}
+
 function infeasible(
   p: number,
   ineqName: (i: number) => string,
@@ -402,20 +415,35 @@ function infeasible(
   );
 }
 
-/** J = L⁻ᵀ for lower-triangular L (row-major): solve L·Y = I column by column, then transpose. */
+/** Columns c and c + 1 of J (stored by columns) ← (c·J_c + s·J_{c+1}, −s·J_c + c·J_{c+1}). */
+function rotateColumns(J: Float64Array, n: number, column: number, c: number, s: number): void {
+  const a = column * n;
+  const b = a + n;
+  for (let k = 0; k < n; k++) {
+    const p = J[a + k];
+    const w = J[b + k];
+    J[a + k] = c * p + s * w;
+    J[b + k] = -s * p + c * w;
+  }
+}
+
+/**
+ * J = L⁻ᵀ for lower-triangular L (row-major), returned by columns. Column c of J is row c of L⁻¹,
+ * so L⁻¹ stored row-major is exactly J stored by columns; it is built by forward substitution.
+ */
 function lowerInverseTransposed(L: Float64Array, n: number): Float64Array {
-  const J = new Float64Array(n * n);
-  // Column c of L⁻¹ is row c of J; it is zero above the diagonal of L⁻¹, so J is upper triangular.
+  const inverse = new Float64Array(n * n);
+  // Solve L·y = e_c for each c: y is column c of L⁻¹ (zero above row c).
   for (let c = 0; c < n; c++) {
-    const row = c * n;
-    J[row + c] = 1 / L[c * n + c];
+    inverse[c * n + c] = 1 / L[c * n + c];
     for (let i = c + 1; i < n; i++) {
       let sum = 0;
-      for (let k = c; k < i; k++) sum -= L[i * n + k] * J[row + k];
-      J[row + i] = sum / L[i * n + i];
+      for (let k = c; k < i; k++) sum -= L[i * n + k] * inverse[k * n + c];
+      inverse[i * n + c] = sum / L[i * n + i];
     }
   }
-  return J;
+  // inverse is L⁻¹ row-major; row c of L⁻¹ is column c of J = L⁻ᵀ, so this is J by columns.
+  return inverse;
 }
 
 function checkFinite(values: ArrayLike<number>, argument: string, width = 0): void {
