@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear } from "./checkPeriodsPerYear";
+import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -22,7 +22,7 @@ import type { ShrinkageResult } from "./shrinkageResult";
  * Complexity: O(n · p²) for the one blocked cross-product, then O(n · p + p²).
  *
  * @param returns returns panel (column-major, NaN = missing; complete rows are used); not modified
- * @param periodsPerYear annualisation factor (default 365; 1 for per-period, i.e. sklearn's covariance_)
+ * @param periodsPerYear annualisation factor, or { periodsPerYear } (default 365; 1 for per-period, i.e. sklearn's covariance_)
  * @returns { matrix, shrinkage } with shrinkage δ in [0, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
@@ -32,7 +32,10 @@ import type { ShrinkageResult } from "./shrinkageResult";
  * @example ledoitWolf(R, 1) for R with rows [1, 2], [2, 4], [3, 9];
  * // => shrinkage 196/579 = 0.33851…, matrix [[2.0207, 1.5435], [1.5435, 7.3126]] (as sklearn)
  */
-export function ledoitWolf(returns: ReturnsPanel, periodsPerYear?: number): ShrinkageResult {
+export function ledoitWolf(
+  returns: ReturnsPanel,
+  periodsPerYear?: PeriodsPerYearOption
+): ShrinkageResult {
   const factor = checkPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "Ledoit–Wolf");
   const { rows: n, cols: p, data: x } = cases;

@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear } from "./checkPeriodsPerYear";
+import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -36,7 +36,7 @@ const TARGET_EQUALS_SAMPLE = 1e-20;
  * as Σ_t (Σ_i x_ti³/s_i)(Σ_j x_tj s_j) − Σ_ti x_ti⁴, so no second cross-product is needed.
  *
  * @param returns returns panel (column-major, NaN = missing; complete rows are used); not modified
- * @param periodsPerYear annualisation factor (default 365; 1 for per-period)
+ * @param periodsPerYear annualisation factor, or { periodsPerYear } (default 365; 1 for per-period)
  * @returns { matrix, shrinkage } with shrinkage δ in [0, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
@@ -48,7 +48,7 @@ const TARGET_EQUALS_SAMPLE = 1e-20;
  */
 export function ledoitWolfConstantCorrelation(
   returns: ReturnsPanel,
-  periodsPerYear?: number
+  periodsPerYear?: PeriodsPerYearOption
 ): ShrinkageResult {
   const factor = checkPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "constant-correlation");

@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear } from "./checkPeriodsPerYear";
+import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -21,7 +21,7 @@ import type { ShrinkageResult } from "./shrinkageResult";
  * Complexity: O(n · p²) for the one blocked cross-product, then O(p²).
  *
  * @param returns returns panel (column-major, NaN = missing; complete rows are used); not modified
- * @param periodsPerYear annualisation factor (default 365; 1 for per-period, i.e. sklearn's covariance_)
+ * @param periodsPerYear annualisation factor, or { periodsPerYear } (default 365; 1 for per-period, i.e. sklearn's covariance_)
  * @returns { matrix, shrinkage } with shrinkage δ in [0, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
@@ -33,7 +33,7 @@ import type { ShrinkageResult } from "./shrinkageResult";
  */
 export function oracleApproximatingShrinkage(
   returns: ReturnsPanel,
-  periodsPerYear?: number
+  periodsPerYear?: PeriodsPerYearOption
 ): ShrinkageResult {
   const factor = checkPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "OAS");

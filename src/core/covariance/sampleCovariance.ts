@@ -1,6 +1,6 @@
 import type { ReturnsPanel, SquareMatrix } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear } from "./checkPeriodsPerYear";
+import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 
 /**
@@ -14,7 +14,7 @@ import { crossProduct } from "./crossProduct";
  * Complexity: O(n · p²) for p assets (one blocked cross-product), O(n · p + p²) memory.
  *
  * @param returns returns panel (column-major, NaN = missing); not modified
- * @param periodsPerYear annualisation factor (default 365)
+ * @param periodsPerYear annualisation factor, or { periodsPerYear } (default 365)
  * @returns p × p symmetric positive semi-definite matrix with the panel's labels
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
@@ -24,7 +24,10 @@ import { crossProduct } from "./crossProduct";
  * @example sampleCovariance(R, 1).data for R with rows [1, 2], [2, 4], [3, 9] (column-major data [1, 2, 3, 2, 4, 9]);
  * // => Float64Array [1, 3.5, 3.5, 13]
  */
-export function sampleCovariance(returns: ReturnsPanel, periodsPerYear?: number): SquareMatrix {
+export function sampleCovariance(
+  returns: ReturnsPanel,
+  periodsPerYear?: PeriodsPerYearOption
+): SquareMatrix {
   const factor = checkPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "sample");
   const data = crossProduct(cases.data, cases.rows, cases.cols);

@@ -9,6 +9,15 @@ describe("checkPeriodsPerYear", () => {
     expect(checkPeriodsPerYear(1)).toBe(1);
   });
 
+  it("reads an options object { periodsPerYear } the same way, and null as omitted", () => {
+    expect(checkPeriodsPerYear({ periodsPerYear: 252 })).toBe(252);
+    expect(checkPeriodsPerYear({})).toBe(365);
+    expect(checkPeriodsPerYear(null as unknown as undefined)).toBe(365);
+    expect(coreErrorOf(() => checkPeriodsPerYear({ periodsPerYear: -1 })).code).toBe(
+      "INVALID_ARGUMENT"
+    );
+  });
+
   it("accepts every finite positive number unchanged", () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (v) => {

@@ -50,6 +50,7 @@ describe("sampleCovariance", () => {
       1e-15
     );
     expect(sampleCovariance(panel, 252).data[0]).toBeCloseTo(252, 12);
+    expect(sampleCovariance(panel, { periodsPerYear: 252 })).toEqual(sampleCovariance(panel, 252));
   });
 
   it("uses only the rows where every asset has a return", () => {
