@@ -2,6 +2,7 @@ import { checkCloseRequest } from "../checkCloseRequest";
 import { dayNumberOf } from "../dayNumberOf";
 import { type Clock, systemClock } from "../http/clock";
 import { toIsoDate } from "../toIsoDate";
+import { assembleCachedCloses } from "./assembleCachedCloses";
 import type { CallOptions, DailyCloses, DataProvider } from "../types";
 import type { CacheStore, SeriesRecord } from "./cacheStore";
 
@@ -154,36 +155,7 @@ export function createClosesCache(options: ClosesCacheOptions): ClosesCache {
       for (const key of keep) used.set(key, now);
       await evict(used, keep);
 
-      // Rows: days of the window where at least one symbol has a close.
-      const span = days;
-      const present = new Uint8Array(span);
-      for (const record of records) {
-        const r = record as SeriesRecord;
-        const lo = Math.max(first, r.firstDay);
-        const hi = Math.min(today, r.firstDay + r.closes.length - 1);
-        for (let day = lo; day <= hi; day++)
-          if (r.closes[day - r.firstDay] === r.closes[day - r.firstDay]) present[day - first] = 1;
-      }
-      const dayList: number[] = [];
-      for (let d = 0; d < span; d++) if (present[d] === 1) dayList.push(first + d);
-      const n = dayList.length;
-      const closes = new Float64Array(n * wanted.length).fill(NaN);
-      records.forEach((record, j) => {
-        const r = record as SeriesRecord;
-        const last = r.firstDay + r.closes.length - 1;
-        for (let t = 0; t < n; t++) {
-          const day = dayList[t];
-          if (day >= r.firstDay && day <= last) closes[j * n + t] = r.closes[day - r.firstDay];
-        }
-      });
-      const sources = [...new Set(records.map((r) => (r as SeriesRecord).source))];
-      return {
-        provider: provider.id,
-        source: sources.join(", "),
-        symbols: wanted,
-        dates: dayList.map(toIsoDate),
-        closes,
-      };
+      return assembleCachedCloses(provider.id, wanted, records as SeriesRecord[], first, today);
     },
 
     async status() {
