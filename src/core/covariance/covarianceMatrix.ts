@@ -54,7 +54,7 @@ const ESTIMATORS: readonly CovarianceEstimator[] = [
  * @throws CoreError INVALID_ARGUMENT (unknown estimator, listing the choices; bad periodsPerYear or
  *   halfLife; no columns)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
- * @throws CoreError NON_FINITE (±Infinity in returns)
+ * @throws CoreError NON_FINITE (±Infinity in returns, or returns so large their squares overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer than 2 complete rows; the message says how many remained)
  * @throws CoreError ZERO_VARIANCE (a constant column over the complete rows)
  * @example covarianceMatrix(R, { estimator: "LedoitWolf", periodsPerYear: 1 }).shrinkage;

@@ -50,7 +50,7 @@ const ZERO_WEIGHTED_VARIANCE = 1e-24;
  * @throws CoreError INVALID_ARGUMENT (no columns; halfLife/span not a finite number in range, both
  *   given, or so short that one row carries all the weight; bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
- * @throws CoreError NON_FINITE (±Infinity in returns)
+ * @throws CoreError NON_FINITE (±Infinity in returns, or returns so large their squares overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer than 2 complete rows; the message says how many remained)
  * @throws CoreError ZERO_VARIANCE (a constant column, or one whose weighted variance is 0)
  * @example ewmaCovariance(R, { halfLife: 1, periodsPerYear: 1 }).data for R with one column [1, 2, 3];

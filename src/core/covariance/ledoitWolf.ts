@@ -15,6 +15,8 @@ import type { ShrinkageResult } from "./shrinkageResult";
  *   δ = b² / d²  (0 when b² = 0),   Σ̂ = ppy · ((1 − δ)·S + δ·μI).
  * Reference: O. Ledoit & M. Wolf (2004), "A well-conditioned estimator for large-dimensional
  * covariance matrices", J. Multivariate Analysis 88(2), 365–411 (Lemma 3.2–3.4 estimators).
+ * PyPortfolioOpt `CovarianceShrinkage.ledoit_wolf()` (target "constant_variance") calls the same
+ * sklearn function, so it agrees too on data without missing values.
  * Conventions: annualisation multiplies the whole shrunk matrix (S and μI) by periodsPerYear; δ does
  * not depend on it. One asset gives δ = 0 (as sklearn). b̄² is clipped at 0 because rounding can
  * make it a hair negative when it is truly 0; d² is computed as a sum of squares (sklearn expands it),
@@ -26,7 +28,7 @@ import type { ShrinkageResult } from "./shrinkageResult";
  * @returns { matrix, shrinkage } with shrinkage δ in [0, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
- * @throws CoreError NON_FINITE (±Infinity in returns)
+ * @throws CoreError NON_FINITE (±Infinity in returns, or returns so large their squares overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer than 2 complete rows; the message says how many remained)
  * @throws CoreError ZERO_VARIANCE (a constant column over the complete rows)
  * @example ledoitWolf(R, 1) for R with rows [1, 2], [2, 4], [3, 9];

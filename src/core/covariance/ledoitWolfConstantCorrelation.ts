@@ -40,7 +40,7 @@ const TARGET_EQUALS_SAMPLE = 1e-20;
  * @returns { matrix, shrinkage } with shrinkage δ in [0, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
- * @throws CoreError NON_FINITE (±Infinity in returns)
+ * @throws CoreError NON_FINITE (±Infinity in returns, or returns so large their squares overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer than 2 complete rows; the message says how many remained)
  * @throws CoreError ZERO_VARIANCE (a constant column over the complete rows)
  * @example ledoitWolfConstantCorrelation(R, 1) for R with rows [1, 2, 1], [2, 4, 3], [3, 9, 2], [5, 1, 4];

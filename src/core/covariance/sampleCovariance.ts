@@ -18,7 +18,7 @@ import { crossProduct } from "./crossProduct";
  * @returns p × p symmetric positive semi-definite matrix with the panel's labels
  * @throws CoreError INVALID_ARGUMENT (no columns, bad periodsPerYear)
  * @throws CoreError LENGTH_MISMATCH (data or labels do not match rows × cols)
- * @throws CoreError NON_FINITE (±Infinity in returns)
+ * @throws CoreError NON_FINITE (±Infinity in returns, or returns so large their squares overflow)
  * @throws CoreError TOO_FEW_POINTS (fewer than 2 complete rows; the message says how many remained)
  * @throws CoreError ZERO_VARIANCE (a constant column over the complete rows)
  * @example sampleCovariance(R, 1).data for R with rows [1, 2], [2, 4], [3, 9] (column-major data [1, 2, 3, 2, 4, 9]);
