@@ -71,8 +71,13 @@ export function kendallTauFromOrder(
   const total = (n * (n - 1)) / 2;
   if (xTies === total || yTies === total) return NaN;
   const numerator = total - xTies - yTies + jointTies - 2 * swaps;
-  const tau = numerator / Math.sqrt(total - xTies) / Math.sqrt(total - yTies);
-  // Exact counts, but the two square roots can round |τ| a hair past 1 for perfectly ordered pairs.
+  const product = (total - xTies) * (total - yTies);
+  // The counts are exact integers; while their product is too (below 2^53), one square root makes
+  // a perfectly ordered pair exactly ±1 (scipy's two roots give 0.9999999999999999).
+  const tau =
+    product <= Number.MAX_SAFE_INTEGER
+      ? numerator / Math.sqrt(product)
+      : numerator / Math.sqrt(total - xTies) / Math.sqrt(total - yTies);
   return Math.max(-1, Math.min(1, tau));
 }
 
