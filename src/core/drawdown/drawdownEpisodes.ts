@@ -39,7 +39,7 @@ export interface DrawdownEpisode {
  * @throws CoreError NON_POSITIVE_PRICE (a price ≤ 0, with its row)
  * @throws CoreError INVALID_ARGUMENT (k not a positive integer)
  * @example drawdownEpisodes([100, 80, 100, 90, 95], 1);
- *   // => [{ peakIndex: 0, troughIndex: 1, recoveryIndex: 2, depth: 0.2, length: 2, timeToRecover: 1 }]
+ *   // => [{ peakIndex: 0, troughIndex: 1, recoveryIndex: 2, depth: 0.19999999999999996, length: 2, timeToRecover: 1 }]
  */
 export function drawdownEpisodes(prices: ArrayLike<number>, k?: number): DrawdownEpisode[] {
   const limit = k ?? Infinity;

@@ -17,7 +17,7 @@ import { sampleMoments } from "./sampleMoments";
  * @throws CoreError TOO_FEW_POINTS (fewer than two returns)
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError INVALID_ARGUMENT (periodsPerYear not above 0)
- * @example annualisedVolatility([0.01, 0.03], 4); // => 0.028284271247461905 (√0.0002 · 2)
+ * @example annualisedVolatility([0.01, 0.03], 4); // => 0.0282842712474619 (√0.0002 · √4)
  */
 export function annualisedVolatility(returns: ArrayLike<number>, periodsPerYear?: number): number {
   const ppy = checkedPeriodsPerYear(periodsPerYear);

@@ -17,7 +17,7 @@ import { checkedPrices } from "./checkedPrices";
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError NON_POSITIVE_PRICE (a price ≤ 0, with its row)
  * @throws CoreError INVALID_ARGUMENT (periodsPerYear not above 0)
- * @example cagr([100, 110, 121], 2); // => 0.21 (two periods = one year, 1.21 − 1)
+ * @example cagr([100, 110, 121], 2); // => 0.20999999999999996 (two periods = one year: 1.21 − 1)
  */
 export function cagr(prices: ArrayLike<number>, periodsPerYear?: number): number {
   const ppy = checkedPeriodsPerYear(periodsPerYear);

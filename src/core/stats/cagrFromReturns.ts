@@ -19,7 +19,7 @@ import { checkedSeries } from "./checkedSeries";
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError INVALID_ARGUMENT (a return below −1, which no simple return can be; or
  *   periodsPerYear not above 0)
- * @example cagrFromReturns([0.1, 0.1], 2); // => 0.21 (1.1 · 1.1 − 1 over one year)
+ * @example cagrFromReturns([0.1, 0.1], 2); // => 0.21000000000000002 (1.1 · 1.1 − 1 over one year)
  */
 export function cagrFromReturns(returns: ArrayLike<number>, periodsPerYear?: number): number {
   const ppy = checkedPeriodsPerYear(periodsPerYear);

@@ -19,7 +19,7 @@ import { cagrFromReturns } from "./cagrFromReturns";
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError ZERO_VARIANCE (no drawdown at all: the ratio is undefined, as empyrical's NaN)
  * @throws CoreError INVALID_ARGUMENT (a return below −1; periodsPerYear not above 0)
- * @example calmarRatio([0.1, -0.5, 0.2], 3); // => -0.68 (CAGR 1.1·0.5·1.2 − 1 = −0.34 over 1 year, MDD 0.5)
+ * @example calmarRatio([0.1, -0.5, 0.2], 3); // => -0.6799999999999999 (CAGR 1.1·0.5·1.2 − 1 = −0.34 over 1 year, MDD 0.5)
  */
 export function calmarRatio(returns: ArrayLike<number>, periodsPerYear?: number): number {
   if (returns.length < 2) {

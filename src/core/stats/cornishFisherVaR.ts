@@ -28,7 +28,7 @@ import { sampleMoments } from "./sampleMoments";
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError ZERO_VARIANCE (a constant series has no skewness or kurtosis)
  * @throws CoreError INVALID_ARGUMENT (confidence not strictly between 0 and 1)
- * @example cornishFisherVaR([-0.03, 0.01, 0.02, 0.0], 0.95); // => 0.0402… (S = −1.19, K = 1.5)
+ * @example cornishFisherVaR([-0.03, 0.01, 0.02, 0.0], 0.95); // => 0.0416135250955729 (G1 = −1.19, G2 = 1.5)
  */
 export function cornishFisherVaR(
   returns: ArrayLike<number>,

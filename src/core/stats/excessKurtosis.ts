@@ -19,7 +19,7 @@ import { sampleMoments } from "./sampleMoments";
  * @throws CoreError TOO_FEW_POINTS (fewer than four values)
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError ZERO_VARIANCE (a constant series has no kurtosis)
- * @example excessKurtosis([1, 2, 3, 10]); // => 3.3265 (g2 = −0.5857; (5·g2 + 6)·3 / 2)
+ * @example excessKurtosis([1, 2, 3, 10]); // => 3.2279999999999998 (g2 = −0.7696; (5·g2 + 6)·3 / 2 = 3.228)
  */
 export function excessKurtosis(values: ArrayLike<number>, bias = false): number {
   checkedSeries(values, "returns", 4, "an excess kurtosis");

@@ -20,7 +20,7 @@ import { sampleMoments } from "./sampleMoments";
  * @throws CoreError TOO_FEW_POINTS (fewer than two returns)
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError INVALID_ARGUMENT (confidence not strictly between 0 and 1)
- * @example gaussianVaR([-0.01, 0.01], 0.95); // => 0.023261743155... (σ = √0.0002 = 0.014142 × 1.644854)
+ * @example gaussianVaR([-0.01, 0.01], 0.95); // => 0.023261743073533465 (σ = √0.0002 = 0.014142 × 1.644854)
  */
 export function gaussianVaR(returns: ArrayLike<number>, confidence?: number): number {
   const c = checkedConfidence(confidence);

@@ -21,7 +21,7 @@ import { historicalTail } from "./historicalTail";
  * @throws CoreError TOO_FEW_POINTS (fewer than two returns)
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError INVALID_ARGUMENT (confidence not strictly between 0 and 1)
- * @example historicalCVaR([-0.1, -0.05, 0, 0.1, 0.2], 0.6); // => 0.075 (k = ⌊4 · 0.4⌋ = 1: mean of −0.1, −0.05)
+ * @example historicalCVaR([-0.1, -0.05, 0, 0.1, 0.2], 0.6); // => 0.07500000000000001 (k = ⌊4 · 0.4⌋ = 1: mean of −0.1, −0.05)
  */
 export function historicalCVaR(returns: ArrayLike<number>, confidence?: number): number {
   const c = checkedConfidence(confidence);

@@ -34,8 +34,8 @@ export interface PanelStatisticsOptions extends Omit<SeriesStatisticsOptions, "b
  * @returns one entry per column: the asset's statistics, or the CoreError that stopped them
  * @throws CoreError INVALID_ARGUMENT (benchmarkColumn not a column index; bad periodsPerYear,
  *   confidence or rates — these concern every asset, so they throw instead of filling every slot)
- * @example panelStatistics(returnsFromPrices(pricePanel([[1, NaN], [2, 10], [3, 11], [3, 12]])))[1];
- *   // => statistics of column 2 over its two returns (0.1, 0.0909…)
+ * @example panelStatistics(returnsFromPrices(pricePanel([[1, NaN], [2, 10], [3, 11], [3, 12]])))[1].periods;
+ *   // => 2 (column 2 is measured on its own span: returns 0.1 and 0.0909…)
  */
 export function panelStatistics(
   returns: ReturnsPanel,

@@ -94,7 +94,7 @@ export interface SeriesStatistics {
  * @throws CoreError NON_FINITE (NaN or ±Infinity in returns; ±Infinity in the benchmark)
  * @throws CoreError LENGTH_MISMATCH (benchmark of another length)
  * @throws CoreError INVALID_ARGUMENT (periodsPerYear ≤ 0, confidence outside (0, 1), non-finite rates)
- * @example seriesStatistics([0.01, -0.02, 0.03], { periodsPerYear: 12 }).annualisedMean; // => 0.08
+ * @example seriesStatistics([0.01, -0.02, 0.03], { periodsPerYear: 12 }).annualisedMean; // => 0.07999999999999999 (0.02/3 × 12)
  */
 export function seriesStatistics(
   returns: ArrayLike<number>,

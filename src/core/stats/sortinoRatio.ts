@@ -32,7 +32,7 @@ export interface SortinoOptions {
  * @throws CoreError NON_FINITE (NaN or ±Infinity, with its row)
  * @throws CoreError ZERO_VARIANCE (no period below the MAR: the downside deviation is 0)
  * @throws CoreError INVALID_ARGUMENT (periodsPerYear not above 0, mar not finite)
- * @example sortinoRatio([0.02, -0.01], { periodsPerYear: 1 }); // => 0.7071067811865475 (0.005 / √0.00005)
+ * @example sortinoRatio([0.02, -0.01], { periodsPerYear: 1 }); // => 0.7071067811865476 (0.005 / √0.00005)
  */
 export function sortinoRatio(returns: ArrayLike<number>, options: SortinoOptions = {}): number {
   const ppy = checkedPeriodsPerYear(options.periodsPerYear);

@@ -15,6 +15,7 @@ export interface VarRow {
   readonly historicalVaR: number;
   readonly historicalCVaR: number;
   readonly gaussianVaR: number;
+  readonly gaussianCVaR: number;
   readonly cornishFisherVaR: number;
   readonly cornishFisherVaRBiased: number;
 }
