@@ -79,6 +79,7 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
       providerName: "CoinGecko",
       budget,
       withKey,
+      describeError: describeCoinGeckoError,
     });
 
   const marketsPage = async (
@@ -288,6 +289,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function positive(value: unknown): number | undefined {
   return typeof value === "number" && value > 0 && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * CoinGecko's documented error codes (docs.coingecko.com/docs/errors-and-rate-limits), found in the
+ * body as `error_code` (at the top level, under `status`, or under `error.status`):
+ * 10012 = beyond the 365-day window of the public/Demo plans; 10010 / 10011 = a key sent to the
+ * wrong root (Pro key on the public root, or Demo key on the Pro root).
+ */
+function describeCoinGeckoError(status: number, body: string): DataError | undefined {
+  const code = /"error_code"\s*:\s*(\d+)/.exec(body)?.[1];
+  if (code === "10012") {
+    return new DataError(
+      "quota",
+      `CoinGecko's free API serves the last ${COINGECKO_FREE_HISTORY_DAYS} days only (error 10012, ${status}): ask for fewer days, or use a Pro key in the Data tab`,
+      status
+    );
+  }
+  if (code === "10010" || code === "10011") {
+    return new DataError(
+      "badKey",
+      `CoinGecko refused the API key for this address (error ${code}, ${status}): a Demo key needs plan "demo" and a Pro key plan "pro" in the Data tab`,
+      status
+    );
+  }
+  return undefined;
 }
 
 function shape(what: string): DataError {

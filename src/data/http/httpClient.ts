@@ -32,6 +32,12 @@ export interface HttpRequest {
   readonly budget?: TokenBucket;
   /** True when the request carries a user's key (changes the 401/403 message). */
   readonly withKey?: boolean;
+  /**
+   * A provider's reading of an error answer (status and body), for codes it documents (CoinGecko's
+   * 10012 "past 365 days only" comes as a 401). Return undefined to use the generic mapping.
+   * Called only for final (non-retried) 4xx answers.
+   */
+  readonly describeError?: (status: number, body: string) => DataError | undefined;
 }
 
 /** A JSON-over-HTTP client shared by all providers; see {@link createHttpClient}. */
@@ -149,6 +155,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
       if (status === 429)
         throw quota(name, status, parseRetryAfter(result.retryAfter, clock.now()));
+      const described = status < 500 ? request.describeError?.(status, body) : undefined;
+      if (described !== undefined) throw described;
       throw statusError(name, status, request.withKey === true, attempt + 1);
     }
   }

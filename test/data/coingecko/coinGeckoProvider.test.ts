@@ -194,6 +194,42 @@ describe("createCoinGeckoProvider", () => {
     );
   });
 
+  it("reads CoinGecko's error codes: 10012 (history window) as quota, 10010/10011 (wrong root) as badKey", async () => {
+    serveSymbols();
+    server.route("/api/v3/coins/bitcoin/market_chart", (_r, res) =>
+      sendJson(res, 401, {
+        error: {
+          status: {
+            timestamp: "2026-01-10T12:00:00.000Z",
+            error_code: 10012,
+            error_message:
+              "Your request exceeds the allowed time range. Public API users are limited to querying historical data within the past 365 days.",
+          },
+        },
+      })
+    );
+    expect(await dataErrorOf(make().dailyCloses(["BTC"], 365))).toMatchObject({
+      kind: "quota",
+      message:
+        "CoinGecko's free API serves the last 365 days only (error 10012, 401): ask for fewer days, or use a Pro key in the Data tab",
+    });
+    server.route("/api/v3/coins/categories/list", (_r, res) =>
+      sendJson(res, 400, {
+        status: {
+          error_code: 10011,
+          error_message: "If you are using Demo API key, please change your root URL",
+        },
+      })
+    );
+    expect(await dataErrorOf(make({ apiKey: "CG-x", plan: "pro" }).listCategories())).toMatchObject(
+      {
+        kind: "badKey",
+        message:
+          'CoinGecko refused the API key for this address (error 10011, 400): a Demo key needs plan "demo" and a Pro key plan "pro" in the Data tab',
+      }
+    );
+  });
+
   it("maps 401 and 403 to badKey", async () => {
     for (const status of [401, 403]) {
       server.route("/api/v3/coins/markets", (_r, res) =>

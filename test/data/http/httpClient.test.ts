@@ -1,5 +1,6 @@
 import { createHttpClient } from "../../../src/data/http/httpClient";
 import { createTokenBucket } from "../../../src/data/http/tokenBucket";
+import { DataError } from "../../../src/data/dataError";
 import {
   dataErrorOf,
   fakeClock,
@@ -217,5 +218,46 @@ describe("createHttpClient", () => {
       await c.getJson({ url: `${server.baseUrl}/x`, providerName: "CoinGecko", budget });
     }
     expect(clock.sleeps).toEqual([30_000]);
+  });
+});
+
+describe("createHttpClient describeError", () => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer();
+  });
+  afterAll(() => server.close());
+
+  it("lets a provider read a final 4xx body, and is not asked about 5xx", async () => {
+    const seen: number[] = [];
+    const c = createHttpClient({ clock: fakeClock(0), random: () => 0.5, maxRetries: 0 });
+    const describeError = (status: number, body: string) => {
+      seen.push(status);
+      return body.includes("special") ? new DataError("quota", "special limit") : undefined;
+    };
+    server.route("/x", (_r, res) => sendJson(res, 400, { special: true }));
+    expect(
+      await dataErrorOf(c.getJson({ url: `${server.baseUrl}/x`, providerName: "P", describeError }))
+    ).toMatchObject({
+      kind: "quota",
+      message: "special limit",
+    });
+    server.route("/x", (_r, res) => sendJson(res, 400, {}));
+    expect(
+      (
+        await dataErrorOf(
+          c.getJson({ url: `${server.baseUrl}/x`, providerName: "P", describeError })
+        )
+      ).message
+    ).toBe("P rejected the request (400): check the settings in the Data tab");
+    server.route("/x", (_r, res) => sendJson(res, 502, { special: true }));
+    expect(
+      (
+        await dataErrorOf(
+          c.getJson({ url: `${server.baseUrl}/x`, providerName: "P", describeError })
+        )
+      ).kind
+    ).toBe("providerDown");
+    expect(seen).toEqual([400, 400]);
   });
 });
