@@ -4,6 +4,8 @@ import { checkCovariance } from "./checkCovariance";
 import { checkExpectedReturns } from "./checkExpectedReturns";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
+import { bindingConstraints } from "./bindingConstraints";
+import { snapWeightsToBounds } from "./snapWeightsToBounds";
 import { solveQuadraticProgram } from "./solveQuadraticProgram";
 import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
 
@@ -91,8 +93,9 @@ export function maximumRatioConstrained(
       { argument }
     );
   }
-  const w = new Float64Array(n);
-  for (let j = 0; j < n; j++) w[j] = y[j] / kappa;
+  const scaled = new Float64Array(n);
+  for (let j = 0; j < n; j++) scaled[j] = y[j] / kappa;
+  const w = snapWeightsToBounds(scaled, rows.lower, rows.upper);
   let numerator = 0;
   let variance = 0;
   for (let i = 0; i < n; i++) {
@@ -107,8 +110,6 @@ export function maximumRatioConstrained(
     labels: cov.labels,
     volatility,
     ratio: numerator / volatility,
-    binding: Array.from(solution.activeInequalities)
-      .filter((i) => i < m)
-      .map((i) => rows.names[i]),
+    binding: bindingConstraints(rows, w),
   };
 }

@@ -3,6 +3,8 @@ import type { SquareMatrix } from "../types";
 import { checkCovariance } from "./checkCovariance";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
+import { bindingConstraints } from "./bindingConstraints";
+import { snapWeightsToBounds } from "./snapWeightsToBounds";
 import { solveQuadraticProgram } from "./solveQuadraticProgram";
 import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
 
@@ -63,15 +65,15 @@ export function minimumVarianceConstrained(
     }
     throw error;
   }
-  const w = solution.x;
-  // Divide out the last rounding of Σw = 1 (≈1e-16), so weights add up exactly as a sheet shows them.
+  // Divide out the last rounding of Σw = 1 (≈1e-16), then put weights at a bound exactly on it.
   let total = 0;
-  for (let i = 0; i < n; i++) total += w[i];
-  for (let i = 0; i < n; i++) w[i] /= total;
+  for (let i = 0; i < n; i++) total += solution.x[i];
+  for (let i = 0; i < n; i++) solution.x[i] /= total;
+  const w = snapWeightsToBounds(solution.x, rows.lower, rows.upper);
   return {
     weights: w,
     labels: cov.labels,
     volatility: Math.sqrt(Math.max(2 * solution.objective, 0)),
-    binding: Array.from(solution.activeInequalities, (i) => rows.names[i]),
+    binding: bindingConstraints(rows, w),
   };
 }

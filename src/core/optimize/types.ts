@@ -50,6 +50,9 @@ export interface ConstrainedPortfolio {
   readonly expectedReturn?: number;
   /** The maximised ratio: Sharpe (μᵀw − rf)/σ_p or diversification wᵀσ/σ_p. */
   readonly ratio?: number;
-  /** Names of the constraints that bind at the optimum, e.g. "asset SOL: max 0.2". */
+  /**
+   * Names of the constraints that hold with equality at the optimum (to 1e-9), in row order:
+   * "asset SOL: min 0" (long-only keeps it out), "asset SOL: max 0.2", "group DeFi: cap 0.3".
+   */
   readonly binding: readonly string[];
 }

@@ -92,6 +92,18 @@ describe("minimumVarianceConstrained", () => {
     );
   });
 
+  it("does not depend on the scale of the covariance (daily vs annualised, 1e-8 to 1e4)", () => {
+    fc.assert(
+      fc.property(portfolioProblem, fc.integer({ min: -8, max: 4 }), ({ cov, constraints }, e) => {
+        const scaled = matrix(Array.from(cov.data, (v) => v * 10 ** e));
+        const a = minimumVarianceConstrained(cov, constraints).weights;
+        const b = minimumVarianceConstrained(scaled, constraints).weights;
+        a.forEach((v, i) => expect(Math.abs(b[i] - v)).toBeLessThan(1e-8));
+      }),
+      { numRuns: 50 }
+    );
+  });
+
   it("returns the single asset when N = 1", () => {
     const result = minimumVarianceConstrained(matrix([0.09], ["BTC"]));
     expect(Array.from(result.weights)).toEqual([1]);
@@ -111,6 +123,23 @@ describe("minimumVarianceConstrained", () => {
         expect.objectContaining({
           code: "INFEASIBLE",
           message: expect.stringMatching(/asset BTC: min 0.3 > max 0.2/),
+        })
+      );
+    });
+    it("INFEASIBLE for overlapping groups that clash only three at a time", () => {
+      // G1 = {1,2} ≥ 1 forces w0 = 0; G2 = {0,1} ≥ 0.8 then forces w2 ≤ 0.2 < G0's 0.35.
+      expect(() =>
+        minimumVarianceConstrained(matrix([0.04, 0, 0, 0, 0.09, 0, 0, 0, 0.16]), {
+          groups: [
+            { name: "G0", members: [0, 2], min: 0.35 },
+            { name: "G1", members: [1, 2], min: 1 },
+            { name: "G2", members: [0, 1], min: 0.8 },
+          ],
+        })
+      ).toThrow(
+        expect.objectContaining({
+          code: "INFEASIBLE",
+          message: expect.stringMatching(/cannot all hold.*group G0: floor 0.35/),
         })
       );
     });
