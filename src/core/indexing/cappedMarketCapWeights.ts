@@ -27,8 +27,9 @@ const FEASIBILITY_TOLERANCE = 1e-12;
  *
  *   w_i = clip(λ·m_i, floor, cap),   Σ_i w_i = 1.
  *
- * Σ_i clip(λ·m_i, floor, cap) is piecewise linear and non-decreasing in λ, so λ is found in one
- * pass over the 2n sorted breakpoints floor/m_i and cap/m_i (no iteration, no tolerance).
+ * Σ_i clip(λ·m_i, floor, cap) is piecewise linear and non-decreasing in λ, so λ is found by a
+ * binary search over the 2n sorted breakpoints floor/m_i and cap/m_i, then solved exactly on the
+ * bracketing linear piece (no iteration to a tolerance).
  * Matches the iterative capping loop (numpy, scripts/fixtures/indexing.py) to 1e-15.
  * Weights are monotone in market cap, and names inside (floor, cap) keep their market-cap ratios.
  * When n·cap = 1 (or n·floor = 1) the only feasible portfolio is equal weights, which is returned.
@@ -37,7 +38,7 @@ const FEASIBILITY_TOLERANCE = 1e-12;
  * @param marketCaps strictly positive market caps, one per constituent
  * @param options cap (default 1) and floor (default 0), as fractions
  * @returns weights summing to 1 (to rounding), same order as the input
- * @throws CoreError INVALID_ARGUMENT (empty caps or a cap ≤ 0; cap outside (0, 1]; floor outside [0, 1); floor above cap)
+ * @throws CoreError INVALID_ARGUMENT (empty caps or a cap ≤ 0; cap outside (0, 1]; floor outside [0, 1]; floor above cap)
  * @throws CoreError NON_FINITE (a NaN or infinite market cap, cap or floor)
  * @throws CoreError INFEASIBLE (n·cap < 1: the message gives the smallest feasible cap 1/n; n·floor > 1: the largest feasible floor)
  * @example cappedMarketCapWeights([50, 25, 10, 10, 5], { cap: 0.25 }); // => [0.25, 0.25, 0.2, 0.2, 0.1]
@@ -64,10 +65,10 @@ export function cappedMarketCapWeights(
       { argument: "cap" }
     );
   }
-  if (!(floor >= 0 && floor < 1)) {
+  if (!(floor >= 0 && floor <= 1)) {
     throw new CoreError(
       "INVALID_ARGUMENT",
-      `floor must be at least 0 and below 1 (e.g. 0.01 for 1 %); got ${floor}`,
+      `floor must be from 0 to 1 (e.g. 0.01 for 1 %); got ${floor}`,
       { argument: "floor" }
     );
   }
@@ -108,59 +109,50 @@ export function cappedMarketCapWeights(
 }
 
 /**
- * λ with Σ clip(λ·m_i, floor, cap) = 1. Walks the breakpoints in increasing λ keeping
- * S(λ) = A + λ·B, where A sums the names pinned at a bound and B the market caps of the free ones.
+ * λ with Σ clip(λ·m_i, floor, cap) = 1. S(λ) is evaluated afresh at the sorted breakpoints
+ * (binary search), never by running sums: adding 1e13 and 0.001 and later removing 1e13 loses the
+ * 0.001. Inside the bracketing segment S is linear, so λ = (1 − pinned) / Σ free m_i exactly.
  */
 function solveScale(marketCaps: ArrayLike<number>, cap: number, floor: number): number {
   const n = marketCaps.length;
-  // Event k < n: name k leaves its floor; event k ≥ n: name k − n reaches the cap.
-  const at = new Float64Array(2 * n);
+  const breakpoints = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
-    at[i] = floor / marketCaps[i];
-    at[n + i] = cap / marketCaps[i];
+    breakpoints[i] = floor / marketCaps[i];
+    breakpoints[n + i] = cap / marketCaps[i];
   }
-  const events = Array.from({ length: 2 * n }, (_, k) => k);
-  events.sort((a, b) => at[a] - at[b] || a - b);
-  let pinned = n * floor;
+  breakpoints.sort();
+  // S(last breakpoint) = n·cap > 1, so the first breakpoint with S ≥ 1 exists.
+  let lo = 0;
+  let hi = 2 * n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clippedSum(marketCaps, cap, floor, breakpoints[mid]) >= 1) hi = mid;
+    else lo = mid + 1;
+  }
+  const upper = breakpoints[lo];
+  const lower = lo > 0 ? breakpoints[lo - 1] : 0;
+  let pinned = 0;
   let free = 0;
-  for (const k of events) {
-    const lambda = at[k];
-    if (free > 0 && pinned + lambda * free >= 1) {
-      return refineScale(marketCaps, cap, floor, (1 - pinned) / free);
-    }
-    if (k < n) {
-      pinned -= floor;
-      free += marketCaps[k];
-    } else {
-      pinned += cap;
-      free -= marketCaps[k - n];
-    }
+  for (let i = 0; i < n; i++) {
+    if (cap / marketCaps[i] <= lower) pinned += cap;
+    else if (floor / marketCaps[i] >= upper) pinned += floor;
+    else free += marketCaps[i];
   }
-  // Unreachable when n·cap > 1: S rises to n·cap past the last breakpoint.
-  throw new CoreError("NOT_CONVERGED", "internal: no scale found for the capped weights", {
-    argument: "marketCaps",
-  });
+  if (!(free > 0)) return upper;
+  const lambda = (1 - pinned) / free;
+  return lambda < lower ? lower : lambda > upper ? upper : lambda;
 }
 
-/**
- * Recomputes λ from scratch for the bound set that `lambda` implies. The running sums in
- * `solveScale` add and remove market caps of very different sizes (1e6 next to 1e12), which costs
- * up to ~1e-11 of relative accuracy; a fresh sum restores full precision and order independence.
- */
-function refineScale(
+function clippedSum(
   marketCaps: ArrayLike<number>,
   cap: number,
   floor: number,
   lambda: number
 ): number {
-  let pinned = 0;
-  let free = 0;
+  let sum = 0;
   for (let i = 0; i < marketCaps.length; i++) {
     const w = lambda * marketCaps[i];
-    if (w >= cap) pinned += cap;
-    else if (w <= floor) pinned += floor;
-    else free += marketCaps[i];
+    sum += w > cap ? cap : w < floor ? floor : w;
   }
-  // Every name sits at a bound only when λ lands exactly on a breakpoint: λ is then exact already.
-  return free > 0 ? (1 - pinned) / free : lambda;
+  return sum;
 }

@@ -69,6 +69,16 @@ describe("cappedMarketCapWeights", () => {
     for (const x of w) expect(x).toBeCloseTo(0.2, 15);
   });
 
+  it("keeps full precision when market caps differ by 16 orders of magnitude", () => {
+    // Regression (found by a 20,000-run property check): 2^44 + 0.001 − 2^44 is 0 in doubles, so
+    // running sums lost the small name and no scale was found. Expected: the giant at the cap,
+    // the small name takes the rest, 1 − cap.
+    const cap = 0.5 + 5e-13;
+    const w = cappedMarketCapWeights([2 ** 44, 0.001], { cap });
+    expect(w[0]).toBe(cap);
+    expect(w[1]).toBeCloseTo(1 - cap, 15);
+  });
+
   it(`matches the iterative cap-and-redistribute loop in numpy (${fixture.generator}, numpy ${fixture.numpy}) to 1e-14`, () => {
     expect(fixture.cases.length).toBeGreaterThan(10);
     for (const c of fixture.cases) {
