@@ -33,8 +33,10 @@ export interface FrontierPoint {
  * @param t interpolation parameter in [0, 1]
  * @param riskFree risk-free rate for the Sharpe ratio, same units as μ
  * @param isTurningPoint whether to flag the result as a turning point
- * @example frontierPointOnSegment(inputs, points[0], points[1], 0.5, 0, false).expectedReturn;
- * // => halfway between the two turning points' returns
+ * @example
+ * const inputs = validateFrontierInputs([0.1, 0.2], { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] });
+ * const [top, bottom] = traceCriticalLine(inputs); // (0, 1) and (9/13, 4/13)
+ * frontierPointOnSegment(inputs, top, bottom, 0.5, 0, false).weights; // => [9/26, 17/26]
  */
 export function frontierPointOnSegment(
   inputs: FrontierInputs,

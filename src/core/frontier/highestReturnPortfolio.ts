@@ -40,7 +40,9 @@ const MULTIPLIER_TOLERANCE = 1e-12;
  * @param inputs validated inputs (see validateFrontierInputs)
  * @throws CoreError NOT_CONVERGED (the tie active set cycles; not seen in practice)
  * @throws CoreError SINGULAR_MATRIX (cannot happen after validation; kept as a guard)
- * @example highestReturnPortfolio(validateFrontierInputs([0.1, 0.3], cov)).weights; // => [0, 1]
+ * @example
+ * const inputs = validateFrontierInputs([0.1, 0.2], { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] });
+ * highestReturnPortfolio(inputs); // => { weights: [0, 1], free: [1] }
  */
 export function highestReturnPortfolio(inputs: FrontierInputs): HighestReturnStart {
   const { n, mu, lower, upper } = inputs;
@@ -194,6 +196,8 @@ function minimumVarianceWithinGroup(
       continue;
     }
     for (let p = 0; p < k; p++) weights[chol.members[p]] = gamma * x1[p] - xh[p];
+    // A lone free asset takes exactly what the budget leaves (no rounding from the solve).
+    if (k === 1) weights[chol.members[0]] = budget;
     // Optimal on this working set: release the bound whose multiplier has the wrong sign most.
     let worst = -1;
     let worstViolation = multiplierTolerance;

@@ -18,7 +18,9 @@ import type { FrontierInputs } from "./validateFrontierInputs";
  * @param turningPoints the output of traceCriticalLine (highest return first)
  * @param riskFree risk-free rate, same units as μ
  * @throws CoreError INFEASIBLE (no frontier portfolio earns more than riskFree)
- * @example maximumSharpeOnFrontier(inputs, traceCriticalLine(inputs), 0).sharpe; // => the tangency Sharpe ratio
+ * @example
+ * const inputs = validateFrontierInputs([0.1, 0.2], { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] });
+ * maximumSharpeOnFrontier(inputs, traceCriticalLine(inputs), 0).sharpe; // => 0.8333… = √(μᵀΣ⁻¹μ)
  */
 export function maximumSharpeOnFrontier(
   inputs: FrontierInputs,

@@ -8,7 +8,9 @@ import type { FrontierInputs } from "./validateFrontierInputs";
  * Complexity: O(n).
  *
  * @param inputs validated inputs
- * @example returnScale(validateFrontierInputs([0.1, 0.2], cov /* diag 0.04, 0.09 *\/)); // => 0.3
+ * @example
+ * const cov = { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] };
+ * returnScale(validateFrontierInputs([0.1, 0.2], cov)); // => 0.3 (σ_B beats max |μ| = 0.2)
  */
 export function returnScale(inputs: FrontierInputs): number {
   const { n, mu, cov } = inputs;

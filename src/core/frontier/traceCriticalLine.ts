@@ -48,7 +48,9 @@ const BOUND_TOLERANCE = 1e-9;
  * @param inputs the result of validateFrontierInputs
  * @throws CoreError SINGULAR_MATRIX (a free set with a singular covariance; a guard after validation)
  * @throws CoreError NOT_CONVERGED (cycling on a degenerate problem)
- * @example traceCriticalLine(validateFrontierInputs(mu, cov)).length; // => number of turning points
+ * @example
+ * const inputs = validateFrontierInputs([0.1, 0.2], { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] });
+ * traceCriticalLine(inputs).map((p) => p.lambda); // => [0.9, 0]
  */
 export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
   const { n, mu, cov, lower, upper, labels } = inputs;

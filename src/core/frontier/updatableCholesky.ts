@@ -13,8 +13,9 @@
  *
  * @example
  * const chol = new UpdatableCholesky(new Float64Array([4, 2, 2, 3]), 2);
- * chol.append(0, 1e-10); chol.append(1, 1e-10);
- * chol.solve(new Float64Array([6, 5]), out); // out => [1, 1]
+ * chol.append(0, 1e-10); chol.append(1, 1e-10); // L = [[2, 0], [1, √2]]
+ * const x = new Float64Array(2);
+ * chol.solve(new Float64Array([6, 5]), x); // x => [1, 1]
  */
 export class UpdatableCholesky {
   /** Number of assets currently in the factor. */
