@@ -141,40 +141,28 @@ function principalShares(
   return shares;
 }
 
-/** Symmetric square root and inverse square root of a symmetric positive definite matrix. */
-function symmetricRoots(
-  m: Matrix,
+/** Eigen-decomposition of a symmetric matrix: eigenvalues and row-major eigenvectors (column k = vector k). */
+function symmetricEigen(
+  data: Float64Array,
   n: number
-): { root: Matrix; inverseRoot: Matrix; ratio: number } {
-  const decomposition = new EigenvalueDecomposition(m, { assumeSymmetric: true });
-  const lambda = decomposition.realEigenvalues;
+): { lambda: Float64Array; vectors: Float64Array } {
+  const decomposition = new EigenvalueDecomposition(toMatrix(data, n), { assumeSymmetric: true });
+  const lambda = Float64Array.from(decomposition.realEigenvalues);
   const e = decomposition.eigenvectorMatrix;
+  const vectors = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) vectors[i * n + k] = e.get(i, k);
+  return { lambda, vectors };
+}
+
+/** λ_min / λ_max, or 0 when λ_min ≤ 0. */
+function conditionRatio(lambda: Float64Array): number {
   let largest = 0;
   let smallest = Infinity;
-  for (let k = 0; k < n; k++) {
-    largest = Math.max(largest, lambda[k]);
-    smallest = Math.min(smallest, lambda[k]);
+  for (const value of lambda) {
+    if (value > largest) largest = value;
+    if (value < smallest) smallest = value;
   }
-  const root = new Matrix(n, n);
-  const inverseRoot = new Matrix(n, n);
-  if (!(smallest > 0)) return { root, inverseRoot, ratio: 0 };
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let s = 0;
-      let t = 0;
-      for (let k = 0; k < n; k++) {
-        const product = e.get(i, k) * e.get(j, k);
-        const sqrtLambda = Math.sqrt(lambda[k]);
-        s += product * sqrtLambda;
-        t += product / sqrtLambda;
-      }
-      root.set(i, j, s);
-      root.set(j, i, s);
-      inverseRoot.set(i, j, t);
-      inverseRoot.set(j, i, t);
-    }
-  }
-  return { root, inverseRoot, ratio: smallest / largest };
+  return smallest > 0 ? smallest / largest : 0;
 }
 
 function minimumTorsionShares(
@@ -191,29 +179,43 @@ function minimumTorsionShares(
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) correlation[i * n + j] = a[i * n + j] / (sigma[i] * sigma[j]);
   }
-  let d = new Float64Array(n).fill(1);
-  let roots = symmetricRoots(toMatrix(correlation, n), n);
-  if (roots.ratio < TORSION_SINGULAR_TOLERANCE) {
+  if (conditionRatio(symmetricEigen(correlation, n).lambda) < TORSION_SINGULAR_TOLERANCE) {
     throw new CoreError(
       "SINGULAR_MATRIX",
       'cov: the correlation matrix is singular, so minimum-torsion factors do not exist; use method "pca" or a shrinkage estimator such as Ledoit–Wolf',
       { argument: "cov" }
     );
   }
+  let d = new Float64Array(n).fill(1);
   const scaled = new Float64Array(n * n);
+  // m = Eᵀ (D C) in row-major, so that (u⁻¹ D C)_kk = Σ_m E_km λ_m^(−½) m_mk.
+  const projected = new Float64Array(n * n);
+  let eigen = symmetricEigen(correlation, n);
   let converged = false;
   for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) scaled[i * n + j] = d[i] * correlation[i * n + j] * d[j];
     }
-    roots = symmetricRoots(toMatrix(scaled, n), n);
-    if (roots.ratio < TORSION_SINGULAR_TOLERANCE) break;
-    // d_k ← (u⁻¹ D C)_kk = Σ_j (u⁻¹)_kj d_j C_jk
+    eigen = symmetricEigen(scaled, n);
+    if (conditionRatio(eigen.lambda) < TORSION_SINGULAR_TOLERANCE) break;
+    const e = eigen.vectors;
+    projected.fill(0);
+    for (let j = 0; j < n; j++) {
+      // Row j of D C is d_j C_j·; accumulate E_jm · that row into row m of the projection.
+      const dj = d[j];
+      for (let m = 0; m < n; m++) {
+        const weight = e[j * n + m] * dj;
+        const row = m * n;
+        const source = j * n;
+        for (let k = 0; k < n; k++) projected[row + k] += weight * correlation[source + k];
+      }
+    }
     const next = new Float64Array(n);
     converged = true;
     for (let k = 0; k < n; k++) {
       let s = 0;
-      for (let j = 0; j < n; j++) s += roots.inverseRoot.get(k, j) * d[j] * correlation[j * n + k];
+      for (let m = 0; m < n; m++)
+        s += (e[k * n + m] / Math.sqrt(eigen.lambda[m])) * projected[m * n + k];
       next[k] = s;
       if (Math.abs(s - d[k]) > TORSION_TOLERANCE * Math.abs(d[k])) converged = false;
     }
@@ -226,18 +228,26 @@ function minimumTorsionShares(
       { argument: "cov" }
     );
   }
-  // Recompute u for the final d so the shares use the converged torsion.
+  // u = √(D C D) at the converged d; p_k = ((u y)_k)² / wᵀΣw with y = D⁻¹(σ ⊙ w).
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) scaled[i * n + j] = d[i] * correlation[i * n + j] * d[j];
   }
-  roots = symmetricRoots(toMatrix(scaled, n), n);
+  eigen = symmetricEigen(scaled, n);
+  const e = eigen.vectors;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = (sigma[i] * weights[i]) / d[i];
+  // u y = E diag(√λ) Eᵀ y
+  const inner = new Float64Array(n);
+  for (let m = 0; m < n; m++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += e[j * n + m] * y[j];
+    inner[m] = s * Math.sqrt(Math.max(0, eigen.lambda[m]));
+  }
   const shares = new Float64Array(n);
   let total = 0;
   for (let k = 0; k < n; k++) {
     let s = 0;
-    for (let j = 0; j < n; j++) s += roots.root.get(k, j) * y[j];
+    for (let m = 0; m < n; m++) s += e[k * n + m] * inner[m];
     shares[k] = s * s;
     total += shares[k];
   }
