@@ -1,3 +1,4 @@
+import { CoreError } from "../../core/errors";
 import { DataError } from "../dataError";
 import { isDataError } from "../isDataError";
 import { dayNumberOf } from "../dayNumberOf";
@@ -32,6 +33,21 @@ export interface TokenMetricsOptions {
   readonly maxPages?: number;
 }
 
+/** An index's daily performance from /indices-performance. */
+export interface IndexPerformance {
+  readonly indexId: string;
+  /** ISO dates, ascending. */
+  readonly dates: string[];
+  /** INDEX_CUMULATIVE_ROI per date, as Token Metrics reports it (NaN when absent). */
+  readonly cumulativeRoi: Float64Array;
+}
+
+/** The Token Metrics provider: a DataProvider plus index performance. */
+export interface TokenMetricsProvider extends DataProvider {
+  /** Daily cumulative ROI of an index over the last `days` days (/indices-performance). */
+  indexPerformance(indexId: string, days: number, options?: CallOptions): Promise<IndexPerformance>;
+}
+
 /** Rows per page: the documented maximum of `limit`. */
 const PAGE_SIZE = 100;
 /** Weights summing above this are percentages (the scale is unverified in TM's docs). */
@@ -45,12 +61,15 @@ const PERCENT_WEIGHT_SUM = 1.5;
  * a short page. Field names are accepted in upper or lower snake case (TOKEN_SYMBOL / token_symbol),
  * since v2 and v3 docs differ. Holding weights are returned as fractions: when they sum above 1.5
  * they are taken as percentages and divided by 100. Without a key every call rejects "badKey"
- * before touching the network.
+ * before touching the network. `listMarkets` serves at most 100 tokens (top_k's documented maximum).
+ * Daily OHLCV is paged like the lists; the older tmai-api client instead splits ranges into 29-day
+ * chunks, so paging is the point to check first against a live key. `indexPerformance` reads
+ * /indices-performance?id&startDate&endDate.
  *
  * @param options HTTP client, key, base URL, budget
  * @example await createTokenMetricsProvider({ http: createHttpClient(), apiKey: key }).listIndices();
  */
-export function createTokenMetricsProvider(options: TokenMetricsOptions): DataProvider {
+export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenMetricsProvider {
   const clock = options.clock ?? systemClock;
   const baseUrl = (options.baseUrl ?? TOKEN_METRICS_URL).replace(/\/+$/, "");
   const budget = createTokenBucket(options.callsPerMinute ?? 20, clock);
@@ -172,6 +191,43 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): DataPr
         marketCap: optionalNumber(row, "MARKET_CAP"),
         price: optionalNumber(row, "PRICE"),
       }));
+    },
+
+    async indexPerformance(
+      indexId: string,
+      days: number,
+      call: CallOptions = {}
+    ): Promise<IndexPerformance> {
+      checkCloseRequest(["index"], days);
+      if (indexId.trim() === "") {
+        throw new CoreError("INVALID_ARGUMENT", "indexId is blank; pick an index from the list", {
+          argument: "indexId",
+        });
+      }
+      const today = dayNumberOf(clock.now());
+      const rows = await getAll(
+        "/indices-performance",
+        { id: indexId, startDate: toIsoDate(today - days + 1), endDate: toIsoDate(today) },
+        call.signal
+      );
+      if (rows.length === 0) {
+        throw new DataError(
+          "notFound",
+          `Token Metrics has no performance for index ${indexId} in the last ${days} days: check the index id`
+        );
+      }
+      const byDay = new Map<number, number>();
+      for (const row of rows) {
+        const day = dayNumberOf(text(row, "DATE", "/indices-performance").slice(0, 10));
+        if (Number.isNaN(day)) throw shape("/indices-performance (DATE)");
+        byDay.set(day, optionalNumber(row, "INDEX_CUMULATIVE_ROI") ?? NaN);
+      }
+      const dayList = [...byDay.keys()].sort((a, b) => a - b);
+      return {
+        indexId,
+        dates: dayList.map(toIsoDate),
+        cumulativeRoi: Float64Array.from(dayList, (day) => byDay.get(day) as number),
+      };
     },
 
     async dailyCloses(

@@ -194,6 +194,40 @@ describe("createTokenMetricsProvider", () => {
     });
   });
 
+  it("reads index performance from /indices-performance, sorted by date", async () => {
+    server.route("/v2/indices-performance", (req, res) => {
+      expect([req.query.get("id"), req.query.get("startDate"), req.query.get("endDate")]).toEqual([
+        "5",
+        "2026-01-09",
+        "2026-01-10",
+      ]);
+      sendJson(
+        res,
+        200,
+        envelope([
+          {
+            ID: 5,
+            DATE: "2026-01-10",
+            INDEX_CUMULATIVE_ROI: 12.5,
+            MARKET_CAP: 1e9,
+            VOLUME: 1e7,
+            FDV: 2e9,
+          },
+          { id: 5, date: "2026-01-09", index_cumulative_roi: 11 },
+        ])
+      );
+    });
+    const performance = await make().indexPerformance("5", 2);
+    expect(performance.dates).toEqual(["2026-01-09", "2026-01-10"]);
+    expect(Array.from(performance.cumulativeRoi)).toEqual([11, 12.5]);
+    server.route("/v2/indices-performance", (_r, res) => sendJson(res, 200, envelope([])));
+    expect((await dataErrorOf(make().indexPerformance("5", 2))).kind).toBe("notFound");
+    for (const bad of [make().indexPerformance(" ", 2), make().indexPerformance("5", 0)]) {
+      const error = await bad.catch((e: unknown) => e);
+      expect(isCoreError(error) && error.code).toBe("INVALID_ARGUMENT");
+    }
+  });
+
   it("lists the universe from /top-market-cap-tokens", async () => {
     server.route("/v2/top-market-cap-tokens", (req, res) => {
       expect(req.query.get("top_k")).toBe("2");
