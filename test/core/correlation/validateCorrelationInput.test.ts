@@ -57,7 +57,7 @@ describe("validateCorrelationInput", () => {
     expect(() => validateCorrelationInput(panelOf([]), "returns", 3, "throw")).toThrow(bad);
     expect(() =>
       validateCorrelationInput(
-        { kind: "returns", rows: 2, cols: 2, data: new Float64Array(3), labels: ["A", "B"] },
+        { rows: 2, cols: 2, data: new Float64Array(3), labels: ["A", "B"] },
         "returns",
         3,
         "throw"
