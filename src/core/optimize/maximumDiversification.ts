@@ -10,7 +10,7 @@ import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
  * Reference: Choueifaty & Coignard (2008), "Toward Maximum Diversification", J. Portfolio Management
  * 35(1). Solved by homogenisation in {@link maximumRatioConstrained} with a = σ (σ > 0, so an optimum
  * always exists for feasible constraints). Matches a direct SLSQP maximisation of DR (scipy, many
- * starts) to 1e-7 in the ratio (fixtures). DR ≥ 1, with equality for a single asset.
+ * starts) to 1e-10 in the ratio and 1e-7 in the weights (fixtures). DR ≥ 1, = 1 for one asset.
  * Conventions: scale-free in Σ (annualising does not change the weights).
  * Complexity: as {@link minimumVarianceConstrained}.
  *

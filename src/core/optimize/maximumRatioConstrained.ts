@@ -17,7 +17,7 @@ import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
  * with y = w/κ, κ > 0, normalise aᵀy = 1 and minimise yᵀΣy subject to every constraint A_r·w ≥ b_r
  * scaled by κ = 1ᵀy, i.e. (A_r − b_r·1ᵀ)·y ≥ 0, plus 1ᵀy ≥ 0. One strictly convex QP
  * ({@link solveQuadraticProgram}); then w = y / 1ᵀy and the ratio is 1 / sqrt(yᵀΣy). Matches a direct
- * SLSQP maximisation of the ratio (scipy, many starts) to 1e-7 in the ratio (fixtures).
+ * SLSQP maximisation of the ratio (scipy, many starts) to 1e-10 in the ratio, 1e-7 in w.
  * Conventions: a and Σ in consistent units; the optimum exists only if some feasible w has aᵀw > 0.
  * Complexity: as {@link minimumVarianceConstrained} (the rows become dense: O(m·n) per check).
  *

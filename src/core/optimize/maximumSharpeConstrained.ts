@@ -11,7 +11,7 @@ import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
  * Problem: maximise (μᵀw − rf) / sqrt(wᵀΣw) s.t. Σw = 1, lower ≤ w ≤ upper, group floors and caps,
  * by the homogenisation of Cornuejols & Tütüncü (2007, §8.2) in {@link maximumRatioConstrained}
  * with a = μ − rf (as PyPortfolioOpt `max_sharpe()`, which uses the same transformation). Matches a
- * direct SLSQP maximisation of the Sharpe ratio (scipy, many starts) to 1e-7 in the ratio.
+ * direct SLSQP maximisation of the Sharpe ratio (scipy, many starts) to 1e-10 in the ratio.
  * Conventions: μ, rf and Σ in the same units (annualised by the caller, periodsPerYear default 365);
  * the ratio is not annualised here.
  * Complexity: as {@link minimumVarianceConstrained}.

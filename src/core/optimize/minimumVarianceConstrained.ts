@@ -16,7 +16,9 @@ import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
  * on the same constraints to 1e-8 (fixtures), and the closed form w1 = (σ2² − σ12)/(σ1² + σ2² − 2σ12)
  * for two unconstrained assets. As PyPortfolioOpt `EfficientFrontier(None, S, weight_bounds).min_volatility()`.
  * Conventions: Σ in any consistent units (the volatility reported is in the same units, annualised
- * when Σ is); constraints are checked first with {@link checkFeasibility} for a precise message.
+ * when Σ is); the closed-form tests of {@link checkFeasibility} run first for a precise message,
+ * and a clash the QP alone detects is reported with the constraints it names. Weights within 1e-12
+ * of a bound are put exactly on it ({@link snapWeightsToBounds}); `binding` lists every tight row.
  * Complexity: O(n³) plus O(n² + m·n) per active-set change.
  *
  * @param cov positive definite covariance matrix with asset labels
