@@ -8,6 +8,7 @@ import {
   quadratic,
   randomProblem,
   readFixture,
+  realCryptoProblem,
   snapshot,
   squareMatrix,
   sum,
@@ -337,7 +338,6 @@ describe("criticalLineAlgorithm", () => {
 
 describeWithSharedData("criticalLineAlgorithm on real crypto prices", () => {
   it("gives a KKT-optimal frontier for 14 assets over two years, capped at 30 %", () => {
-    const csv = readSharedCsv("crypto-daily-close.csv");
     const symbols = [
       "BTC",
       "ETH",
@@ -354,26 +354,9 @@ describeWithSharedData("criticalLineAlgorithm on real crypto prices", () => {
       "ATOM",
       "PAXG",
     ];
-    const columns = symbols.map((s) => csv.symbols.indexOf(s));
-    const rows = csv.rows.slice(-731);
     const n = symbols.length;
-    const days = rows.length - 1;
-    const returns = columns.map((c) =>
-      Array.from({ length: days }, (_, t) => rows[t + 1][c] / rows[t][c] - 1)
-    );
-    const means = returns.map((r) => sum(r) / days);
-    // Annualised with periodsPerYear = 365 (crypto trades every day); sample covariance (n − 1).
-    const cov = squareMatrix(
-      returns.map((ri, i) =>
-        returns.map(
-          (rj, j) =>
-            (365 * ri.reduce((acc, x, t) => acc + (x - means[i]) * (rj[t] - means[j]), 0)) /
-            (days - 1)
-        )
-      ),
-      symbols
-    );
-    const mu = means.map((m) => m * 365);
+    // Two years of daily simple returns, annualised with periodsPerYear = 365, sample covariance.
+    const { mu, cov } = realCryptoProblem(readSharedCsv("crypto-daily-close.csv"), symbols, 730);
     const upper = 0.3;
     const points = criticalLineAlgorithm(mu, cov, { upper });
     expect(points.length).toBeGreaterThan(3);

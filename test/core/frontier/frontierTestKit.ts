@@ -201,3 +201,31 @@ export function snapshot(problem: RandomProblem): string {
     upper: problem.upper,
   });
 }
+
+/**
+ * Annualised (periodsPerYear = 365) mean simple returns and sample covariance (n − 1) of the last
+ * `days` daily returns of the given symbols in ../shared/data/crypto-daily-close.csv.
+ */
+export function realCryptoProblem(
+  csv: { symbols: string[]; rows: number[][] },
+  symbols: readonly string[],
+  days: number
+): { mu: number[]; cov: SquareMatrix } {
+  const columns = symbols.map((s) => csv.symbols.indexOf(s));
+  const rows = csv.rows.slice(-(days + 1));
+  const returns = columns.map((c) =>
+    Array.from({ length: days }, (_, t) => rows[t + 1][c] / rows[t][c] - 1)
+  );
+  const means = returns.map((r) => sum(r) / days);
+  const cov = squareMatrix(
+    returns.map((ri, i) =>
+      returns.map(
+        (rj, j) =>
+          (365 * ri.reduce((acc, x, t) => acc + (x - means[i]) * (rj[t] - means[j]), 0)) /
+          (days - 1)
+      )
+    ),
+    [...symbols]
+  );
+  return { mu: means.map((m) => m * 365), cov };
+}
