@@ -54,10 +54,12 @@ export interface HierarchicalRiskParityResult {
  */
 export function hierarchicalRiskParity(
   cov: SquareMatrix,
-  options: HierarchicalRiskParityOptions | string = {}
+  options: HierarchicalRiskParityOptions | string | null = {}
 ): HierarchicalRiskParityResult {
-  // A bare string is the linkage method, as the RISKWEIGHTS option maps onto it.
+  // A bare string is the linkage method, as the RISKWEIGHTS option maps onto it; null (Excel's
+  // omitted argument) means the defaults.
   if (typeof options === "string") options = { linkage: options };
+  options ??= {};
   const distances = correlationDistance(cov, options.checkPsd ?? true);
   const tree = linkage(distances, options.linkage ?? "single");
   const order = leavesList(tree);

@@ -41,7 +41,7 @@ const DEFAULT_MAX_SWEEPS = 10_000;
  * beyond that check.
  *
  * @param cov covariance matrix of the assets, positive semidefinite, at least two assets
- * @param budgets risk budgets, one per asset, all > 0 (default equal: ERC)
+ * @param budgets risk budgets, one per asset, all > 0 (omitted or null: equal, i.e. ERC)
  * @param options iteration budget and PSD check
  * @returns a new Float64Array of weights (all > 0, summing to 1)
  * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or a budget is ≤ 0
@@ -56,9 +56,11 @@ const DEFAULT_MAX_SWEEPS = 10_000;
  */
 export function riskBudgetingWeights(
   cov: SquareMatrix,
-  budgets?: ArrayLike<number>,
-  options: RiskBudgetingOptions = {}
+  budgets?: ArrayLike<number> | null,
+  options: RiskBudgetingOptions | null = {}
 ): Float64Array {
+  // Excel passes omitted optional arguments as null: treat null as omitted.
+  options ??= {};
   checkCovariance(cov, {
     minSize: 2,
     purpose: "risk budgeting",
@@ -123,12 +125,12 @@ export function riskBudgetingWeights(
 }
 
 function normalisedBudgets(
-  budgets: ArrayLike<number> | undefined,
+  budgets: ArrayLike<number> | null | undefined,
   n: number,
   labels: readonly string[]
 ): Float64Array {
   const b = new Float64Array(n);
-  if (budgets === undefined) return b.fill(1 / n);
+  if (budgets == null) return b.fill(1 / n);
   if (budgets.length !== n) {
     throw new CoreError(
       "LENGTH_MISMATCH",

@@ -42,8 +42,11 @@ const METHODS: readonly LinkageMethod[] = ["single", "average", "complete", "war
  * @example linkage(Float64Array.of(1, 4, 2), "single").data;
  *   // d01 = 1, d02 = 4, d12 = 2 → [0, 1, 1, 2,  2, 3, 2, 3]
  */
-export function linkage(distances: ArrayLike<number>, method: string = "single"): LinkageMatrix {
-  const chosen = method.toLowerCase() as LinkageMethod;
+export function linkage(
+  distances: ArrayLike<number>,
+  method: string | null = "single"
+): LinkageMatrix {
+  const chosen = (method ?? "single").toLowerCase() as LinkageMethod;
   if (!METHODS.includes(chosen)) {
     throw new CoreError(
       "INVALID_ARGUMENT",

@@ -46,7 +46,7 @@ const TORSION_SINGULAR_TOLERANCE = 1e-12;
  *
  * @param weights portfolio weights, one per asset
  * @param cov covariance matrix, positive semidefinite ("minimumtorsion": positive definite)
- * @param options method and iteration budget
+ * @param options method and iteration budget, or just the method as a string
  * @returns the effective number of bets, in [1, N]
  * @throws CoreError INVALID_ARGUMENT when cov is not square or not symmetric, or the method is unknown
  * @throws CoreError TOO_FEW_POINTS when cov has no asset
@@ -61,8 +61,11 @@ const TORSION_SINGULAR_TOLERANCE = 1e-12;
 export function effectiveNumberOfBets(
   weights: ArrayLike<number>,
   cov: SquareMatrix,
-  options: EffectiveNumberOfBetsOptions = {}
+  options: EffectiveNumberOfBetsOptions | string | null = {}
 ): number {
+  // A bare string is the method; null (Excel's omitted argument) means the defaults.
+  if (typeof options === "string") options = { method: options };
+  options ??= {};
   // "minimum-torsion", "minimum_torsion" and "Minimum Torsion" all name the same method.
   const method = (options.method ?? "pca").toLowerCase().replace(/[\s_-]/g, "");
   if (method !== "pca" && method !== "minimumtorsion") {

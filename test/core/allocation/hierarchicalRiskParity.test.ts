@@ -88,6 +88,11 @@ describe("hierarchicalRiskParity", () => {
     );
   });
 
+  it("treats null options as the defaults (single linkage)", () => {
+    const cov = squareMatrix([1, 0.9, 0.2, 0.9, 1, 0.1, 0.2, 0.1, 4]);
+    expect(hierarchicalRiskParity(cov, null)).toEqual(hierarchicalRiskParity(cov, "single"));
+  });
+
   it("accepts the linkage method as a bare string", () => {
     const cov = squareMatrix([1, 0.9, 0, 0.9, 1, 0, 0, 0, 4]);
     expect(hierarchicalRiskParity(cov, "Ward")).toEqual(

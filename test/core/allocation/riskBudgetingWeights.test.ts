@@ -169,6 +169,10 @@ describe("riskBudgetingWeights", () => {
     ).toThrow(expect.objectContaining({ code: "NOT_CONVERGED" }));
   });
 
+  it("treats null budgets and options (Excel's omitted arguments) as omitted", () => {
+    expect(riskBudgetingWeights(mrt, null, null)).toEqual(riskBudgetingWeights(mrt));
+  });
+
   it("does not depend on the scale of cov", () => {
     const scaled = squareMatrix(Array.from(mrt.data, (v) => v * 365));
     expect(maxAbsDiff(riskBudgetingWeights(scaled), riskBudgetingWeights(mrt))).toBeLessThan(1e-13);

@@ -117,9 +117,10 @@ describe("linkage", () => {
     );
   });
 
-  it("reads the method case-insensitively", () => {
+  it("reads the method case-insensitively, null meaning single", () => {
     const d = Float64Array.of(1, 4, 2);
     expect(linkage(d, "AVERAGE").data).toEqual(linkage(d, "average").data);
+    expect(linkage(d, null).data).toEqual(linkage(d, "single").data);
   });
 
   it("leaves its input unchanged", () => {

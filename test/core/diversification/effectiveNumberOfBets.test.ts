@@ -128,6 +128,10 @@ describe("effectiveNumberOfBets", () => {
     for (const method of ["Minimum-Torsion", "minimum_torsion", "MINIMUM TORSION"]) {
       expect(effectiveNumberOfBets([0.4, 0.6], cov, { method })).toBe(expected);
     }
+    expect(effectiveNumberOfBets([0.4, 0.6], cov, "Minimum torsion")).toBe(expected);
+    expect(effectiveNumberOfBets([0.4, 0.6], cov, null)).toBe(
+      effectiveNumberOfBets([0.4, 0.6], cov, "pca")
+    );
     expect(effectiveNumberOfBets([0.4, 0.6], cov, { method: "PCA" })).toBe(
       effectiveNumberOfBets([0.4, 0.6], cov)
     );
