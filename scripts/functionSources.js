@@ -3,6 +3,10 @@
  * functions.json and appends their CustomFunctions.associate calls at build time. The metadata
  * contract test reads this same list, so a new catalogue file is added here once.
  */
-const functionSourceFiles = ["./src/functions/returns.ts"];
+const functionSourceFiles = [
+  "./src/functions/returns.ts",
+  "./src/functions/risk.ts",
+  "./src/functions/dependence.ts",
+];
 
 module.exports = { functionSourceFiles };

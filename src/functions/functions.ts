@@ -1,7 +1,10 @@
 /**
  * The custom functions entry point, loaded by the shared runtime. The functions themselves live in
- * one file per catalogue group and are listed in the metadata plugin's input (webpack.config.js),
- * which appends their `CustomFunctions.associate` calls to each of those modules at build time, so a
- * plain import in Node registers nothing and needs no Office runtime.
+ * one file per catalogue group, listed in scripts/functionSources.js; the metadata plugin appends
+ * their `CustomFunctions.associate` calls to each of those modules at build time, so a plain import
+ * in Node registers nothing and needs no Office runtime. Every listed file must be re-exported here,
+ * or webpack leaves it out of the bundle (the browser contract test checks that each id registers).
  */
-export { returns } from "./returns";
+export * from "./returns";
+export * from "./risk";
+export * from "./dependence";

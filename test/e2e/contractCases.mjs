@@ -11,7 +11,173 @@ const PRICES = [
   [120, 12, 22],
 ];
 
+const DATED = [
+  ["Date", "BTC", "ETH", "FLAT"],
+  [45000, 100, "", 5],
+  [45001, 120, 10, 5],
+  [45002, 90, 12, 5],
+  [45003, 130, 9, 5],
+  [45004, 117, 15, 5],
+  [45005, 140, 14, 5],
+];
+
 export const contractCases = {
+  STATS: [
+    {
+      name: "metrics × assets with benchmark rows",
+      args: [PRICES, 365, 0.04, null, null, null],
+      expect: { rows: 21, cols: 4 },
+    },
+    {
+      name: "a constant asset shows errors in its ratio cells only",
+      args: [DATED, 12, null, "none", null, null],
+      expect: { rows: 18, cols: 4, allowErrors: true },
+    },
+    {
+      name: "an unknown benchmark",
+      args: [PRICES, null, null, "DOGE", null, null],
+      expect: { error: "#VALUE!", message: /benchmark must be an asset name/ },
+    },
+    {
+      name: "periods per year of 0",
+      args: [PRICES, 0, null, null, null, null],
+      expect: { error: "#VALUE!", message: /ppy must be/ },
+    },
+  ],
+  DRAWDOWN: [
+    {
+      name: "max drawdown and time under water",
+      args: [DATED, null, null],
+      expect: { rows: 3, cols: 4 },
+    },
+    { name: "the drawdown series", args: [DATED, "series", null], expect: { rows: 7, cols: 3 } },
+    {
+      name: "the worst episodes with dates",
+      args: [DATED, "episodes", 1],
+      expect: { rows: 3, cols: 8 },
+    },
+    {
+      name: "a bad top",
+      args: [DATED, "episodes", 0],
+      expect: { error: "#VALUE!", message: /top must be/ },
+    },
+  ],
+  VAR: [
+    {
+      name: "every method per asset",
+      args: [PRICES, null, 0.95, null],
+      expect: { rows: 6, cols: 4 },
+    },
+    {
+      name: "a portfolio from labelled weights",
+      args: [
+        DATED,
+        [
+          ["BTC", "ETH"],
+          [0.5, 0.5],
+        ],
+        0.9,
+        "historical",
+      ],
+      expect: { rows: 3, cols: 2 },
+    },
+    {
+      name: "a confidence of 95 (not 0.95)",
+      args: [PRICES, null, 95, null],
+      expect: { error: "#VALUE!", message: /confidence must be a level between 0 and 1/ },
+    },
+  ],
+  CORRMATRIX: [
+    {
+      name: "labelled pearson matrix",
+      args: [PRICES, null, null, null],
+      expect: { rows: 4, cols: 4, allowErrors: true },
+    },
+    {
+      name: "kendall, unlabelled",
+      args: [
+        [
+          [1, 2],
+          [2, 1],
+          [3, 3],
+          [2, 5],
+          [4, 4],
+        ],
+        "kendall",
+        null,
+        null,
+      ],
+      expect: { rows: 2, cols: 2 },
+    },
+    {
+      name: "a misspelt method",
+      args: [PRICES, "pearsn", null, null],
+      expect: {
+        error: "#VALUE!",
+        message: /method must be "pearson", "spearman", "kendall" or "ewm"/,
+      },
+    },
+  ],
+  COVMATRIX: [
+    {
+      name: "Ledoit-Wolf matrix",
+      args: [DATED.map((r) => r.slice(0, 3)), "ledoitwolf", null, null, null],
+      expect: { rows: 3, cols: 3 },
+    },
+    {
+      name: "an unknown estimator",
+      args: [PRICES, "shrunk", null, null, null],
+      expect: { error: "#VALUE!", message: /estimator must be/ },
+    },
+  ],
+  CORRTO: [
+    {
+      name: "one row of correlations to BTC",
+      args: [DATED.map((r) => r.slice(0, 3)), "BTC", null],
+      expect: { rows: 2, cols: 2 },
+    },
+    {
+      name: "a rolling series",
+      args: [DATED.map((r) => r.slice(0, 3)), 1, 3],
+      expect: { rows: 6, cols: 2 },
+    },
+  ],
+  AVGCORR: [
+    {
+      name: "one number",
+      args: [DATED.map((r) => r.slice(0, 3)), null],
+      expect: { rows: 1, cols: 1 },
+    },
+    {
+      name: "a window of 2 is too short",
+      args: [PRICES, 2],
+      expect: { error: "#VALUE!", message: /window must be a whole number of rows ≥ 3/ },
+    },
+  ],
+  NEARESTCORR: [
+    {
+      name: "repairs an indefinite matrix",
+      args: [
+        [
+          ["", "X", "Y", "Z"],
+          ["X", 1, 0.9, -0.9],
+          ["Y", 0.9, 1, 0.9],
+          ["Z", -0.9, 0.9, 1],
+        ],
+      ],
+      expect: { rows: 4, cols: 4 },
+    },
+    {
+      name: "text inside the matrix",
+      args: [
+        [
+          [1, "x"],
+          [0, 1],
+        ],
+      ],
+      expect: { error: "#VALUE!", message: /every entry must be a number/ },
+    },
+  ],
   ALIGN: [
     {
       name: "common dates with a Date column",
