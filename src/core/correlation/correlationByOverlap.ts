@@ -48,7 +48,8 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
  * @throws CoreError NON_FINITE (±Infinity in the panel, with row and column)
  * @throws CoreError TOO_FEW_POINTS (a pair overlaps on fewer than minOverlap rows; "throw" policy)
  * @throws CoreError ZERO_VARIANCE (a column is constant over an overlap; "throw" policy)
- * @example correlationByOverlap(returns, {}, { kind: "pearson" }).data; // => [1, ρ, ρ, 1]
+ * @example correlationByOverlap({ rows: 4, cols: 2, data: Float64Array.of(9, 2, 3, 5, NaN, 1, 2, 4), labels: ["A", "B"] }, {}, { kind: "pearson" }).data;
+ *   // => Float64Array [1, 1, 1, 1] (row 1 is skipped: B has no value there)
  */
 export function correlationByOverlap(
   panel: Panel,

@@ -25,7 +25,8 @@ import { type ExponentialDecaySpec, exponentialDecay } from "./exponentialDecay"
  * @throws CoreError NON_FINITE (±Infinity in the panel)
  * @throws CoreError TOO_FEW_POINTS (a pair shares fewer than minOverlap rows)
  * @throws CoreError ZERO_VARIANCE (an asset is constant over an overlap)
- * @example ewmCorrelationMatrix(returns, { halfLife: 30 }).data[1]; // => the first pair's ρ
+ * @example ewmCorrelationMatrix({ kind: "returns", rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 1, 3, 2), labels: ["A", "B"] }, { halfLife: 1 }).data[1];
+ *   // => 0.17541… (weights 1/4, 1/2, 1)
  */
 export function ewmCorrelationMatrix(
   returns: ReturnsPanel,

@@ -20,7 +20,7 @@ export interface MaskGroup {
  * @param cols number of columns
  * @returns groups in order of their first column
  * @throws nothing
- * @example groupColumnsByMask(new Float64Array([NaN, 1, 2, 3, NaN, 4]), 3, 2); // => [{columns:[0,1], rows:[1,2]}]
+ * @example groupColumnsByMask(Float64Array.of(NaN, 1, 2, NaN, 3, 4), 3, 2); // => [{ columns: [0, 1], rows: Int32Array [1, 2] }]
  */
 export function groupColumnsByMask(data: Float64Array, rows: number, cols: number): MaskGroup[] {
   const groups: MaskGroup[] = [];

@@ -29,7 +29,8 @@ const DEFAULT_MIN_OVERLAP = 3;
  * @throws CoreError NON_FINITE (±Infinity in the panel)
  * @throws CoreError TOO_FEW_POINTS (a pair shares fewer than minOverlap rows, naming both assets)
  * @throws CoreError ZERO_VARIANCE (an asset is constant over an overlap)
- * @example kendallCorrelationMatrix(returnsPanelOf([[1, 1], [2, 3], [3, 2]])).data; // => [1, 1/3, 1/3, 1]
+ * @example kendallCorrelationMatrix({ kind: "returns", rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 1, 3, 2), labels: ["A", "B"] }).data;
+ *   // => Float64Array [1, 0.333…, 0.333…, 1]
  */
 export function kendallCorrelationMatrix(
   returns: ReturnsPanel,

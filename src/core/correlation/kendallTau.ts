@@ -21,7 +21,7 @@ import { pairPanel } from "./pairPanel";
  * @throws CoreError NON_FINITE (±Infinity)
  * @throws CoreError TOO_FEW_POINTS (fewer than minOverlap rows with both values)
  * @throws CoreError ZERO_VARIANCE (a series is constant over those rows)
- * @example kendallTau([1, 2, 3, 4], [1, 3, 2, 4]); // => 0.6666666666666666
+ * @example kendallTau([1, 2, 3, 4], [1, 3, 2, 4]); // => 0.666… (5 concordant, 1 discordant of 6)
  */
 export function kendallTau(
   x: ArrayLike<number>,

@@ -23,7 +23,7 @@ const INSERTION_RUN = 16;
  * @returns tau-b in [−1, 1], or NaN when x or y is constant (every pair tied); the caller, which
  *   knows which columns are constant, turns that into its error
  * @throws nothing: internal kernel, the caller validates
- * @example kendallTauFromOrder([1, 2, 3], [1, 3, 2], Int32Array.of(0, 1, 2), 3, s, b).tau; // => 1/3
+ * @example kendallTauFromOrder([1, 2, 3], [1, 3, 2], Int32Array.of(0, 1, 2), 3, s, b); // => 0.333… (1 discordant pair of 3)
  */
 export function kendallTauFromOrder(
   x: ArrayLike<number>,

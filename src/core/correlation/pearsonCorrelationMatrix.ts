@@ -23,7 +23,8 @@ import type { CorrelationMatrixOptions } from "./correlationMatrixOptions";
  * @throws CoreError NON_FINITE (±Infinity in the panel, with row and asset)
  * @throws CoreError TOO_FEW_POINTS (a pair shares fewer than minOverlap rows, naming both assets)
  * @throws CoreError ZERO_VARIANCE (an asset is constant over an overlap, naming it)
- * @example pearsonCorrelationMatrix(returnsPanelOf([[1, 2], [2, 4], [3, 5]])).data; // => [1, 0.9820, 0.9820, 1] (rounded)
+ * @example pearsonCorrelationMatrix({ kind: "returns", rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 2, 4, 5), labels: ["A", "B"] }).data;
+ *   // => Float64Array [1, 0.98198…, 0.98198…, 1]  (x = 1, 2, 3; y = 2, 4, 5)
  */
 export function pearsonCorrelationMatrix(
   returns: ReturnsPanel,

@@ -20,7 +20,8 @@ import type { CorrelationMatrixOptions } from "./correlationMatrixOptions";
  * @throws CoreError NON_FINITE (±Infinity in the panel)
  * @throws CoreError TOO_FEW_POINTS (a pair shares fewer than minOverlap rows, naming both assets)
  * @throws CoreError ZERO_VARIANCE (an asset is constant over an overlap)
- * @example spearmanCorrelationMatrix(returnsPanelOf([[1, 3], [2, 1], [3, 2]])).data; // => [1, -0.5, -0.5, 1]
+ * @example spearmanCorrelationMatrix({ kind: "returns", rows: 3, cols: 2, data: Float64Array.of(1, 2, 3, 3, 1, 2), labels: ["A", "B"] }).data;
+ *   // => Float64Array [1, -0.5, -0.5, 1]
  */
 export function spearmanCorrelationMatrix(
   returns: ReturnsPanel,
