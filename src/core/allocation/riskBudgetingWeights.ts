@@ -34,7 +34,8 @@ const DEFAULT_MAX_SWEEPS = 10_000;
  * coordinate, so a sweep is O(N²). The result satisfies max_i |RC_i/b_i − m| / m ≤ 1e-10 (m the
  * mean of RC_i/b_i) or the function throws.
  * Oracle: a Newton solve of Spinu's problem in numpy (scripts/fixtures/allocation.py), to 1e-9;
- * Maillard et al.'s four-asset example (σ = 10, 20, 30, 40 %) gives 38.4, 19.2, 24.3, 18.2 %.
+ * Maillard et al.'s four-asset example (σ = 10, 20, 30, 40 %, ρ12 = 0.8, ρ34 = −0.5, others 0)
+ * gives 38.4, 19.2, 24.3, 18.2 %.
  * Conventions: budgets are normalised to sum to 1 (only their ratios matter); volatility risk
  * measure; long-only, fully invested; the weights do not depend on the scale of cov.
  * Complexity: O(N²) per sweep, typically tens of sweeps; O(N³/6) for the PSD check; O(N) memory

@@ -65,7 +65,8 @@ describe("riskBudgetingWeights", () => {
   });
 
   it("reproduces the Maillard–Roncalli–Teïletche (2010) four-asset ERC example", () => {
-    // The paper's ERC: 38.4 %, 19.2 %, 24.3 %, 18.2 % (to its rounding).
+    // ERC of this matrix to one decimal: 38.4 %, 19.2 %, 24.3 %, 18.2 % (the first two are the
+    // 38.4 % and 19.2 % quoted from the paper; see the fixture's source note about assets 3–4).
     const w = riskBudgetingWeights(mrt);
     expect(Array.from(w).map((x) => Math.round(x * 1000) / 10)).toEqual([38.4, 19.2, 24.3, 18.2]);
     expect(spread(w, mrt)).toBeLessThanOrEqual(1e-10);
