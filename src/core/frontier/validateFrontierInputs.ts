@@ -182,7 +182,8 @@ function readBounds(
   labels: readonly string[]
 ): Float64Array {
   const out = new Float64Array(n);
-  if (value === undefined || typeof value === "number") {
+  // null is what Excel passes for an omitted optional argument: treat it as omitted.
+  if (value === undefined || value === null || typeof value === "number") {
     const scalar = value ?? fallback;
     if (!Number.isFinite(scalar)) {
       throw new CoreError("NON_FINITE", `${argument}: is ${String(scalar)}; pass a finite weight`, {

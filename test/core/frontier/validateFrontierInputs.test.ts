@@ -20,6 +20,9 @@ describe("validateFrontierInputs", () => {
     expect(Array.from(inputs.upper)).toEqual([0.8, 0.8]);
     expect(inputs.labels).toEqual(["Asset 1", "Asset 2"]);
     expect(inputs.cov).not.toBe(cov.data);
+    // Excel passes null for an omitted optional argument.
+    const fromExcel = { lower: null, upper: null } as unknown as { lower?: number; upper?: number };
+    expect(Array.from(validateFrontierInputs([0.1, 0.2], cov, fromExcel).upper)).toEqual([1, 1]);
   });
 
   it("accepts every generated valid problem and copies it exactly (property)", () => {
