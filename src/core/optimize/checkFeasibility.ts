@@ -26,7 +26,7 @@ const SUM_TOLERANCE = 1e-12;
  *
  * @param constraints bounds and groups (see {@link PortfolioConstraints})
  * @param n number of assets, at least 1
- * @param labels asset labels used in the messages
+ * @param assetLabels asset labels used in the messages (default "Asset 1", "Asset 2", …)
  * @param options exact: false skips the final QP (closed forms only: they may miss infeasibility
  *   that needs three or more overlapping groups); default true
  * @returns `{feasible: true}` or `{feasible: false, constraint, shortfall?, reason}`
@@ -40,7 +40,7 @@ const SUM_TOLERANCE = 1e-12;
 export function checkFeasibility(
   constraints: PortfolioConstraints,
   n: number,
-  labels: readonly string[] = Array.from({ length: Math.max(n, 0) }, (_, i) => `Asset ${i + 1}`),
+  assetLabels?: readonly string[],
   options: { readonly exact?: boolean } = {}
 ): FeasibilityReport {
   if (!Number.isInteger(n) || n < 1) {
@@ -52,6 +52,7 @@ export function checkFeasibility(
       }
     );
   }
+  const labels = assetLabels ?? Array.from({ length: n }, (_, i) => `Asset ${i + 1}`);
   if (labels.length !== n) {
     throw new CoreError(
       "INVALID_ARGUMENT",

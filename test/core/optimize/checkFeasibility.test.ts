@@ -148,9 +148,11 @@ describe("checkFeasibility", () => {
 
   describe("throws", () => {
     it("INVALID_ARGUMENT for a bad n, labels or group", () => {
-      expect(() => checkFeasibility({}, 0)).toThrow(
-        expect.objectContaining({ code: "INVALID_ARGUMENT" })
-      );
+      for (const n of [0, -1, 1.5, NaN, Infinity]) {
+        expect(() => checkFeasibility({}, n)).toThrow(
+          expect.objectContaining({ code: "INVALID_ARGUMENT" })
+        );
+      }
       expect(() => checkFeasibility({}, 2, ["A"])).toThrow(
         expect.objectContaining({ code: "INVALID_ARGUMENT" })
       );
