@@ -1,6 +1,22 @@
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
 import { tieredWeights } from "../../../src/core/indexing/tieredWeights";
 import { CoreError } from "../../../src/core/errors";
+
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../fixtures/indexing/tieredWeights.json"), "utf8")
+) as {
+  generator: string;
+  numpy: string;
+  cases: {
+    marketCaps: number[];
+    breaks: number[];
+    budgets: number[];
+    within: "cap" | "equal";
+    weights: number[];
+  }[];
+};
 
 function errorOf(fn: () => unknown): CoreError {
   try {
@@ -23,6 +39,14 @@ describe("tieredWeights", () => {
     // Tier 1 {60, 40} gets .7 → .35 each; tier 2 {3, 2, 1} gets .3 → .1 each.
     const w = tieredWeights([60, 3, 40, 2, 1], [0.7, 0.3], { breaks: [2], within: "equal" });
     [0.35, 0.1, 0.35, 0.1, 0.1].forEach((x, i) => expect(w[i]).toBeCloseTo(x, 15));
+  });
+
+  it(`matches numpy tiers and budgets (${fixture.generator}, numpy ${fixture.numpy}) to 1e-15`, () => {
+    expect(fixture.cases.length).toBeGreaterThan(3);
+    for (const c of fixture.cases) {
+      const w = tieredWeights(c.marketCaps, c.budgets, { breaks: c.breaks, within: c.within });
+      c.weights.forEach((x, i) => expect(Math.abs(w[i] - x)).toBeLessThan(1e-15));
+    }
   });
 
   it("matches an independent per-tier computation and sums to 1 (property)", () => {

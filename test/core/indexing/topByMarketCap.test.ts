@@ -1,5 +1,11 @@
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
 import { topByMarketCap } from "../../../src/core/indexing/topByMarketCap";
+
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../fixtures/indexing/ranks.json"), "utf8")
+) as { generator: string; cases: { marketCaps: number[]; ranks: number[] }[] };
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -18,6 +24,17 @@ describe("topByMarketCap", () => {
 
   it("returns every name when count exceeds the universe", () => {
     expect(Array.from(topByMarketCap([1, 2], 10))).toEqual([1, 0]);
+  });
+
+  it(`keeps the names ranked 1…count by numpy's stable argsort (${fixture.generator})`, () => {
+    for (const c of fixture.cases) {
+      const count = Math.ceil(c.ranks.length / 3);
+      const expected = new Array<number>(count);
+      c.ranks.forEach((rank, i) => {
+        if (rank <= count) expected[rank - 1] = i;
+      });
+      expect(Array.from(topByMarketCap(c.marketCaps, count))).toEqual(expected);
+    }
   });
 
   it("agrees with a sort of the whole universe (property)", () => {

@@ -1,6 +1,21 @@
+import * as fs from "fs";
+import * as path from "path";
 import fc from "fast-check";
 import { currentWeights } from "../../../src/core/rebalance/currentWeights";
 import { CoreError } from "../../../src/core/errors";
+
+interface ValuationCase {
+  units: number[];
+  prices: number[];
+  cash: number;
+  values: number[];
+  weights: number[];
+  cashWeight: number;
+  total: number;
+}
+const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../fixtures/rebalance/currentWeights.json"), "utf8")
+) as { generator: string; numpy: string; cases: ValuationCase[] };
 
 function errorOf(fn: () => unknown): CoreError {
   try {
@@ -27,11 +42,14 @@ describe("currentWeights", () => {
     expect(Array.from(v.weights)).toEqual([1, 0]);
   });
 
-  it("matches numpy's units * prices / total (oracle written out: [0.5, 1.5] × [4, 2] + 1 → [2, 3] / 6)", () => {
-    // numpy: v = np.array([0.5, 1.5]) * np.array([4.0, 2.0]); v / (v.sum() + 1.0) → [1/3, 1/2]
-    const v = currentWeights([0.5, 1.5], [4, 2], 1);
-    expect(v.weights[0]).toBeCloseTo(1 / 3, 15);
-    expect(v.weights[1]).toBeCloseTo(1 / 2, 15);
+  it(`matches numpy's units * prices / (Σ + cash) (${fixture.generator}, numpy ${fixture.numpy}) to 1e-15`, () => {
+    for (const c of fixture.cases) {
+      const v = currentWeights(c.units, c.prices, c.cash);
+      expect(Math.abs(v.total - c.total)).toBeLessThan(1e-12 * c.total);
+      expect(Math.abs(v.cashWeight - c.cashWeight)).toBeLessThan(1e-15);
+      c.weights.forEach((w, i) => expect(Math.abs(v.weights[i] - w)).toBeLessThan(1e-15));
+      c.values.forEach((x, i) => expect(v.values[i]).toBe(x));
+    }
   });
 
   it("weights and cash weight sum to 1 and are invariant to asset order (property)", () => {
