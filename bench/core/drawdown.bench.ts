@@ -30,15 +30,27 @@ export const cases: BenchCase[] = [
     },
   },
   {
-    name: "drawdownEpisodes (every episode)",
+    name: "drawdownEpisodes (all 272,504 episodes)",
     size: "1,000,000 points",
     units: { count: POINTS, label: "points" },
     setup: () => {
-      // A walk with no drift re-enters the water often: many thousand short episodes.
+      // An upward trend with noise twice the step: a new spell every few rows, so every episode
+      // enters the (unbounded) heap — the worst case for the episode table.
       const normal = seededNormal(12);
       const prices = new Float64Array(POINTS);
-      for (let t = 0; t < POINTS; t++) prices[t] = 100 + Math.abs(normal());
+      for (let t = 0; t < POINTS; t++) prices[t] = 100 * Math.exp(1e-5 * t + 2e-5 * normal());
       return () => drawdownEpisodes(prices);
+    },
+  },
+  {
+    name: "drawdownEpisodes (worst 10 of 272,504)",
+    size: "1,000,000 points",
+    units: { count: POINTS, label: "points" },
+    setup: () => {
+      const normal = seededNormal(12);
+      const prices = new Float64Array(POINTS);
+      for (let t = 0; t < POINTS; t++) prices[t] = 100 * Math.exp(1e-5 * t + 2e-5 * normal());
+      return () => drawdownEpisodes(prices, 10);
     },
   },
   {

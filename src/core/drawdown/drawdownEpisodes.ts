@@ -29,7 +29,8 @@ export interface DrawdownEpisode {
  * which gives the same disjoint episodes.
  * Conventions: prices oldest first; indices are 0-based rows; lengths in periods; depth positive as
  * in `maxDrawdown`; ties in depth keep the earlier episode first.
- * Complexity: O(n log k) time (one scan, a size-k min-heap of the deepest episodes), O(k) memory.
+ * Complexity: O(n log k) time (one scan, a size-k min-heap of the deepest episodes), O(k) memory;
+ * with k omitted, O(n + E log E) for E episodes (collected, then sorted once).
  *
  * @param prices strictly positive prices or equity values, oldest first, at least two
  * @param k how many episodes to return, a positive integer (default: all)
@@ -106,7 +107,10 @@ class EpisodeHeap {
       length: (recoveryIndex ?? n - 1) - peakIndex,
       timeToRecover: recoveryIndex === null ? null : recoveryIndex - troughIndex,
     };
-    if (items.length < this.capacity) {
+    if (this.capacity === Infinity) {
+      // Keeping every episode: no eviction, so heap order is wasted work; sorted() sorts once.
+      items.push(episode);
+    } else if (items.length < this.capacity) {
       items.push(episode);
       this.siftUp(items.length - 1);
     } else {
