@@ -90,8 +90,10 @@ export interface Category {
 }
 
 /**
- * A source of market data. Every method rejects with a `DataError` (never a bare Error) when the
- * data cannot be had; methods a provider lacks (see `capabilities`) reject with kind "notFound".
+ * A source of market data. Every method rejects with a `DataError` when the data cannot be had
+ * (methods a provider lacks, see `capabilities`, reject with kind "notFound"), and with a core
+ * `CoreError` INVALID_ARGUMENT when the arguments are wrong (no symbols, days < 1, …), so the
+ * functions layer maps both the usual way.
  */
 export interface DataProvider {
   /** Stable id used in settings and cache keys: "demo", "coingecko", "tokenmetrics", "csv". */

@@ -94,68 +94,88 @@ export function createClosesCache(options: ClosesCacheOptions): ClosesCache {
     }
   };
 
+  async function read(
+    provider: DataProvider,
+    wanted: string[],
+    days: number,
+    call: CallOptions
+  ): Promise<DailyCloses> {
+    const used = await loadRecency();
+    const now = clock.now();
+    const today = dayNumberOf(now);
+    const first = today - days + 1;
+    const records: (SeriesRecord | undefined)[] = [];
+    const need = new Map<number, string[]>();
+    for (const symbol of wanted) {
+      const record = await store.get(keyOf(provider.id, symbol));
+      records.push(record);
+      let fetchDays = 0;
+      if (record === undefined || record.firstDay > first) {
+        fetchDays = days;
+      } else {
+        const lastDay = record.firstDay + record.closes.length - 1;
+        const fresh = lastDay >= today && dayNumberOf(record.fetchedAt) >= today;
+        if (!fresh) fetchDays = today - Math.min(lastDay, today) + 1;
+      }
+      if (fetchDays > 0) need.set(fetchDays, [...(need.get(fetchDays) ?? []), symbol]);
+    }
+
+    for (const [fetchDays, group] of need) {
+      const fetched = await provider.dailyCloses(group, fetchDays, call);
+      const rows = fetched.dates.length;
+      const fetchedDays = fetched.dates.map((date) => dayNumberOf(date));
+      for (let g = 0; g < group.length; g++) {
+        const j = wanted.indexOf(group[g]);
+        const column = fetched.symbols.indexOf(group[g]);
+        const old = records[j];
+        const windowFirst = today - fetchDays + 1;
+        const start = Math.min(old?.firstDay ?? windowFirst, windowFirst);
+        const end = Math.max(
+          old === undefined ? today : old.firstDay + old.closes.length - 1,
+          today
+        );
+        const closes = new Float64Array(end - start + 1).fill(NaN);
+        if (old !== undefined) closes.set(old.closes, old.firstDay - start);
+        for (let t = 0; t < rows; t++) {
+          const value = fetched.closes[column * rows + t];
+          const at = fetchedDays[t] - start;
+          // Keep only finite values inside the span; a provider's stray day outside it is ignored.
+          if (Number.isFinite(value) && at >= 0 && at < closes.length) closes[at] = value;
+        }
+        const record: SeriesRecord = {
+          provider: provider.id,
+          symbol: group[g],
+          source: fetched.source,
+          firstDay: start,
+          closes,
+          fetchedAt: now,
+          lastUsed: now,
+        };
+        records[j] = record;
+        await store.set(keyOf(provider.id, group[g]), record);
+      }
+    }
+
+    const keep = new Set(wanted.map((symbol) => keyOf(provider.id, symbol)));
+    for (const key of keep) used.set(key, now);
+    await evict(used, keep);
+
+    return assembleCachedCloses(provider.id, wanted, records as SeriesRecord[], first, today);
+  }
+
+  // Reads run one after another: Excel recalculates many HISTORY cells at once, and a second
+  // read of the same symbols must see what the first fetched rather than fetch it again.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
   return {
     async dailyCloses(provider, symbols, days, call = {}) {
       const wanted = checkCloseRequest(symbols, days);
-      const used = await loadRecency();
-      const now = clock.now();
-      const today = dayNumberOf(now);
-      const first = today - days + 1;
-      const records: (SeriesRecord | undefined)[] = [];
-      const need = new Map<number, string[]>();
-      for (const symbol of wanted) {
-        const record = await store.get(keyOf(provider.id, symbol));
-        records.push(record);
-        let fetchDays = 0;
-        if (record === undefined || record.firstDay > first) {
-          fetchDays = days;
-        } else {
-          const lastDay = record.firstDay + record.closes.length - 1;
-          const fresh = lastDay >= today && dayNumberOf(record.fetchedAt) >= today;
-          if (!fresh) fetchDays = today - Math.min(lastDay, today) + 1;
-        }
-        if (fetchDays > 0) need.set(fetchDays, [...(need.get(fetchDays) ?? []), symbol]);
-      }
-
-      for (const [fetchDays, group] of need) {
-        const fetched = await provider.dailyCloses(group, fetchDays, call);
-        const rows = fetched.dates.length;
-        const fetchedDays = fetched.dates.map((date) => dayNumberOf(date));
-        for (let g = 0; g < group.length; g++) {
-          const j = wanted.indexOf(group[g]);
-          const column = fetched.symbols.indexOf(group[g]);
-          const old = records[j];
-          const windowFirst = today - fetchDays + 1;
-          const start = Math.min(old?.firstDay ?? windowFirst, windowFirst);
-          const end = Math.max(
-            old === undefined ? today : old.firstDay + old.closes.length - 1,
-            today
-          );
-          const closes = new Float64Array(end - start + 1).fill(NaN);
-          if (old !== undefined) closes.set(old.closes, old.firstDay - start);
-          for (let t = 0; t < rows; t++) {
-            const value = fetched.closes[column * rows + t];
-            if (Number.isFinite(value)) closes[fetchedDays[t] - start] = value;
-          }
-          const record: SeriesRecord = {
-            provider: provider.id,
-            symbol: group[g],
-            source: fetched.source,
-            firstDay: start,
-            closes,
-            fetchedAt: now,
-            lastUsed: now,
-          };
-          records[j] = record;
-          await store.set(keyOf(provider.id, group[g]), record);
-        }
-      }
-
-      const keep = new Set(wanted.map((symbol) => keyOf(provider.id, symbol)));
-      for (const key of keep) used.set(key, now);
-      await evict(used, keep);
-
-      return assembleCachedCloses(provider.id, wanted, records as SeriesRecord[], first, today);
+      return exclusive(() => read(provider, wanted, days, call));
     },
 
     async status() {

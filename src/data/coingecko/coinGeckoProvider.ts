@@ -17,8 +17,9 @@ import type {
   MarketAsset,
 } from "../types";
 
-/** CoinGecko's public/Demo root and its Pro root. */
+/** CoinGecko's root for keyless and Demo-key calls (docs/setting-up-your-api-key). */
 export const COINGECKO_PUBLIC_URL = "https://api.coingecko.com/api/v3";
+/** CoinGecko's root for Pro keys. */
 export const COINGECKO_PRO_URL = "https://pro-api.coingecko.com/api/v3";
 
 /** Public and Demo plans reach back 365 days (error 10012 beyond, per CoinGecko's docs). */

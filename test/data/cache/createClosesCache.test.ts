@@ -92,6 +92,18 @@ describe("createClosesCache", () => {
     expect(later).toEqual(await demo.dailyCloses(["BTC", "ETH"], 30));
   });
 
+  it("serves concurrent reads of the same symbols with one fetch", async () => {
+    const clock = fakeClock(T0);
+    const provider = recording(createDemoProvider({ clock }));
+    const cache = createClosesCache({ store: createMemoryStore(), clock });
+    const [a, b] = await Promise.all([
+      cache.dailyCloses(provider, ["BTC"], 30),
+      cache.dailyCloses(provider, ["BTC"], 30),
+    ]);
+    expect(a).toEqual(b);
+    expect(provider.calls).toEqual(["BTC:30"]);
+  });
+
   it("fetches the whole window when older history is asked than is cached", async () => {
     const clock = fakeClock(T0);
     const provider = recording(createDemoProvider({ clock }));
