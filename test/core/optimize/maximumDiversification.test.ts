@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { maximumDiversification } from "../../../src/core/optimize/maximumDiversification";
 import type { PortfolioGroup } from "../../../src/core/optimize/types";
+import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
   expectFeasible,
   matrix,
@@ -8,6 +9,7 @@ import {
   quadratic,
   randomFeasiblePortfolio,
   readFixture,
+  sampleCovarianceOfReturns,
 } from "./portfolioTestUtils";
 
 interface RatioFixture {
@@ -114,5 +116,22 @@ describe("maximumDiversification", () => {
       Object.freeze({ upper: 0.8 })
     );
     expect(Array.from(data)).toEqual([0.04, 0.01, 0.01, 0.09]);
+  });
+});
+
+describeWithSharedData("maximumDiversification on real crypto prices", () => {
+  it("diversifies more than equal weights under a 35 % cap and a BTC-like group cap", () => {
+    const csv = readSharedCsv("crypto-daily-close.csv");
+    const symbols = ["BTC", "ETH", "BNB", "XRP", "ADA", "DOGE", "LTC", "BCH", "PAXG"];
+    const columns = symbols.map((s) => csv.symbols.indexOf(s));
+    const cov = matrix(sampleCovarianceOfReturns(csv.rows, columns), symbols);
+    // "False diversification": BTC, LTC and BCH move together; cap them as one group.
+    const btcLike = ["BTC", "LTC", "BCH"].map((s) => symbols.indexOf(s));
+    const constraints = { upper: 0.35, groups: [{ name: "BTC-like", members: btcLike, max: 0.3 }] };
+    const result = maximumDiversification(cov, constraints);
+    expectFeasible(result.weights, constraints);
+    const equal = new Array<number>(symbols.length).fill(1 / symbols.length);
+    expect(result.ratio!).toBeGreaterThan(ratio(cov, equal));
+    expect(result.ratio).toBeCloseTo(ratio(cov, result.weights), 12);
   });
 });
