@@ -1,14 +1,14 @@
+import { selectKthInPlace } from "./selectKthInPlace";
+
 /**
  * 1 − c is inexact in binary (1 − 0.9 = 0.09999999999999998), so (n − 1)(1 − c) can land a hair
  * below a whole number that the caller meant exactly (10 × 0.1 = 1 with empyrical's cutoff 0.1) and
- * ⌊h⌋ would pick the wrong order statistic. Positions within this many ulp-scale units of an integer
+ * ⌊h⌋ would pick the wrong order statistic. Positions within this relative distance of an integer
  * are snapped to it; 1e-9 is far above rounding error and far below any meaningful fraction.
  */
 const INDEX_SNAP = 1e-9;
 
-import { selectKthInPlace } from "./selectKthInPlace";
-
-/** Historical VaR and CVaR read from one sorted sample, from {@link historicalTail}. */
+/** Historical VaR and CVaR read from one sample, from {@link historicalTail}. */
 export interface HistoricalTail {
   /** Value at risk as a loss: −quantile_{1−c}(r) (R type 7). */
   readonly valueAtRisk: number;
