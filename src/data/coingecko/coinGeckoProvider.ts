@@ -3,6 +3,7 @@ import { isDataError } from "../isDataError";
 import { dayNumberOf } from "../dayNumberOf";
 import { toIsoDate } from "../toIsoDate";
 import { checkCloseRequest } from "../checkCloseRequest";
+import { checkLimit } from "../checkLimit";
 import { type Clock, systemClock } from "../http/clock";
 import type { HttpClient } from "../http/httpClient";
 import { createTokenBucket } from "../http/tokenBucket";
@@ -186,7 +187,7 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
     },
 
     async listMarkets(request: ListMarketsOptions = {}): Promise<MarketAsset[]> {
-      const limit = request.limit ?? 100;
+      const limit = checkLimit(request.limit, 100);
       const out: MarketAsset[] = [];
       for (let page = 1; out.length < limit; page++) {
         const perPage = Math.min(PAGE_SIZE, limit);

@@ -1,4 +1,3 @@
-import { CoreError } from "../../core/errors";
 import { DataError } from "../dataError";
 import { dayNumberOf } from "../dayNumberOf";
 import { type Clock, systemClock } from "../http/clock";
@@ -12,6 +11,7 @@ import type {
   MarketAsset,
 } from "../types";
 import { checkCloseRequest } from "../checkCloseRequest";
+import { checkLimit } from "../checkLimit";
 import { type DemoCloses, generateDemoCloses } from "./generateDemoCloses";
 import { DEMO_START_DATE, DEMO_UNIVERSE } from "./demoUniverse";
 
@@ -71,16 +71,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): DataProvi
     },
 
     async listMarkets(request: ListMarketsOptions = {}): Promise<MarketAsset[]> {
-      const limit = request.limit ?? 100;
-      if (!Number.isInteger(limit) || limit < 1) {
-        throw new CoreError(
-          "INVALID_ARGUMENT",
-          `limit must be a whole number of at least 1; got ${limit}`,
-          {
-            argument: "limit",
-          }
-        );
-      }
+      const limit = checkLimit(request.limit, 100);
       const data = simulate();
       const days = data.dates.length;
       const ranked = DEMO_UNIVERSE.map((token, i) => {

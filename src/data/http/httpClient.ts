@@ -1,5 +1,4 @@
 import { DataError } from "../dataError";
-import { isDataError } from "../isDataError";
 import { type Clock, systemClock } from "./clock";
 import { parseRetryAfter } from "./parseRetryAfter";
 import type { TokenBucket } from "./tokenBucket";
@@ -119,15 +118,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (request.signal?.aborted) throw cancelled(name);
       try {
         await request.budget?.take(request.signal);
-      } catch (error) {
-        throw isDataError(error) ? error : cancelled(name);
+      } catch {
+        throw cancelled(name);
       }
       const result = await attemptOnce(request);
       const retriesLeft = attempt < maxRetries;
       if ("failure" in result) {
         if (result.failure === "cancelled") throw cancelled(name);
         if (retriesLeft) {
-          await clock.sleep(backoff(attempt), request.signal);
+          await sleepOrCancel(clock, backoff(attempt), request.signal, name);
           continue;
         }
         if (result.failure === "timeout") {
@@ -148,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const asked = status === 429 ? parseRetryAfter(result.retryAfter, clock.now()) : undefined;
         const wait = asked ?? backoff(attempt);
         if (wait <= maxDelayMs) {
-          await clock.sleep(wait, request.signal);
+          await sleepOrCancel(clock, wait, request.signal, name);
           continue;
         }
         throw quota(name, status, wait);
@@ -184,6 +183,19 @@ function parseJson(body: string, name: string, status: number): unknown {
       `${name} sent a response that is not valid JSON (${status}): it may be cut off or the base URL may point to another server; check the base URL in the Data tab`,
       status
     );
+  }
+}
+
+async function sleepOrCancel(
+  clock: Clock,
+  ms: number,
+  signal: AbortSignal | undefined,
+  name: string
+): Promise<void> {
+  try {
+    await clock.sleep(ms, signal);
+  } catch {
+    throw cancelled(name);
   }
 }
 

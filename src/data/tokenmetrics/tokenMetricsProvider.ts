@@ -4,6 +4,7 @@ import { isDataError } from "../isDataError";
 import { dayNumberOf } from "../dayNumberOf";
 import { toIsoDate } from "../toIsoDate";
 import { checkCloseRequest } from "../checkCloseRequest";
+import { checkLimit } from "../checkLimit";
 import { type Clock, systemClock } from "../http/clock";
 import type { HttpClient } from "../http/httpClient";
 import { createTokenBucket } from "../http/tokenBucket";
@@ -139,7 +140,7 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     },
 
     async listMarkets(request: ListMarketsOptions = {}): Promise<MarketAsset[]> {
-      const limit = Math.min(request.limit ?? 100, PAGE_SIZE);
+      const limit = Math.min(checkLimit(request.limit, 100), PAGE_SIZE);
       const rows = await getData(
         "/top-market-cap-tokens",
         { top_k: String(limit) },
