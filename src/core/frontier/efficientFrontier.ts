@@ -10,16 +10,8 @@ export interface EfficientFrontierOptions extends FrontierBounds {
   readonly points?: number;
   /** Risk-free rate for the Sharpe ratios, in the units of `mu` (default 0). */
   readonly riskFree?: number;
-  /** Also put every turning point in `points`, in return order (default false). */
+  /** Also return every turning point (flagged), merged in return order (default false). */
   readonly includeTurningPoints?: boolean;
-}
-
-/** The sampled frontier and its corners. */
-export interface EfficientFrontierResult {
-  /** From the minimum-variance portfolio to the highest-return one (increasing return). */
-  readonly points: FrontierPoint[];
-  /** The critical line algorithm's turning points, also in increasing return. */
-  readonly turningPoints: FrontierPoint[];
 }
 
 /** Points this close in return (relative to the frontier's return range) are the same corner. */
@@ -48,7 +40,8 @@ const MAX_POINTS = 100000;
  * @param cov covariance of the same assets (positive definite)
  * @param options `lower`, `upper` bounds (defaults 0, 1), `points` (default 50), `riskFree` (default 0),
  *   `includeTurningPoints` (default false)
- * @returns `points` in increasing return and the `turningPoints`
+ * @returns the frontier portfolios in increasing return, from the minimum-variance one to the
+ *   highest-return one (`points` of them, plus the corners with `includeTurningPoints`)
  * @throws CoreError TOO_FEW_POINTS (no assets)
  * @throws CoreError LENGTH_MISMATCH (covariance size or bound count differs from mu)
  * @throws CoreError NON_FINITE (NaN or ±Infinity in mu, covariance, bounds or riskFree)
@@ -59,14 +52,14 @@ const MAX_POINTS = 100000;
  * @throws CoreError NOT_CONVERGED (cycling on a degenerate problem)
  * @example
  * const cov = { size: 2, data: new Float64Array([0.04, 0, 0, 0.09]), labels: ["A", "B"] };
- * efficientFrontier([0.1, 0.2], cov, { points: 2 }).points.map((p) => p.expectedReturn);
+ * efficientFrontier([0.1, 0.2], cov, { points: 2 }).map((p) => p.expectedReturn);
  * // => [0.1307…, 0.2]  (minimum variance 9/13·0.1 + 4/13·0.2, then all in B)
  */
 export function efficientFrontier(
   mu: ArrayLike<number>,
   cov: SquareMatrix,
   options: EfficientFrontierOptions = {}
-): EfficientFrontierResult {
+): FrontierPoint[] {
   const count = options.points ?? 50;
   if (!Number.isInteger(count) || count < 2 || count > MAX_POINTS) {
     throw new CoreError(
@@ -111,7 +104,7 @@ export function efficientFrontier(
       frontierPointOnSegment(inputs, above, below, atCorner ? 0 : t, riskFree, atCorner)
     );
   }
-  if (!options.includeTurningPoints) return { points: sampled, turningPoints };
+  if (!options.includeTurningPoints) return sampled;
 
   const merged: FrontierPoint[] = [];
   let i = 0;
@@ -132,5 +125,5 @@ export function efficientFrontier(
       j++;
     }
   }
-  return { points: merged, turningPoints };
+  return merged;
 }

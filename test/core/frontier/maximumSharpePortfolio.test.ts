@@ -111,8 +111,7 @@ describe("maximumSharpePortfolio", () => {
           12
         );
         const tolerance = 1e-12 * Math.max(1, Math.abs(best.sharpe));
-        for (const point of efficientFrontier(mu, cov, { lower, upper, riskFree, points: 25 })
-          .points) {
+        for (const point of efficientFrontier(mu, cov, { lower, upper, riskFree, points: 25 })) {
           expect(point.sharpe).toBeLessThanOrEqual(best.sharpe + tolerance);
         }
         // Any feasible portfolio, e.g. a mixture of the first and last corners.
