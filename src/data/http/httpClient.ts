@@ -144,13 +144,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (status >= 200 && status < 300) return parseJson(body, name, status);
       const transient = status === 429 || status >= 500;
       if (transient && retriesLeft) {
-        const asked = status === 429 ? parseRetryAfter(result.retryAfter, clock.now()) : undefined;
+        // Retry-After is honoured on 429 and on 5xx (RFC 9110 allows it with 503).
+        const asked = parseRetryAfter(result.retryAfter, clock.now());
         const wait = asked ?? backoff(attempt);
         if (wait <= maxDelayMs) {
           await sleepOrCancel(clock, wait, request.signal, name);
           continue;
         }
-        throw quota(name, status, wait);
+        if (status === 429) throw quota(name, status, wait);
+        throw new DataError(
+          "providerDown",
+          `${name} is not working right now (${status}) and asks to wait ${Math.ceil(wait / 1000)} s: try again later`,
+          status
+        );
       }
       if (status === 429)
         throw quota(name, status, parseRetryAfter(result.retryAfter, clock.now()));

@@ -131,6 +131,25 @@ describe("createHttpClient", () => {
     expect(server.seen).toHaveLength(4);
   });
 
+  it("honours Retry-After on 503 too, and gives up at once when it is too long", async () => {
+    const clock = fakeClock(T0);
+    server.route(
+      "/x",
+      sequence(
+        (_r, res) => sendText(res, 503, "", { "retry-after": "4" }),
+        (_r, res) => sendJson(res, 200, [3])
+      )
+    );
+    await expect(get(client(clock))).resolves.toEqual([3]);
+    expect(clock.sleeps).toEqual([4000]);
+    server.route("/x", (_r, res) => sendText(res, 503, "", { "retry-after": "7200" }));
+    const error = await dataErrorOf(get(client(clock)));
+    expect(error).toMatchObject({
+      kind: "providerDown",
+      message: "CoinGecko is not working right now (503) and asks to wait 7200 s: try again later",
+    });
+  });
+
   it("recovers when a 503 is followed by a 200", async () => {
     server.route(
       "/x",
