@@ -186,9 +186,22 @@ function packGroup(
     for (let k = 0; k < n; k++) x[k] = data[base + overlap[k]];
     if (standardisation.kind === "spearman")
       x = averageRanksInto(x, n, scratch.sorted, scratch.ranks);
+    let maxAbs = 0;
+    for (let k = 0; k < n; k++) {
+      const a = Math.abs(x[k]);
+      if (a > maxAbs) maxAbs = a;
+    }
+    if (maxAbs > 0) {
+      // Scale by a power of two (exact) so that sums of squares of returns near 1e±200 neither
+      // overflow to Infinity nor underflow to 0; ρ is invariant to the scale.
+      // (Same rule as scaledCopy, in place on the scratch copy.)
+      const exponent = Math.min(1024, Math.max(-1020, Math.ceil(Math.log2(maxAbs))));
+      const factor = 2 ** -exponent;
+      if (factor !== 1) for (let k = 0; k < n; k++) x[k] *= factor;
+      maxAbs *= factor;
+    }
     let sumW = n;
     let sum = 0;
-    let maxAbs = 0;
     if (weighted) {
       sumW = 0;
       for (let k = 0; k < n; k++) {
@@ -204,8 +217,6 @@ function packGroup(
     for (let k = 0; k < n; k++) {
       const d = x[k] - mean;
       correction += weighted ? w[k] * d : d;
-      const a = Math.abs(x[k]);
-      if (a > maxAbs) maxAbs = a;
     }
     mean += correction / sumW;
     let squares = 0;

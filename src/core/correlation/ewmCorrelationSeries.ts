@@ -1,4 +1,5 @@
 import { CoreError } from "../errors";
+import { scaledCopy } from "./scaledCopy";
 import { type ExponentialDecaySpec, exponentialDecay } from "./exponentialDecay";
 
 /** Options for {@link ewmCorrelationSeries}. */
@@ -106,6 +107,9 @@ export function ewmCorrelationSeries(
     );
   }
 
+  // Exact power-of-two rescaling: the sums of squares below cannot overflow or underflow.
+  const xs = scaledCopy(x);
+  const ys = scaledCopy(y);
   const out = new Float64Array(n).fill(NaN);
   let started = false;
   let observations = 0;
@@ -118,8 +122,8 @@ export function ewmCorrelationSeries(
   let maxAbsX = 0;
   let maxAbsY = 0;
   for (let t = 0; t < n; t++) {
-    const xt = x[t];
-    const yt = y[t];
+    const xt = xs[t];
+    const yt = ys[t];
     const observed = !Number.isNaN(xt) && !Number.isNaN(yt);
     if (started) {
       oldWeight *= lambda;

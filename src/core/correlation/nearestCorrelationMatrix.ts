@@ -102,11 +102,7 @@ export function nearestCorrelationMatrix(
       }
     }
     X = nextX;
-    lastChange = Math.max(
-      Math.sqrt(changeX / normX),
-      Math.sqrt(changeY / normY),
-      Math.sqrt(gap / normY)
-    );
+    lastChange = Math.max(relative(changeX, normX), relative(changeY, normY), relative(gap, normY));
     if (lastChange < tolerance) {
       converged = true;
       break;
@@ -135,6 +131,11 @@ export function nearestCorrelationMatrix(
     }
   }
   return { size, data: out, labels: [...labels] };
+}
+
+/** √(a / b) for squared norms, 0 when nothing changed (a zero iterate would otherwise give 0/0). */
+function relative(change: number, norm: number): number {
+  return change === 0 ? 0 : Math.sqrt(change / norm);
 }
 
 /** V · diag(max(λ, floor)) · Vᵀ for a symmetric row-major matrix. */

@@ -1,4 +1,5 @@
 import { CoreError } from "../errors";
+import { scaledCopy } from "./scaledCopy";
 
 /** Options for {@link rollingCorrelation}. */
 export interface RollingCorrelationOptions {
@@ -102,6 +103,9 @@ export function rollingCorrelation(
     present[t] = Number.isNaN(x[t]) || Number.isNaN(y[t]) ? 0 : 1;
   }
 
+  // Exact power-of-two rescaling: the sums of squares below cannot overflow or underflow.
+  const xs = scaledCopy(x);
+  const ys = scaledCopy(y);
   const out = new Float64Array(n).fill(NaN);
   let kx = 0;
   let ky = 0;
@@ -114,8 +118,8 @@ export function rollingCorrelation(
   let sinceRecompute = 0;
   for (let t = 0; t < n; t++) {
     if (present[t]) {
-      const a = x[t] - kx;
-      const b = y[t] - ky;
+      const a = xs[t] - kx;
+      const b = ys[t] - ky;
       sx += a;
       sy += b;
       sxx += a * a;
@@ -127,8 +131,8 @@ export function rollingCorrelation(
     if (t >= window) {
       const old = t - window;
       if (present[old]) {
-        const a = x[old] - kx;
-        const b = y[old] - ky;
+        const a = xs[old] - kx;
+        const b = ys[old] - ky;
         sx -= a;
         sy -= b;
         sxx -= a * a;
@@ -146,15 +150,15 @@ export function rollingCorrelation(
       kx = 0;
       ky = 0;
       for (let s = first; s <= t; s++) {
-        kx += x[s];
-        ky += y[s];
+        kx += xs[s];
+        ky += ys[s];
       }
       kx /= window;
       ky /= window;
       sx = sy = sxx = syy = sxy = 0;
       for (let s = first; s <= t; s++) {
-        const a = x[s] - kx;
-        const b = y[s] - ky;
+        const a = xs[s] - kx;
+        const b = ys[s] - ky;
         sx += a;
         sy += b;
         sxx += a * a;

@@ -118,6 +118,13 @@ describe("ewmCorrelationSeries", () => {
     expect(r[3]).toBeGreaterThan(0);
   });
 
+  it("is unaffected by magnitudes near 1e±200", () => {
+    const r = ewmCorrelationSeries([1e200, 2e200, 3e200], [1e-200, 3e-200, 2e-200], {
+      halfLife: 1,
+    });
+    expect(r[2]).toBeCloseTo(7 / Math.sqrt(45.5 * 35), 13);
+  });
+
   it("leaves its inputs unchanged", () => {
     const x = Object.freeze([3, 1, 2, 5, 4]);
     const y = Object.freeze([1, 2, 3, NaN, 5]);

@@ -104,6 +104,11 @@ describe("nearestCorrelationMatrix", () => {
     );
   });
 
+  it("maps a 1×1 matrix, even a negative one, to [[1]]", () => {
+    expect(Array.from(nearestCorrelationMatrix(matrixOf([[-2]])).data)).toEqual([1]);
+    expect(Array.from(nearestCorrelationMatrix(matrixOf([[5]])).data)).toEqual([1]);
+  });
+
   it("throws NOT_CONVERGED when the iteration budget is too small", () => {
     const fx = loadFixture("nearest.json");
     expect(() =>

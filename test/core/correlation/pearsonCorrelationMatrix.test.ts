@@ -212,6 +212,21 @@ describe("pearsonCorrelationMatrix", () => {
     );
   });
 
+  it("is unaffected by magnitudes near 1e±200 (no overflow to Infinity or underflow to 0)", () => {
+    const rows = [
+      [1, 1],
+      [2, 3],
+      [4, 2],
+    ];
+    const plain = at(pearsonCorrelationMatrix(panelOf(rows)), 0, 1);
+    for (const scale of [1e200, 1e-200]) {
+      const scaled = pearsonCorrelationMatrix(
+        panelOf(rows.map((r) => [r[0] * scale, r[1] * scale]))
+      );
+      expect(at(scaled, 0, 1)).toBeCloseTo(plain, 14);
+    }
+  });
+
   it("leaves its input unchanged", () => {
     const fx = loadFixture("pairwise.json");
     const panel = panelOf(fx.data);

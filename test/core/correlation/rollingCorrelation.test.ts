@@ -110,6 +110,17 @@ describe("rollingCorrelation", () => {
     expect(r[4]).toBeNaN();
   });
 
+  it("is unaffected by magnitudes near 1e±200", () => {
+    const x = [1, 2, 3, 4];
+    const y = [1, 3, 2, 4];
+    const r = rollingCorrelation(
+      x.map((v) => v * 1e200),
+      y.map((v) => v * 1e-200),
+      3
+    );
+    expect(r[3]).toBeCloseTo(0.5, 14);
+  });
+
   it("leaves its inputs unchanged", () => {
     const x = Object.freeze([3, 1, 2, 5, 4, NaN, 1]);
     const y = Object.freeze([1, 2, 3, 4, 5, 6, 8]);
