@@ -26,8 +26,10 @@ export type { TurningPoint } from "./traceCriticalLine";
  * crossed through rounding is an event at the current λ.
  * Conventions: returns and covariance in the same units (e.g. annualised); the first turning point
  * is the highest-return portfolio, the last the minimum-variance one; consecutive points have
- * strictly decreasing λ and non-increasing return and variance. Matches the ten-asset example of
- * the paper (turning points, λ) and scipy SLSQP on random problems (see test/fixtures/frontier).
+ * strictly decreasing λ and non-increasing return and variance. Oracles (test/fixtures/frontier):
+ * the paper's ten-asset example (published turning points to 1e-12, λ to 1e-10) and random
+ * problems solved by scipy SLSQP + an exact KKT solve on its active set (variance to 1e-11,
+ * weights to 1e-8); every corner also passes an independent KKT check in the tests.
  * Complexity: O(n²) per turning point, usually O(n) turning points: O(n³) overall.
  *
  * @param mu expected returns, one per asset

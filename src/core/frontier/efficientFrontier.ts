@@ -30,9 +30,10 @@ const MAX_POINTS = 100000;
  * t = (r_s − r)/(r_s − r_{s+1}) and the frontier portfolio there is exactly (1 − t)·w_s + t·w_{s+1}
  * (the weights are affine in λ between corners, and so is the return). Reference: Bailey & López de
  * Prado (2013), `efFrontier` (which samples t per segment instead of equal returns). Each point is
- * the minimum-variance portfolio for its return (checked against scipy SLSQP and by its KKT
- * conditions in the tests). Points that coincide with a turning point have `isTurningPoint`;
- * `includeTurningPoints` merges all corners into `points`.
+ * the minimum-variance portfolio for its return (checked against scipy SLSQP + KKT polish,
+ * variance to 1e-12 and weights to 1e-8, and by its KKT conditions in the tests). Points that
+ * coincide with a turning point have `isTurningPoint`; `includeTurningPoints` merges all corners
+ * into the result.
  * Conventions: μ, Σ and riskFree in the same units (annualised, periodsPerYear default 365 upstream).
  * Complexity: O(n³) for the frontier plus O(n²) per point.
  *

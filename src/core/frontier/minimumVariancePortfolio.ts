@@ -18,9 +18,11 @@ export interface MinimumVarianceOptions extends FrontierBounds {
  * optimality conditions Σw − γ1 = ν (ν ≥ 0 at lower bounds, ≤ 0 at upper ones, 0 for free assets)
  * are exactly those of this problem; no search and no tolerance. Variance falls monotonically
  * along the frontier, so no interior point of a segment does better. Reference: Bailey & López de
- * Prado (2013), `getMinVar`; same optimum as PyPortfolioOpt `min_volatility` and scipy SLSQP
- * (test fixtures). `mu` only orders the path; with Σ positive definite the result does not depend
- * on it. Complexity: O(n³).
+ * Prado (2013), `getMinVar`; the problem PyPortfolioOpt's `min_volatility` solves.
+ * Oracles: scipy SLSQP + exact KKT polish (variance to 1e-13, weights to 1e-10), the paper's
+ * σ = 0.2052376198, and Σ⁻¹1/1ᵀΣ⁻¹1 when no bound binds (weights to 1e-8).
+ * `mu` only orders the path; with Σ positive definite the result does not depend on it.
+ * Complexity: O(n³).
  *
  * @param mu expected returns, one per asset (for the reported return and Sharpe ratio)
  * @param cov covariance of the same assets (positive definite)
