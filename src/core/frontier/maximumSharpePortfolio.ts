@@ -19,9 +19,9 @@ export interface MaximumSharpeOptions extends FrontierBounds {
  * the Sharpe ratio on each segment between them (see maximumSharpeOnFrontier); the frontier is
  * concave in (σ, r), so the best segment maximum is the global one. Reference: Bailey & López de
  * Prado (2013), §5 (who use golden-section search); the problem PyPortfolioOpt's
- * `EfficientFrontier.max_sharpe` solves. Oracles: scipy SLSQP (Sharpe ratio to 1e-9, never below
- * it; weights to 1e-4, SLSQP stops early on the flat optimum; 4.453533 on the paper's example), the closed
- * form Σ⁻¹(μ − r_f)/1ᵀΣ⁻¹(μ − r_f) when no bound binds (weights to 1e-7).
+ * `EfficientFrontier.max_sharpe` solves. Oracles: scipy SLSQP (Sharpe ratio to 1e-9 and never
+ * below it, 4.453533 on the paper's example; weights to 1e-4, as SLSQP stops early on the flat
+ * optimum) and the closed form Σ⁻¹(μ − r_f)/1ᵀΣ⁻¹(μ − r_f) when no bound binds (weights to 1e-7).
  * Conventions: μ, Σ and riskFree in the same units (e.g. annualised with periodsPerYear = 365).
  * Complexity: O(n³) (the frontier) plus O(n²) per turning point.
  *
