@@ -24,6 +24,13 @@ const DEFAULT_MAX_ITERATIONS = 10_000;
  * minimum-torsion factors undefined: their construction inverts the square root of D C D.
  */
 const TORSION_SINGULAR_TOLERANCE = 1e-12;
+/**
+ * Eigenvalues closer than this (relative to the largest) are treated as one repeated eigenvalue:
+ * an eigen-solver separates them only by rounding (≈ n·2⁻⁵³ relative), far below 1e-10.
+ */
+const DEGENERATE_EIGENVALUE_TOLERANCE = 1e-10;
+/** Projections of a coordinate axis shorter than this add no new direction to a degenerate basis. */
+const GRAM_SCHMIDT_FLOOR = 1e-6;
 
 /**
  * Effective number of bets (ENB): the exponential of the entropy of the diversification
@@ -33,8 +40,10 @@ const TORSION_SINGULAR_TOLERANCE = 1e-12;
  * a torsion t whose factors tR are uncorrelated; Σ_k p_k = 1.
  * - "pca" (Meucci 2009, "Managing diversification", Risk 22(5)): t = Eᵀ, the eigenvectors of
  *   Σ = E Λ Eᵀ, so p_k = λ_k (e_kᵀw)² / wᵀΣw. When eigenvalues repeat, the principal portfolios
- *   are not unique and neither is this ENB (a known limit of the PCA version; ml-matrix returns
- *   the coordinate basis for a diagonal Σ, so N equal uncorrelated assets with equal weights give N).
+ *   are not unique (a known limit of the PCA version): each repeated eigenspace then gets a
+ *   canonical basis, the coordinate axes projected onto it and orthonormalised (largest projection
+ *   first), so a diagonal Σ uses the assets themselves, as numpy `eigh` does, and N equal
+ *   uncorrelated assets held equally give N.
  * - "minimumtorsion" (Meucci, Santangelo & Deguest 2015, "Risk budgeting and diversification based
  *   on optimized uncorrelated factors", Risk 11/2015): the uncorrelated factors closest to the
  *   assets. With C the correlation matrix, the fixed point d_k = (u⁻¹ D C)_kk, u = √(D C D),
@@ -124,16 +133,13 @@ function principalShares(
   variance: number
 ): Float64Array {
   const n = cov.size;
-  const decomposition = new EigenvalueDecomposition(toMatrix(cov.data, n), {
-    assumeSymmetric: true,
-  });
-  const lambda = decomposition.realEigenvalues;
-  const vectors = decomposition.eigenvectorMatrix;
+  const { lambda, vectors } = symmetricEigen(cov.data, n);
+  canonicalDegenerateBasisInPlace(lambda, vectors, n);
   const shares = new Float64Array(n);
   let total = 0;
   for (let k = 0; k < n; k++) {
     let exposure = 0;
-    for (let i = 0; i < n; i++) exposure += vectors.get(i, k) * weights[i];
+    for (let i = 0; i < n; i++) exposure += vectors[i * n + k] * weights[i];
     // A PSD matrix can show eigenvalues of −1e-17: they are zeros, not negative variances.
     shares[k] = Math.max(0, lambda[k]) * exposure * exposure;
     total += shares[k];
@@ -142,6 +148,68 @@ function principalShares(
   const denominator = total > 0 ? total : variance;
   for (let k = 0; k < n; k++) shares[k] /= denominator;
   return shares;
+}
+
+/**
+ * Within a group of (numerically) equal eigenvalues any orthonormal basis of the eigenspace is
+ * valid, so the PCA ENB would depend on rounding. Replace each group's vectors by a canonical
+ * basis: Gram–Schmidt on the projections of the coordinate axes onto the eigenspace, largest
+ * projection first (ties by asset index). For a diagonal Σ this is the coordinate basis (what
+ * numpy `eigh` returns), and the choice is the same for Σ, cΣ and any rounding of them.
+ */
+function canonicalDegenerateBasisInPlace(
+  lambda: Float64Array,
+  vectors: Float64Array,
+  n: number
+): void {
+  let largest = 0;
+  for (const value of lambda) largest = Math.max(largest, Math.abs(value));
+  const gap = DEGENERATE_EIGENVALUE_TOLERANCE * largest;
+  const byValue = Array.from({ length: n }, (_, k) => k).sort((p, q) => lambda[p] - lambda[q]);
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    while (end < n && lambda[byValue[end]] - lambda[byValue[end - 1]] <= gap) end++;
+    if (end - start > 1) rebaseGroupInPlace(byValue.slice(start, end), vectors, n);
+    start = end;
+  }
+}
+
+function rebaseGroupInPlace(group: readonly number[], vectors: Float64Array, n: number): void {
+  const m = group.length;
+  // Projector onto the eigenspace: P = V Vᵀ (n × n, symmetric).
+  const projector = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (const k of group) s += vectors[i * n + k] * vectors[j * n + k];
+      projector[i * n + j] = s;
+    }
+  }
+  const axes = Array.from({ length: n }, (_, i) => i).sort(
+    (p, q) => projector[q * n + q] - projector[p * n + p] || p - q
+  );
+  const basis: Float64Array[] = [];
+  for (const axis of axes) {
+    if (basis.length === m) break;
+    const v = projector.slice(axis * n, axis * n + n);
+    for (const b of basis) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += b[i] * v[i];
+      for (let i = 0; i < n; i++) v[i] -= dot * b[i];
+    }
+    let norm = 0;
+    for (let i = 0; i < n; i++) norm += v[i] * v[i];
+    norm = Math.sqrt(norm);
+    // A projection this short is (numerically) spanned by the vectors already chosen.
+    if (norm < GRAM_SCHMIDT_FLOOR) continue;
+    for (let i = 0; i < n; i++) v[i] /= norm;
+    basis.push(v);
+  }
+  if (basis.length < m) return; // cannot happen for an orthonormal V; keep the original vectors
+  group.forEach((k, c) => {
+    for (let i = 0; i < n; i++) vectors[i * n + k] = basis[c][i];
+  });
 }
 
 /** Eigen-decomposition of a symmetric matrix: eigenvalues and row-major eigenvectors (column k = vector k). */

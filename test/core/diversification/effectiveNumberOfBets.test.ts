@@ -5,6 +5,7 @@ import {
   covArbitrary,
   covFromCorrelation,
   squareMatrix,
+  sum,
 } from "../allocation/testMatrices";
 import { diagnostics } from "./diagnosticsFixture";
 
@@ -47,6 +48,23 @@ describe("effectiveNumberOfBets", () => {
     for (const method of methods) {
       expect(effectiveNumberOfBets([0, 1, 0], cov, { method })).toBeCloseTo(1, 12);
     }
+  });
+
+  it("gives repeated eigenvalues a canonical basis, so PCA ENB survives rescaling and rounding", () => {
+    // Found by fast-check: three equal variances with off-diagonals of 1e-208. Any rotation inside
+    // the repeated eigenspace is valid; the canonical basis is the coordinate axes, so
+    // p ∝ (w_i² σ_i²) = (1, 1, 1, 1.1736) for w = 0.01 each → ENB = exp(entropy) ≈ 3.99.
+    const cov = squareMatrix([
+      0.000125, -5.8e-208, 0, -2e-293, -5.8e-208, 0.000125, 0, 5.4e-309, 0, 0, 0.000125, 0, -2e-293,
+      5.4e-309, 0, 0.0001467013888888886,
+    ]);
+    const w = [0.01, 0.01, 0.01, 0.01];
+    const v = [1, 1, 1, 0.0001467013888888886 / 0.000125];
+    const total = sum(v);
+    const expected = Math.exp(-v.reduce((acc, x) => acc + (x / total) * Math.log(x / total), 0));
+    expect(effectiveNumberOfBets(w, cov)).toBeCloseTo(expected, 12);
+    const scaled = squareMatrix(Array.from(cov.data, (x) => x * 52));
+    expect(effectiveNumberOfBets([0.02, 0.02, 0.02, 0.02], scaled)).toBeCloseTo(expected, 12);
   });
 
   it(`matches numpy eigh (PCA) and a port of Meucci's torsion.m (${diagnostics.header.generator})`, () => {
