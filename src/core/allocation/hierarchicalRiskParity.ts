@@ -35,9 +35,12 @@ export interface HierarchicalRiskParityResult {
  *    into L and R; with V(C) = w̃ᵀ Σ_C w̃ the variance of the inverse-variance portfolio
  *    w̃ ∝ 1/diag(Σ_C) of a range, α = 1 − V(L)/(V(L) + V(R)) multiplies the weights of L and 1 − α
  *    those of R.
- * Oracle: as PyPortfolioOpt `HRPOpt(cov_matrix=cov).optimize(linkage_method)` and the paper's code;
+ * Oracle: as PyPortfolioOpt `HRPOpt(cov_matrix=cov).optimize(linkage_method)`, which clusters the
+ * condensed distances (the paper's listing passes the square distance matrix to scipy, which
+ * then re-measures Euclidean distances between its rows; we follow PyPortfolioOpt and the brief);
  * checked against an independent numpy/scipy implementation (scripts/fixtures/allocation.py) to 1e-12.
- * Conventions: long-only, fully invested; the weights do not depend on the scale of cov.
+ * Conventions: long-only, fully invested; the weights do not depend on the scale of cov, except
+ * that rescaling can move exactly tied distances by rounding and so flip scipy's tie-breaking.
  * Complexity: O(N²) for the distances and the tree, O(N²) for the bisection (each level touches
  * disjoint diagonal blocks), O(N³/6) for the optional PSD check; O(N²) memory.
  *

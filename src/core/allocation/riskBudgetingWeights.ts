@@ -11,8 +11,8 @@ export interface RiskBudgetingOptions {
 }
 
 /**
- * The spread max_i |RC_i/b_i − m| / m (m their mean) the result must reach: the brief's contract,
- * six orders of magnitude above the rounding floor of an N-term dot product (≈ N·2⁻⁵³).
+ * The spread max_i |RC_i/b_i − m| / m (m their mean) the result must reach (the documented
+ * contract), six orders of magnitude above the rounding floor of an N-term dot product (≈ N·2⁻⁵³).
  */
 const RISK_SPREAD_TOLERANCE = 1e-10;
 /** Stop early once the spread is this small; below it more sweeps only shuffle rounding errors. */
@@ -22,8 +22,8 @@ const DEFAULT_MAX_SWEEPS = 10_000;
 /**
  * Risk-budgeting weights: the long-only, fully invested portfolio whose risk contributions
  * RC_i = w_i (Σw)_i are proportional to the budgets b_i; with no budgets, the equal risk
- * contribution (ERC) portfolio of Maillard, Roncalli & Teïletche (2010), "The properties of equally
- * weighted risk contribution portfolios", Journal of Portfolio Management 36(4).
+ * contribution (ERC) portfolio of Maillard, Roncalli & Teïletche (2010), "On the properties of
+ * equally-weighted risk contributions portfolios", Journal of Portfolio Management 36(4).
  *
  * Method: Spinu (2013), "An algorithm for computing risk parity weights": x* = argmin_{x>0}
  * ½ xᵀΣx − Σ_i b_i ln x_i is unique when Σ is positive definite and satisfies x_i (Σx)_i = b_i;
