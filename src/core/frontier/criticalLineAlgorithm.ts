@@ -39,7 +39,7 @@ export type { TurningPoint } from "./traceCriticalLine";
  * @throws CoreError TOO_FEW_POINTS (no assets)
  * @throws CoreError LENGTH_MISMATCH (covariance size or bound count differs from mu)
  * @throws CoreError NON_FINITE (NaN or ±Infinity in mu, covariance or bounds)
- * @throws CoreError INVALID_ARGUMENT (negative variance, asymmetric covariance)
+ * @throws CoreError INVALID_ARGUMENT (missing input, negative variance, asymmetric covariance)
  * @throws CoreError ZERO_VARIANCE (an asset with zero variance)
  * @throws CoreError INFEASIBLE (lower > upper, Σ lower > 1 or Σ upper < 1, saying by how much)
  * @throws CoreError SINGULAR_MATRIX (duplicate or collinear assets: remove one or use estimator=ledoitwolf)

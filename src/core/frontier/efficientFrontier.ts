@@ -46,7 +46,8 @@ const MAX_POINTS = 100000;
  * @throws CoreError TOO_FEW_POINTS (no assets)
  * @throws CoreError LENGTH_MISMATCH (covariance size or bound count differs from mu)
  * @throws CoreError NON_FINITE (NaN or ±Infinity in mu, covariance, bounds or riskFree)
- * @throws CoreError INVALID_ARGUMENT (points not an integer in 2 … 100000, negative variance, asymmetric covariance)
+ * @throws CoreError INVALID_ARGUMENT (points not a whole number in 2 … 100000, missing input, negative variance,
+ *   asymmetric covariance)
  * @throws CoreError ZERO_VARIANCE (an asset with zero variance)
  * @throws CoreError INFEASIBLE (lower > upper, Σ lower > 1 or Σ upper < 1)
  * @throws CoreError SINGULAR_MATRIX (duplicate or collinear assets)

@@ -32,7 +32,7 @@ export interface MaximumSharpeOptions extends FrontierBounds {
  * @throws CoreError TOO_FEW_POINTS (no assets)
  * @throws CoreError LENGTH_MISMATCH (covariance size or bound count differs from mu)
  * @throws CoreError NON_FINITE (NaN or ±Infinity in mu, covariance, bounds or riskFree)
- * @throws CoreError INVALID_ARGUMENT (negative variance, asymmetric covariance)
+ * @throws CoreError INVALID_ARGUMENT (missing input, negative variance, asymmetric covariance)
  * @throws CoreError ZERO_VARIANCE (an asset with zero variance)
  * @throws CoreError INFEASIBLE (infeasible bounds, or riskFree not below the highest attainable return)
  * @throws CoreError SINGULAR_MATRIX (duplicate or collinear assets)

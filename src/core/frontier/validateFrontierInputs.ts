@@ -50,7 +50,7 @@ const SYMMETRY_TOLERANCE = 1e-8;
  * @throws CoreError TOO_FEW_POINTS (no assets)
  * @throws CoreError LENGTH_MISMATCH (covariance size or bound count differs from mu)
  * @throws CoreError NON_FINITE (NaN or ±Infinity in mu, covariance or bounds)
- * @throws CoreError INVALID_ARGUMENT (negative variance, asymmetric covariance)
+ * @throws CoreError INVALID_ARGUMENT (mu or covariance missing, negative variance, asymmetric covariance)
  * @throws CoreError ZERO_VARIANCE (an asset with zero variance)
  * @throws CoreError INFEASIBLE (lower > upper, Σ lower > 1 or Σ upper < 1, saying by how much)
  * @throws CoreError SINGULAR_MATRIX (duplicate or collinear assets, naming the asset)
@@ -62,6 +62,19 @@ export function validateFrontierInputs(
   cov: SquareMatrix,
   bounds: FrontierBounds = {}
 ): FrontierInputs {
+  // Untyped callers (the functions layer, JavaScript) can pass anything: say what is missing.
+  if (mu === null || typeof mu !== "object" || typeof mu.length !== "number") {
+    throw new CoreError("INVALID_ARGUMENT", "mu: is missing; pass one expected return per asset", {
+      argument: "mu",
+    });
+  }
+  if (cov === null || typeof cov !== "object" || typeof cov.size !== "number" || !cov.data) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      "covariance: is missing; pass a square covariance matrix of the assets",
+      { argument: "covariance" }
+    );
+  }
   const n = mu.length;
   if (n === 0) {
     throw new CoreError("TOO_FEW_POINTS", "mu: no assets; pass one expected return per asset", {
@@ -76,7 +89,7 @@ export function validateFrontierInputs(
     );
   }
   const labels =
-    cov.labels.length === n ? cov.labels : Array.from({ length: n }, (_, i) => `Asset ${i + 1}`);
+    cov.labels?.length === n ? cov.labels : Array.from({ length: n }, (_, i) => `Asset ${i + 1}`);
   const name = (i: number) => `column ${i + 1} (${labels[i]})`;
   const muCopy = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -47,6 +47,9 @@ describe("validateFrontierInputs", () => {
       ["BTC", "ETH"]
     );
     expect(errorOf(() => validateFrontierInputs([], squareMatrix([]))).code).toBe("TOO_FEW_POINTS");
+    const untyped = validateFrontierInputs as (mu: unknown, cov: unknown) => unknown;
+    expect(errorOf(() => untyped(undefined, cov)).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => untyped([0.1, 0.2], null)).code).toBe("INVALID_ARGUMENT");
     expect(errorOf(() => validateFrontierInputs([0.1], cov)).code).toBe("LENGTH_MISMATCH");
     expect(errorOf(() => validateFrontierInputs([0.1, 0.2], cov, { lower: [0] })).code).toBe(
       "LENGTH_MISMATCH"
