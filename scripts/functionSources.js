@@ -7,6 +7,7 @@ const functionSourceFiles = [
   "./src/functions/returns.ts",
   "./src/functions/risk.ts",
   "./src/functions/dependence.ts",
+  "./src/functions/construction.ts",
 ];
 
 module.exports = { functionSourceFiles };

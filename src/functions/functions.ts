@@ -8,3 +8,4 @@
 export * from "./returns";
 export * from "./risk";
 export * from "./dependence";
+export * from "./construction";

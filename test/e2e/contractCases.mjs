@@ -21,7 +21,111 @@ const DATED = [
   [45005, 140, 14, 5],
 ];
 
+const COV = [
+  ["", "BTC", "ETH", "PAXG"],
+  ["BTC", 0.04, 0, 0],
+  ["ETH", 0, 0.16, 0],
+  ["PAXG", 0, 0, 0.04],
+];
+const WAVES = [["A", "B", "C", "D"]];
+for (let t = 0, p = [100, 100, 100, 100]; t < 60; t++) {
+  p = p.map((x, j) => x * (1 + 0.01 * (j + 1) * Math.sin(t * (j + 2) * 0.7) + 0.002 * j));
+  WAVES.push([...p]);
+}
+
 export const contractCases = {
+  RISKWEIGHTS: [
+    {
+      name: "ERC from a labelled covariance",
+      args: [COV, null, null, null, null, null, null, null, null],
+      expect: { rows: 4, cols: 2 },
+    },
+    {
+      name: "min variance with a sector cap",
+      args: [COV, "minvar", null, null, null, [["C"], ["C"], ["G"]], [["G", 0.25]], null, null],
+      expect: { rows: 4, cols: 2 },
+    },
+    {
+      name: "max Sharpe from prices",
+      args: [WAVES, "maxsharpe", 0.5, null, "ledoitwolf", null, null, null, null],
+      expect: { rows: 5, cols: 2 },
+    },
+    {
+      name: "infeasible floors",
+      args: [COV, "minvar", null, 0.5, null, null, null, null, null],
+      expect: { error: "#VALUE!", message: /lower bounds sum to 1.5/ },
+    },
+    {
+      name: "bounds on ERC",
+      args: [COV, "erc", 0.3, null, null, null, null, null, null],
+      expect: { error: "#VALUE!", message: /apply to "minvar"/ },
+    },
+  ],
+  EFFFRONTIER: [
+    {
+      name: "frontier from prices",
+      args: [WAVES, 5, null, null, null, null, null, null, null],
+      expect: { rows: 1 + 5 + 1, cols: 8, atLeast: true },
+    },
+    {
+      name: "a covariance has no returns",
+      args: [COV, 5, null, null, null, null, null, null, null],
+      expect: { error: "#VALUE!", message: /needs expected returns/ },
+    },
+  ],
+  CAPWEIGHTS: [
+    {
+      name: "25 % cap",
+      args: [
+        [
+          ["BTC", "ETH", "BNB", "SOL", "XRP"],
+          [50, 20, 15, 10, 5],
+        ],
+        0.25,
+        null,
+      ],
+      expect: { rows: 6, cols: 2 },
+    },
+    {
+      name: "a cap below 1/n",
+      args: [[[1, 2, 3]], 0.2, null],
+      expect: { error: "#VALUE!", message: /at least 1\/3/ },
+    },
+  ],
+  TIERS: [
+    {
+      name: "labelled tiers",
+      args: [
+        [
+          ["A", 5],
+          ["B", 50],
+          ["C", 1],
+        ],
+        [[1, 2]],
+      ],
+      expect: { rows: 3, cols: 2 },
+    },
+    {
+      name: "text market cap",
+      args: [
+        [
+          ["A", 5],
+          ["B", "big"],
+        ],
+        null,
+      ],
+      expect: { error: "#VALUE!", message: /holds text "big"/ },
+    },
+  ],
+  CLUSTERS: [
+    { name: "cluster order", args: [WAVES, null, null], expect: { rows: 5, cols: 3 } },
+    { name: "merge table", args: [WAVES, "average", "merges"], expect: { rows: 4, cols: 5 } },
+    {
+      name: "an unknown linkage",
+      args: [WAVES, "centroid", null],
+      expect: { error: "#VALUE!", message: /linkage must be/ },
+    },
+  ],
   STATS: [
     {
       name: "metrics × assets with benchmark rows",

@@ -37,8 +37,12 @@ function checkExpectation(outcome, expectation) {
   if (outcome.kind !== "value")
     return `expected a ${expectation.rows}×${expectation.cols} spill, got ${JSON.stringify(outcome).slice(0, 200)}`;
   const grid = outcome.value;
-  if (!Array.isArray(grid) || grid.length !== expectation.rows)
-    return `expected ${expectation.rows} rows, got ${Array.isArray(grid) ? grid.length : typeof grid}`;
+  const rowsOk =
+    Array.isArray(grid) &&
+    (expectation.atLeast ? grid.length >= expectation.rows : grid.length === expectation.rows);
+  if (!rowsOk) {
+    return `expected ${expectation.atLeast ? "at least " : ""}${expectation.rows} rows, got ${Array.isArray(grid) ? grid.length : typeof grid}`;
+  }
   for (const row of grid) {
     if (!Array.isArray(row) || row.length !== expectation.cols)
       return `expected ${expectation.cols} columns in every row`;

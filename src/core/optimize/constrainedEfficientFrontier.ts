@@ -1,0 +1,146 @@
+import { checkFeasibility } from "./checkFeasibility";
+import { frontierPointConstrained } from "./frontierPointConstrained";
+import { maximumSharpeConstrained } from "./maximumSharpeConstrained";
+import { minimumVarianceConstrained } from "./minimumVarianceConstrained";
+import { portfolioConstraintRows } from "./portfolioConstraintRows";
+import { solveQuadraticProgram } from "./solveQuadraticProgram";
+import { CoreError } from "../errors";
+import type { SquareMatrix } from "../types";
+import type { PortfolioConstraints } from "./types";
+
+/** One portfolio of {@link constrainedEfficientFrontier}. */
+export interface ConstrainedFrontierPoint {
+  readonly weights: Float64Array;
+  readonly expectedReturn: number;
+  readonly volatility: number;
+  /** (return − riskFree) / volatility. */
+  readonly sharpe: number;
+  /** "min variance", "max Sharpe", "max return" or "". */
+  readonly note: string;
+}
+
+/**
+ * Relative weight of the variance term when finding the highest feasible return: small enough that
+ * the return is within ~1e-9 of the linear program's optimum, large enough to keep D positive definite.
+ */
+const MAX_RETURN_RIDGE = 1e-9;
+
+/**
+ * The efficient frontier under bounds and group constraints, sampled at `points` returns equally
+ * spaced from the constrained minimum-variance portfolio's to the highest feasible return, plus the
+ * constrained maximum-Sharpe portfolio, all sorted by return.
+ *
+ * Each point is the minimum-variance portfolio for its target return under the constraints (a convex
+ * QP by Goldfarb–Idnani, see `frontierPointConstrained`, accurate to ~1e-7 in volatility), so the
+ * sampled curve is right at its points
+ * (between points it is not interpolated: with general constraints the frontier is piecewise
+ * quadratic in return but its breakpoints are not computed here, unlike the critical line algorithm).
+ * The highest feasible return solves max μᵀw under the constraints as a QP with a tiny ridge
+ * (MAX_RETURN_RIDGE · trace(Σ)/n · I), accurate to ~1e-9 in return.
+ * Complexity: `points + 3` QPs of n variables.
+ *
+ * @param mu expected returns (annualised), one per asset
+ * @param cov covariance matrix (annualised), positive definite
+ * @param options points (≥ 2), riskFree (default 0), constraints (bounds and groups)
+ * @throws CoreError INFEASIBLE (the constraints admit no portfolio, naming the binding one), and the
+ *   errors of `minimumVarianceConstrained` and `maximumSharpeConstrained`
+ * @example constrainedEfficientFrontier(mu, cov, { points: 10, constraints: { upper: 0.3 } }).length; // => 11
+ */
+export function constrainedEfficientFrontier(
+  mu: ArrayLike<number>,
+  cov: SquareMatrix,
+  options: {
+    readonly points: number;
+    readonly riskFree?: number;
+    readonly constraints?: PortfolioConstraints;
+  }
+): ConstrainedFrontierPoint[] {
+  const constraints = options.constraints ?? {};
+  const riskFree = options.riskFree ?? 0;
+  const n = cov.size;
+  if (!Number.isInteger(options.points) || options.points < 2) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `points must be a whole number ≥ 2; got ${options.points}`,
+      { argument: "points" }
+    );
+  }
+  const feasibility = checkFeasibility(constraints, n, cov.labels);
+  if (!feasibility.feasible)
+    throw new CoreError("INFEASIBLE", feasibility.reason, { argument: "constraints" });
+
+  const describe = (weights: Float64Array, note: string): ConstrainedFrontierPoint => {
+    let ret = 0;
+    let variance = 0;
+    for (let i = 0; i < n; i++) {
+      ret += mu[i] * weights[i];
+      let row = 0;
+      for (let j = 0; j < n; j++) row += cov.data[i * n + j] * weights[j];
+      variance += weights[i] * row;
+    }
+    const volatility = Math.sqrt(Math.max(variance, 0));
+    return {
+      weights,
+      expectedReturn: ret,
+      volatility,
+      sharpe: (ret - riskFree) / volatility,
+      note,
+    };
+  };
+
+  const lowest = describe(minimumVarianceConstrained(cov, constraints).weights, "min variance");
+  const highest = maximumReturnWeights(mu, cov, constraints);
+  const highestReturn = describe(highest, "").expectedReturn;
+  const out: ConstrainedFrontierPoint[] = [lowest];
+  const span = highestReturn - lowest.expectedReturn;
+  for (let k = 1; k < options.points && span > 0; k++) {
+    const last = k === options.points - 1;
+    const target = lowest.expectedReturn + (span * k) / (options.points - 1);
+    let weights: Float64Array;
+    try {
+      weights = frontierPointConstrained(mu, cov, target, constraints).weights;
+    } catch (error) {
+      // At the very top the QP's own reachability check (estimated to ~1e-6) may refuse the exact
+      // maximum; the max-return portfolio itself is then the answer.
+      if (!(last && error instanceof CoreError && error.code === "INFEASIBLE")) throw error;
+      weights = highest;
+    }
+    out.push(describe(weights, last ? "max return" : ""));
+  }
+  try {
+    const best = describe(
+      maximumSharpeConstrained(mu, cov, riskFree, constraints).weights,
+      "max Sharpe"
+    );
+    const at = out.findIndex((p) => p.expectedReturn > best.expectedReturn);
+    out.splice(at < 0 ? out.length : at, 0, best);
+  } catch (error) {
+    // No portfolio beats the risk-free rate: the frontier still stands, without a max-Sharpe point.
+    if (!(error instanceof CoreError && error.code === "INFEASIBLE")) throw error;
+  }
+  return out;
+}
+
+function maximumReturnWeights(
+  mu: ArrayLike<number>,
+  cov: SquareMatrix,
+  constraints: PortfolioConstraints
+): Float64Array {
+  const n = cov.size;
+  const rows = portfolioConstraintRows(constraints, n, cov.labels);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += cov.data[i * n + i];
+  const ridge = (MAX_RETURN_RIDGE * trace) / n || MAX_RETURN_RIDGE;
+  const D = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) D[i * n + i] = ridge;
+  const solution = solveQuadraticProgram({
+    D,
+    d: Float64Array.from(mu),
+    Aeq: new Float64Array(n).fill(1),
+    beq: [1],
+    Aineq: rows.Aineq,
+    bineq: rows.bineq,
+    inequalityNames: rows.names,
+  });
+  return Float64Array.from(solution.x);
+}

@@ -1,0 +1,303 @@
+import { equalWeights } from "../core/allocation/equalWeights";
+import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParity";
+import { inverseVolatilityWeights } from "../core/allocation/inverseVolatilityWeights";
+import { riskBudgetingWeights } from "../core/allocation/riskBudgetingWeights";
+import { CoreError } from "../core/errors";
+import { efficientFrontier } from "../core/frontier/efficientFrontier";
+import { maximumSharpePortfolio } from "../core/frontier/maximumSharpePortfolio";
+import { cappedMarketCapWeights } from "../core/indexing/cappedMarketCapWeights";
+import { tierLabels } from "../core/indexing/tierLabels";
+import { constrainedEfficientFrontier } from "../core/optimize/constrainedEfficientFrontier";
+import { maximumDiversification } from "../core/optimize/maximumDiversification";
+import { maximumSharpeConstrained } from "../core/optimize/maximumSharpeConstrained";
+import { minimumVarianceConstrained } from "../core/optimize/minimumVarianceConstrained";
+import type { PortfolioConstraints } from "../core/optimize/types";
+import { excelBoundary, unwrap } from "./boundary";
+import { readConstraints } from "./constraints";
+import { isBlankCell } from "./parse/cell";
+import { parseChoice } from "./parse/options";
+import { parseAnnualRate, parseNumber } from "./parse/scalars";
+import { parseVector } from "./parse/vector";
+import { readRiskModel, requireExpectedReturns } from "./riskModel";
+import { type SpillCell, spillTable } from "./spill";
+
+const WEIGHTING_METHODS = [
+  "erc",
+  "invvol",
+  "hrp",
+  "minvar",
+  "maxsharpe",
+  "maxdiv",
+  "equal",
+] as const;
+type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
+const CONSTRAINABLE: readonly WeightingMethod[] = ["minvar", "maxsharpe", "maxdiv"];
+
+/** A weights spill: "Asset, Weight" rows when the assets are named, else one column of weights. */
+export function spillWeights(
+  labels: readonly string[],
+  named: boolean,
+  weights: ArrayLike<number>
+): SpillCell[][] {
+  const rows = Array.from(weights, (w, i) => (named ? [labels[i], w] : [w]));
+  return spillTable(
+    named ? ["Asset", "Weight"] : undefined,
+    rows,
+    (r) => `the weight of ${labels[r]} is undefined`
+  );
+}
+
+function hasConstraints(constraints: PortfolioConstraints): boolean {
+  return (
+    constraints.lower !== undefined ||
+    constraints.upper !== undefined ||
+    constraints.groups !== undefined
+  );
+}
+
+/**
+ * Portfolio weights by a risk-based or optimised scheme: equal risk contribution, inverse
+ * volatility, hierarchical risk parity, minimum variance, maximum Sharpe or maximum diversification,
+ * with per-asset bounds and group (e.g. sector) caps for the optimised schemes.
+ * @customfunction RISKWEIGHTS
+ * @helpurl https://localhost:3000/help.html#riskweights
+ * @param prices Prices (dates down, assets across, optional header row), or a labelled covariance matrix from COVMATRIX.
+ * @param [method] "erc" (default), "invvol", "hrp", "minvar", "maxsharpe", "maxdiv" or "equal".
+ * @param [maxWeight] Largest weight per asset (e.g. 0.25), or one per asset; for minvar, maxsharpe, maxdiv.
+ * @param [minWeight] Smallest weight per asset (default 0), or one per asset; for minvar, maxsharpe, maxdiv.
+ * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
+ * @param [groupCaps] Table of group name and cap (or name, floor, cap), e.g. "DeFi", 0.3.
+ * @param [riskFree] Annual risk-free rate for "maxsharpe" (default 0).
+ * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
+ * @returns Asset and weight rows (weights sum to 1).
+ */
+export function riskWeights(
+  prices: any[][],
+  method?: string,
+  maxWeight?: any,
+  minWeight?: any,
+  estimator?: string,
+  groups?: any[][],
+  groupCaps?: any[][],
+  riskFree?: number,
+  ppy?: number
+): any[][] {
+  return excelBoundary("RISKWEIGHTS", () => {
+    const how = unwrap(parseChoice(method, "method", WEIGHTING_METHODS, "erc"));
+    const model = readRiskModel(prices, estimator, ppy);
+    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, model.labels);
+    if (hasConstraints(constraints) && !CONSTRAINABLE.includes(how)) {
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `maxWeight, minWeight and group caps apply to "minvar", "maxsharpe" and "maxdiv"; "${how}" has no constraints, so leave them empty or choose one of those methods`,
+        { argument: "method" }
+      );
+    }
+    const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
+    let weights: Float64Array;
+    switch (how) {
+      case "equal":
+        weights = equalWeights(model.cov.size);
+        break;
+      case "invvol":
+        weights = inverseVolatilityWeights(model.cov);
+        break;
+      case "hrp":
+        weights = hierarchicalRiskParity(model.cov).weights;
+        break;
+      case "minvar":
+        weights = minimumVarianceConstrained(model.cov, constraints).weights;
+        break;
+      case "maxsharpe":
+        weights = maximumSharpeConstrained(
+          requireExpectedReturns(model, "maxsharpe"),
+          model.cov,
+          rate,
+          constraints
+        ).weights;
+        break;
+      case "maxdiv":
+        weights = maximumDiversification(model.cov, constraints).weights;
+        break;
+      default:
+        weights = riskBudgetingWeights(model.cov);
+    }
+    return spillWeights(model.labels, model.hasLabels, weights);
+  });
+}
+
+/**
+ * The exact long-only efficient frontier (critical line algorithm), sampled at equally spaced
+ * returns between the minimum-variance and the highest-return portfolio, with the maximum-Sharpe
+ * portfolio and every turning point included and marked. With group caps, each point is the
+ * minimum-variance portfolio for its return under the constraints.
+ * @customfunction EFFFRONTIER
+ * @helpurl https://localhost:3000/help.html#efffrontier
+ * @param prices Prices (dates down, assets across, optional header row of names).
+ * @param [points] Number of equally spaced points (default 20, at least 2).
+ * @param [minWeight] Smallest weight per asset (default 0), or one per asset.
+ * @param [maxWeight] Largest weight per asset (default 1), or one per asset.
+ * @param [riskFree] Annual risk-free rate for the Sharpe ratios (default 0).
+ * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
+ * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
+ * @param [groupCaps] Table of group name and cap (or name, floor, cap).
+ * @returns One row per portfolio, lowest return first: point, return, volatility, Sharpe, then the weights.
+ */
+export function effFrontier(
+  prices: any[][],
+  points?: number,
+  minWeight?: any,
+  maxWeight?: any,
+  riskFree?: number,
+  ppy?: number,
+  estimator?: string,
+  groups?: any[][],
+  groupCaps?: any[][]
+): any[][] {
+  return excelBoundary("EFFFRONTIER", () => {
+    const count = unwrap(
+      parseNumber(points, "points", 20, {
+        min: 2,
+        max: 1000,
+        integer: true,
+        expected: "a whole number of points from 2 to 1,000",
+      })
+    );
+    const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
+    const model = readRiskModel(prices, estimator, ppy);
+    const mu = requireExpectedReturns(model, "EFFFRONTIER");
+    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, model.labels);
+    const header = ["Point", "Return", "Volatility", "Sharpe", ...model.labels];
+    if (constraints.groups !== undefined) {
+      const frontier = constrainedEfficientFrontier(mu, model.cov, {
+        points: count,
+        riskFree: rate,
+        constraints,
+      });
+      return spillTable(
+        header,
+        frontier.map((p) => [p.note, p.expectedReturn, p.volatility, p.sharpe, ...p.weights]),
+        () => "undefined"
+      );
+    }
+    const bounds = { lower: constraints.lower, upper: constraints.upper };
+    const sampled = efficientFrontier(mu, model.cov, {
+      ...bounds,
+      points: count,
+      riskFree: rate,
+      includeTurningPoints: true,
+    });
+    const best = maximumSharpePortfolio(mu, model.cov, { ...bounds, riskFree: rate });
+    const rows = sampled.map((p, i) => ({
+      note: i === 0 ? "min variance" : p.isTurningPoint ? "turning point" : "",
+      point: p,
+    }));
+    const at = rows.findIndex((r) => r.point.expectedReturn > best.expectedReturn);
+    rows.splice(at < 0 ? rows.length : at, 0, { note: "max Sharpe", point: best });
+    return spillTable(
+      header,
+      rows.map(({ note, point }) => [
+        note,
+        point.expectedReturn,
+        point.volatility,
+        point.sharpe,
+        ...point.weights,
+      ]),
+      () => "undefined"
+    );
+  });
+}
+
+/**
+ * Index-style market-cap weights with a cap per constituent (the excess redistributed pro rata
+ * to the uncapped names until none exceeds it) and an optional floor.
+ * @customfunction CAPWEIGHTS
+ * @helpurl https://localhost:3000/help.html#capweights
+ * @param marketCaps Market caps, a row or a column, optionally with names beside them.
+ * @param [cap] Largest weight of any constituent, e.g. 0.25 (default 1: no cap).
+ * @param [floor] Smallest weight of any constituent (default 0).
+ * @returns Weights in the same order (with the names when given), summing to 1.
+ */
+export function capWeights(marketCaps: any[][], cap?: number, floor?: number): any[][] {
+  return excelBoundary("CAPWEIGHTS", () => {
+    const caps = unwrap(parseVector(marketCaps, "marketCaps"));
+    const largest = unwrap(
+      parseNumber(cap, "cap", 1, {
+        min: 0,
+        max: 1,
+        aboveMin: true,
+        expected: "a weight above 0 and at most 1, e.g. 0.25",
+      })
+    );
+    const smallest = unwrap(
+      parseNumber(floor, "floor", 0, { min: 0, max: 1, expected: "a weight between 0 and 1" })
+    );
+    const weights = cappedMarketCapWeights(caps.values, { cap: largest, floor: smallest });
+    const labels = caps.labels ?? Array.from(weights, (_, i) => `Asset ${i + 1}`);
+    return spillWeights(labels, caps.labels !== undefined, weights);
+  });
+}
+
+/**
+ * Market-cap tier of each asset by rank: large, mid or small (the "barbell" buckets), for
+ * constraints (as groups) and reporting.
+ * @customfunction TIERS
+ * @helpurl https://localhost:3000/help.html#tiers
+ * @param marketCaps Market caps, a row or a column, optionally with names beside them.
+ * @param [breaks] Rank breaks, e.g. {10,25}: ranks 1-10 large, 11-25 mid, the rest small (default {20,100}).
+ * @returns One tier name per asset, in the same order (with the names when given).
+ */
+export function tiers(marketCaps: any[][], breaks?: any[][]): any[][] {
+  return excelBoundary("TIERS", () => {
+    const caps = unwrap(parseVector(marketCaps, "marketCaps"));
+    const rankBreaks =
+      isBlankCell(breaks) || breaks === null || breaks === undefined
+        ? undefined
+        : Array.from(unwrap(parseVector(breaks, "breaks")).values);
+    const names = tierLabels(caps.values, { breaks: rankBreaks });
+    return names.map((tier, i) => (caps.labels ? [caps.labels[i], tier] : [tier]));
+  });
+}
+
+/**
+ * The hierarchical clustering HRP uses (distance sqrt((1 - correlation) / 2)): the assets in
+ * cluster order, or the merge table (which clusters join, at what distance, how many assets).
+ * @customfunction CLUSTERS
+ * @helpurl https://localhost:3000/help.html#clusters
+ * @param prices Prices (dates down, assets across, optional header row), or a labelled covariance matrix from COVMATRIX.
+ * @param [linkage] "single" (default, as López de Prado), "average", "complete" or "ward".
+ * @param [output] "order" (default): position, asset and HRP weight in cluster order; "merges": the merge table.
+ * @returns The assets in quasi-diagonal order, or one row per merge.
+ */
+export function clusters(prices: any[][], linkage?: string, output?: string): any[][] {
+  return excelBoundary("CLUSTERS", () => {
+    const method = unwrap(
+      parseChoice(linkage, "linkage", ["single", "average", "complete", "ward"] as const, "single")
+    );
+    const what = unwrap(parseChoice(output, "output", ["order", "merges"] as const, "order"));
+    const model = readRiskModel(prices, null, null);
+    const result = hierarchicalRiskParity(model.cov, { linkage: method });
+    const { labels } = model;
+    if (what === "order") {
+      return spillTable(
+        ["Position", "Asset", "HRP weight"],
+        Array.from(result.order, (asset, position) => [
+          position + 1,
+          labels[asset],
+          result.weights[asset],
+        ]),
+        () => "undefined"
+      );
+    }
+    const n = result.linkage.leaves;
+    const name = (id: number) => (id < n ? labels[id] : `cluster ${id - n + 1}`);
+    const rows: Array<Array<number | string>> = [];
+    for (let k = 0; k < n - 1; k++) {
+      const [a, b, distance, size] = result.linkage.data.subarray(4 * k, 4 * k + 4);
+      rows.push([`cluster ${k + 1}`, name(a), name(b), distance, size]);
+    }
+    return spillTable(["Cluster", "Joins", "With", "Distance", "Assets"], rows, () => "undefined");
+  });
+}

@@ -1,0 +1,67 @@
+import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
+import { CoreError } from "../core/errors";
+import { meanReturns } from "../core/returns/meanReturns";
+import type { SquareMatrix } from "../core/types";
+import { unwrap } from "./boundary";
+import { readReturns } from "./common";
+import { parseChoice } from "./parse/options";
+import { parsePeriodsPerYear } from "./parse/scalars";
+import { isLabelledSquareMatrix, parseSquareMatrix } from "./parse/squareMatrix";
+
+export const ESTIMATORS = ["sample", "ledoitwolf", "constantcorrelation", "oas", "ewma"] as const;
+
+/** What the portfolio functions need: a covariance matrix, and expected returns when prices were given. */
+export interface RiskModel {
+  readonly cov: SquareMatrix;
+  /** Annualised mean returns on the covariance's rows; undefined when a covariance matrix was passed. */
+  readonly mu?: Float64Array;
+  readonly labels: readonly string[];
+  /** True when the input named its assets (a header row, or a labelled matrix). */
+  readonly hasLabels: boolean;
+  readonly periodsPerYear: number;
+}
+
+/**
+ * Reads the first argument of a portfolio function: prices (→ returns → covariance by the named
+ * estimator, and mean returns), or a labelled covariance matrix as COVMATRIX spills it.
+ */
+export function readRiskModel(
+  pricesOrCov: unknown,
+  estimator: unknown,
+  ppy: unknown,
+  argument = "prices"
+): RiskModel {
+  const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
+  if (isLabelledSquareMatrix(pricesOrCov)) {
+    const parsed = unwrap(parseSquareMatrix(pricesOrCov, argument));
+    const labels = parsed.labels ?? [];
+    return {
+      cov: { size: parsed.size, data: parsed.data, labels },
+      labels,
+      hasLabels: true,
+      periodsPerYear,
+    };
+  }
+  const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
+  const { returns, labels, hasHeader } = readReturns(pricesOrCov);
+  const { matrix } = covarianceMatrix(returns, { estimator: name, periodsPerYear });
+  return {
+    cov: matrix,
+    mu: meanReturns(returns, periodsPerYear),
+    labels,
+    hasLabels: hasHeader,
+    periodsPerYear,
+  };
+}
+
+/** The expected returns of a model, or a clear error when only a covariance matrix was given. */
+export function requireExpectedReturns(model: RiskModel, purpose: string): Float64Array {
+  if (model.mu === undefined) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `${purpose} needs expected returns, so pass prices rather than a covariance matrix`,
+      { argument: "prices" }
+    );
+  }
+  return model.mu;
+}

@@ -1,0 +1,200 @@
+import {
+  capWeights,
+  clusters,
+  effFrontier,
+  riskWeights,
+  tiers,
+} from "../../src/functions/construction";
+
+function errorOf(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
+// Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
+const COV = [
+  ["", "BTC", "ETH", "PAXG"],
+  ["BTC", 0.04, 0, 0],
+  ["ETH", 0, 0.16, 0],
+  ["PAXG", 0, 0, 0.04],
+];
+const none = null as unknown as string;
+
+function weightsOf(out: unknown[][]): number[] {
+  return out.slice(1).map((row) => row[1] as number);
+}
+
+// A price path with four assets whose returns differ enough for a well-posed frontier.
+const PRICES: Array<Array<string | number>> = [["A", "B", "C", "D"]];
+for (let t = 0, p = [100, 100, 100, 100]; t < 60; t++) {
+  p = p.map((x, j) => x * (1 + 0.01 * (j + 1) * Math.sin(t * (j + 2) * 0.7) + 0.002 * j));
+  PRICES.push([...p]);
+}
+
+describe("RISKWEIGHTS", () => {
+  it("gives equal risk contributions: inverse volatility when uncorrelated (0.4, 0.2, 0.4)", () => {
+    const out = riskWeights(COV);
+    expect(out[0]).toEqual(["Asset", "Weight"]);
+    expect(out.slice(1).map((r) => r[0])).toEqual(["BTC", "ETH", "PAXG"]);
+    weightsOf(out).forEach((w, i) => expect(w).toBeCloseTo([0.4, 0.2, 0.4][i], 9));
+    weightsOf(riskWeights(COV, "invvol")).forEach((w, i) =>
+      expect(w).toBeCloseTo([0.4, 0.2, 0.4][i], 12)
+    );
+  });
+
+  it("minimum variance of uncorrelated assets is ∝ 1/σ² (4:1:4), and respects a cap", () => {
+    weightsOf(riskWeights(COV, "minvar")).forEach((w, i) =>
+      expect(w).toBeCloseTo([4 / 9, 1 / 9, 4 / 9][i], 8)
+    );
+    const capped = weightsOf(riskWeights(COV, "MinVar", 0.4));
+    expect(Math.max(...capped)).toBeLessThanOrEqual(0.4 + 1e-9);
+    expect(capped.reduce((a, b) => a + b)).toBeCloseTo(1, 9);
+  });
+
+  it("applies group caps given as sector labels and a caps table", () => {
+    const out = riskWeights(
+      COV,
+      "minvar",
+      null,
+      null,
+      none,
+      [["Crypto"], ["Crypto"], ["Gold"]],
+      [["Gold", 0.25]]
+    );
+    const w = weightsOf(out);
+    expect(w[2]).toBeCloseTo(0.25, 8);
+    expect(w[0] / w[1]).toBeCloseTo(4, 6);
+  });
+
+  it("computes every method from prices, each summing to 1", () => {
+    for (const method of ["erc", "invvol", "hrp", "minvar", "maxsharpe", "maxdiv", "equal"]) {
+      const w = weightsOf(riskWeights(PRICES, method));
+      expect({ method, sum: w.reduce((a, b) => a + b) }).toEqual({
+        method,
+        sum: expect.closeTo(1, 9),
+      });
+      expect(w.every((x) => x >= -1e-12)).toBe(true);
+    }
+  });
+
+  it("says what is wrong: constraints on an unconstrained method, maxsharpe without prices, unknown method", () => {
+    expect(errorOf(() => riskWeights(COV, "erc", 0.3)).message).toMatch(
+      /apply to "minvar", "maxsharpe" and "maxdiv"/
+    );
+    expect(errorOf(() => riskWeights(COV, "maxsharpe")).message).toMatch(
+      /needs expected returns, so pass prices/
+    );
+    expect(errorOf(() => riskWeights(COV, "risky")).message).toMatch(
+      /^method must be "erc", "invvol", "hrp"/
+    );
+    expect(errorOf(() => riskWeights(COV, "minvar", null, 0.5)).message).toMatch(
+      /lower bounds sum to 1.5/
+    );
+  });
+});
+
+describe("EFFFRONTIER", () => {
+  it("spills the sampled frontier with min variance first, the max-Sharpe point marked, weights summing to 1", () => {
+    const out = effFrontier(PRICES, 5);
+    expect(out[0]).toEqual(["Point", "Return", "Volatility", "Sharpe", "A", "B", "C", "D"]);
+    expect(out[1][0]).toBe("min variance");
+    expect(out.filter((r) => r[0] === "max Sharpe")).toHaveLength(1);
+    const body = out.slice(1);
+    for (let k = 1; k < body.length; k++)
+      expect(body[k][1] as number).toBeGreaterThanOrEqual((body[k - 1][1] as number) - 1e-12);
+    for (const row of body)
+      expect((row.slice(4) as number[]).reduce((a, b) => a + b)).toBeCloseTo(1, 9);
+    const sharpe = body.map((r) => r[3] as number);
+    const best = body.find((r) => r[0] === "max Sharpe")?.[3] as number;
+    expect(Math.max(...sharpe)).toBeCloseTo(best, 12);
+  });
+
+  it("uses the QP frontier with group caps", () => {
+    const out = effFrontier(
+      PRICES,
+      4,
+      null,
+      null,
+      null as unknown as number,
+      null as unknown as number,
+      none,
+      [["x"], ["x"], ["y"], ["y"]],
+      [["y", 0.3]]
+    );
+    for (const row of out.slice(1))
+      expect((row[6] as number) + (row[7] as number)).toBeLessThanOrEqual(0.3 + 1e-9);
+  });
+
+  it("rejects too few points and a covariance matrix without returns", () => {
+    expect(errorOf(() => effFrontier(PRICES, 1)).message).toMatch(
+      /^points must be a whole number of points from 2/
+    );
+    expect(errorOf(() => effFrontier(COV)).message).toMatch(/EFFFRONTIER needs expected returns/);
+  });
+});
+
+describe("CAPWEIGHTS and TIERS", () => {
+  it("caps at 25 % and redistributes pro rata (hand-worked)", () => {
+    // Caps 50, 20, 15, 10, 5 (sum 100): 50 % → 25 %; the 25 % excess goes to the rest pro rata
+    // (20:15:10:5 of 50 → +10, +7.5, +5, +2.5), giving 30 % for the second: capped again, its 5 %
+    // excess split 15:10:5 → 22.5+2.5, 15+5/3, 7.5+5/6.
+    const out = capWeights(
+      [
+        ["BTC", "ETH", "BNB", "SOL", "XRP"],
+        [50, 20, 15, 10, 5],
+      ],
+      0.25
+    );
+    const w = weightsOf(out);
+    expect(w[0]).toBeCloseTo(0.25, 12);
+    expect(w[1]).toBeCloseTo(0.25, 12);
+    expect(w[2]).toBeCloseTo(0.25, 12);
+    expect(w[3]).toBeCloseTo(0.5 / 3, 12);
+    expect(w[4]).toBeCloseTo(0.25 / 3, 12);
+  });
+
+  it("says the smallest feasible cap", () => {
+    expect(errorOf(() => capWeights([[1, 2, 3]], 0.2)).message).toMatch(
+      /use a cap of at least 1\/3/
+    );
+  });
+
+  it("labels tiers by rank with the given breaks", () => {
+    expect(
+      tiers(
+        [
+          ["A", 5],
+          ["B", 50],
+          ["C", 1],
+          ["D", 20],
+        ],
+        [[1, 3]]
+      )
+    ).toEqual([
+      ["A", "mid"],
+      ["B", "large"],
+      ["C", "small"],
+      ["D", "mid"],
+    ]);
+  });
+});
+
+describe("CLUSTERS", () => {
+  it("lists the assets in cluster order with their HRP weights, or the merge table", () => {
+    const order = clusters(PRICES);
+    expect(order[0]).toEqual(["Position", "Asset", "HRP weight"]);
+    expect(
+      order
+        .slice(1)
+        .map((r) => r[1])
+        .sort()
+    ).toEqual(["A", "B", "C", "D"]);
+    const merges = clusters(PRICES, "ward", "merges");
+    expect(merges).toHaveLength(4);
+    expect(merges[3][4]).toBe(4);
+  });
+});
