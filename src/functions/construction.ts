@@ -19,7 +19,7 @@ import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber } from "./parse/scalars";
 import { parseVector } from "./parse/vector";
 import { readRiskModel, requireExpectedReturns } from "./riskModel";
-import { type SpillCell, spillTable } from "./spill";
+import { spillTable, spillWeights } from "./spill";
 
 const WEIGHTING_METHODS = [
   "erc",
@@ -32,20 +32,6 @@ const WEIGHTING_METHODS = [
 ] as const;
 type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
 const CONSTRAINABLE: readonly WeightingMethod[] = ["minvar", "maxsharpe", "maxdiv"];
-
-/** A weights spill: "Asset, Weight" rows when the assets are named, else one column of weights. */
-export function spillWeights(
-  labels: readonly string[],
-  named: boolean,
-  weights: ArrayLike<number>
-): SpillCell[][] {
-  const rows = Array.from(weights, (w, i) => (named ? [labels[i], w] : [w]));
-  return spillTable(
-    named ? ["Asset", "Weight"] : undefined,
-    rows,
-    (r) => `the weight of ${labels[r]} is undefined`
-  );
-}
 
 function hasConstraints(constraints: PortfolioConstraints): boolean {
   return (

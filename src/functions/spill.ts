@@ -73,3 +73,17 @@ export function spillTable(
   });
   return out;
 }
+
+/** A weights spill: "Asset, Weight" rows when the assets are named, else one column of weights. */
+export function spillWeights(
+  labels: readonly string[],
+  named: boolean,
+  weights: ArrayLike<number>
+): SpillCell[][] {
+  const rows = Array.from(weights, (w, i) => (named ? [labels[i], w] : [w]));
+  return spillTable(
+    named ? ["Asset", "Weight"] : undefined,
+    rows,
+    (r) => `the weight of ${labels[r]} is undefined`
+  );
+}
