@@ -239,7 +239,7 @@ export const cases: BenchCase[] = [
     name: "kendall correlation matrix",
     size: `200 assets × ${rows.toLocaleString("en-US")} rows`,
     units: { count: (200 * 199) / 2, label: "pairs" },
-    runs: 3,
+    runs: 1,
     setup: () => {
       const returns = returnsOf(rows, 200, 6);
       return () => kendallCorrelationMatrix(returns);
