@@ -4,13 +4,11 @@ import { type ExponentialDecaySpec, exponentialDecay } from "./exponentialDecay"
 
 /** Options for {@link ewmCorrelationSeries}. */
 export interface EwmCorrelationSeriesOptions {
-  /** Dates before the pair has this many common observations are NaN (default 3, at least 2). */
-  readonly minObservations?: number;
   /**
-   * A date where a series has had no weighted spread yet (constant so far): "throw" (default) or
-   * "nan" (that date is NaN, so the caller can show an error in that cell).
+   * Dates before the pair has this many common observations are NaN (default 2, at least 2: as
+   * pandas, whose default min_periods = 0 still leaves the first observation NaN, 0/0).
    */
-  readonly onUndefined?: "throw" | "nan";
+  readonly minObservations?: number;
   /** Names of the two series in messages (default ["x", "y"]). */
   readonly labels?: readonly [string, string];
   /** The argument name used in messages (default "series"). */
@@ -31,21 +29,24 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
  * α = 1 − exp(−ln 2 / halfLife) or 2 / (span + 1). Computed by pandas' online (West / Welford-type)
  * update of the weighted means and co-moments, which never subtracts large sums.
  * Conventions: adjust=True weights; a row missing in either series ages the older rows
- * (ignore_na=False) and repeats the previous value; the bias correction cancels in ρ; dates before
- * `minObservations` common rows are NaN. Output aligned with the input rows, clamped to [−1, 1].
+ * (ignore_na=False) and repeats the previous value; the bias correction cancels in ρ. A date is NaN
+ * before `minObservations` common rows, and while a series has shown no spread yet (a constant
+ * start), exactly where pandas gives NaN: a weighted variance, once positive, stays positive, so
+ * these NaNs can only lead the series. A series with no spread at all is an error, not a column of
+ * NaN. Output aligned with the input rows, clamped to [−1, 1].
  * Reference: pandas `x.ewm(halflife=h, adjust=True).corr(y)`; agrees to ~1e-13.
  * Complexity: O(n) time, O(n) output.
  *
  * @param x first series, oldest first (NaN = missing)
  * @param y second series, same length
  * @param decay { halfLife } or { span } in rows
- * @param options minObservations (default 3), onUndefined ("throw" default, or "nan"), labels, argument
+ * @param options minObservations (default 2), labels, argument
  * @returns Float64Array of length n
  * @throws CoreError LENGTH_MISMATCH (x and y differ in length)
- * @throws CoreError INVALID_ARGUMENT (bad decay, minObservations or option)
+ * @throws CoreError INVALID_ARGUMENT (bad decay or minObservations)
  * @throws CoreError TOO_FEW_POINTS (fewer than minObservations common rows in all)
  * @throws CoreError NON_FINITE (±Infinity)
- * @throws CoreError ZERO_VARIANCE (a defined date where a series is still constant; "throw" policy)
+ * @throws CoreError ZERO_VARIANCE (a series is constant over all the common rows)
  * @example ewmCorrelationSeries([1, 2, 3, 4], [1, 3, 2, 4], { halfLife: 2 })[3]; // => 0.8003 (rounded)
  */
 export function ewmCorrelationSeries(
@@ -56,8 +57,7 @@ export function ewmCorrelationSeries(
 ): Float64Array {
   const argument = options.argument ?? "series";
   const labels = options.labels ?? ["x", "y"];
-  const minObservations = options.minObservations ?? 3;
-  const policy = options.onUndefined ?? "throw";
+  const minObservations = options.minObservations ?? 2;
   const lambda = exponentialDecay(decay);
   const n = x.length;
   if (y.length !== n) {
@@ -72,15 +72,6 @@ export function ewmCorrelationSeries(
       "INVALID_ARGUMENT",
       `minObservations must be a whole number ≥ 2; got ${minObservations}`,
       { argument: "minObservations" }
-    );
-  }
-  if (policy !== "throw" && policy !== "nan") {
-    throw new CoreError(
-      "INVALID_ARGUMENT",
-      `onUndefined must be "throw" or "nan"; got "${policy}"`,
-      {
-        argument: "onUndefined",
-      }
     );
   }
   let common = 0;
@@ -121,6 +112,8 @@ export function ewmCorrelationSeries(
   let cyy = 0;
   let maxAbsX = 0;
   let maxAbsY = 0;
+  let defined = false;
+  let flatLabel = labels[0];
   for (let t = 0; t < n; t++) {
     const xt = xs[t];
     const yt = ys[t];
@@ -157,15 +150,19 @@ export function ewmCorrelationSeries(
     const xFlat = !(Math.sqrt(cxx) > ZERO_SPREAD_RELATIVE * maxAbsX);
     const yFlat = !(Math.sqrt(cyy) > ZERO_SPREAD_RELATIVE * maxAbsY);
     if (xFlat || yFlat) {
-      if (policy === "nan") continue;
-      const label = xFlat ? labels[0] : labels[1];
-      throw new CoreError(
-        "ZERO_VARIANCE",
-        `${argument}: ${label} has had no spread up to row ${t + 1}; start the range later or pass onUndefined="nan"`,
-        { argument, row: t, label }
-      );
+      // Remember which series lacked spread, for the error if no date is ever defined.
+      flatLabel = xFlat ? labels[0] : labels[1];
+      continue;
     }
+    defined = true;
     out[t] = Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy)));
+  }
+  if (!defined) {
+    throw new CoreError(
+      "ZERO_VARIANCE",
+      `${argument}: ${flatLabel} is constant over the rows it shares with the other series; remove it or use a longer range`,
+      { argument, label: flatLabel }
+    );
   }
   return out;
 }
