@@ -74,6 +74,7 @@ export function correlationByOverlap(
     sorted: new Float64Array(rows),
     ranks: new Float64Array(rows),
     weights: new Float64Array(rows),
+    sqrtWeights: new Float64Array(rows),
     zeroA: new Uint8Array(maxGroup),
     zeroB: new Uint8Array(maxGroup),
   };
@@ -93,7 +94,7 @@ export function correlationByOverlap(
         continue;
       }
       const overlap = scratch.overlap.subarray(0, n);
-      prepareWeights(standardisation, overlap, scratch.weights);
+      prepareWeights(standardisation, overlap, scratch.weights, scratch.sqrtWeights);
       const blocksA = packGroup(
         data,
         rows,
@@ -137,6 +138,7 @@ interface Scratch {
   readonly sorted: Float64Array;
   readonly ranks: Float64Array;
   readonly weights: Float64Array;
+  readonly sqrtWeights: Float64Array;
   readonly zeroA: Uint8Array;
   readonly zeroB: Uint8Array;
 }
@@ -149,14 +151,18 @@ function copyRows(a: Int32Array, out: Int32Array): number {
 function prepareWeights(
   standardisation: CorrelationStandardisation,
   overlap: Int32Array,
-  weights: Float64Array
+  weights: Float64Array,
+  sqrtWeights: Float64Array
 ): void {
   if (standardisation.kind !== "exponential") return;
   // Relative to the overlap's last row: the common factor cancels in ρ, and anchoring at the end
   // keeps recent weights from underflowing when a pair's overlap ends early (a delisting).
   const last = overlap[overlap.length - 1];
   const logDecay = Math.log(standardisation.decay);
-  for (let k = 0; k < overlap.length; k++) weights[k] = Math.exp(logDecay * (last - overlap[k]));
+  for (let k = 0; k < overlap.length; k++) {
+    weights[k] = Math.exp(logDecay * (last - overlap[k]));
+    sqrtWeights[k] = Math.sqrt(weights[k]);
+  }
 }
 
 /**
@@ -180,51 +186,66 @@ function packGroup(
   pack.fill(0, (blocks - 1) * stride, blocks * stride);
   const weighted = standardisation.kind === "exponential";
   const w = scratch.weights;
+  const sqrtW = scratch.sqrtWeights;
+  // The usual overlap is a run of consecutive rows (listing to delisting): copy it in one move.
+  const contiguous = n > 0 && overlap[n - 1] - overlap[0] === n - 1;
   for (let p = 0; p < columns.length; p++) {
     const base = columns[p] * rows;
     let x = scratch.values;
-    for (let k = 0; k < n; k++) x[k] = data[base + overlap[k]];
-    if (standardisation.kind === "spearman")
+    if (contiguous) x.set(data.subarray(base + overlap[0], base + overlap[0] + n));
+    else for (let k = 0; k < n; k++) x[k] = data[base + overlap[k]];
+    if (standardisation.kind === "spearman") {
       x = averageRanksInto(x, n, scratch.sorted, scratch.ranks);
+    }
     let maxAbs = 0;
     for (let k = 0; k < n; k++) {
       const a = Math.abs(x[k]);
       if (a > maxAbs) maxAbs = a;
     }
-    if (maxAbs > 0) {
-      // Scale by a power of two (exact) so that sums of squares of returns near 1e±200 neither
-      // overflow to Infinity nor underflow to 0; ρ is invariant to the scale.
-      // (Same rule as scaledCopy, in place on the scratch copy.)
-      const exponent = Math.min(1024, Math.max(-1020, Math.ceil(Math.log2(maxAbs))));
-      const factor = 2 ** -exponent;
-      if (factor !== 1) for (let k = 0; k < n; k++) x[k] *= factor;
-      maxAbs *= factor;
-    }
+    // Scale by a power of two (exact; the same rule as scaledCopy, in place on the scratch copy)
+    // so that sums of squares of values near 1e±200 neither overflow nor underflow; ρ is
+    // invariant to the scale.
+    const exponent = maxAbs > 0 ? Math.min(1024, Math.max(-1020, Math.ceil(Math.log2(maxAbs)))) : 0;
+    const factor = 2 ** -exponent;
+    maxAbs *= factor;
     let sumW = n;
     let sum = 0;
     if (weighted) {
       sumW = 0;
       for (let k = 0; k < n; k++) {
+        const v = x[k] * factor;
+        x[k] = v;
         sumW += w[k];
-        sum += w[k] * x[k];
+        sum += w[k] * v;
       }
     } else {
-      for (let k = 0; k < n; k++) sum += x[k];
+      for (let k = 0; k < n; k++) {
+        const v = x[k] * factor;
+        x[k] = v;
+        sum += v;
+      }
     }
-    let mean = sum / sumW;
-    // A second pass corrects the mean's rounding (as numpy's two-pass variance does).
-    let correction = 0;
-    for (let k = 0; k < n; k++) {
-      const d = x[k] - mean;
-      correction += weighted ? w[k] * d : d;
+    // Corrected two-pass (Chan, Golub & LeVeque 1983): deviations from the first-pass mean, with
+    // Σd fixing the mean's rounding and Σd² − (Σd)²/Σw the sum of squares; as accurate as numpy.
+    const firstMean = sum / sumW;
+    let sumD = 0;
+    let sumD2 = 0;
+    if (weighted) {
+      for (let k = 0; k < n; k++) {
+        const d = x[k] - firstMean;
+        sumD += w[k] * d;
+        sumD2 += w[k] * d * d;
+      }
+    } else {
+      for (let k = 0; k < n; k++) {
+        const d = x[k] - firstMean;
+        sumD += d;
+        sumD2 += d * d;
+      }
     }
-    mean += correction / sumW;
-    let squares = 0;
-    for (let k = 0; k < n; k++) {
-      const d = x[k] - mean;
-      squares += weighted ? w[k] * d * d : d * d;
-    }
-    const spread = Math.sqrt(squares / sumW);
+    const mean = firstMean + sumD / sumW;
+    const squares = sumD2 - (sumD * sumD) / sumW;
+    const spread = Math.sqrt(Math.max(0, squares) / sumW);
     const base3 = Math.floor(p / PACK_WIDTH) * stride + (p % PACK_WIDTH);
     if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
       zero[p] = 1;
@@ -234,8 +255,7 @@ function packGroup(
     zero[p] = 0;
     const scale = 1 / Math.sqrt(squares);
     if (weighted) {
-      for (let k = 0; k < n; k++)
-        pack[base3 + PACK_WIDTH * k] = Math.sqrt(w[k]) * (x[k] - mean) * scale;
+      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = sqrtW[k] * (x[k] - mean) * scale;
     } else {
       for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = (x[k] - mean) * scale;
     }
