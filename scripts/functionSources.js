@@ -8,6 +8,8 @@ const functionSourceFiles = [
   "./src/functions/risk.ts",
   "./src/functions/dependence.ts",
   "./src/functions/construction.ts",
+  "./src/functions/diagnostics.ts",
+  "./src/functions/rebalancing.ts",
 ];
 
 module.exports = { functionSourceFiles };

@@ -14,7 +14,7 @@ import { minimumVarianceConstrained } from "../core/optimize/minimumVarianceCons
 import type { PortfolioConstraints } from "../core/optimize/types";
 import { excelBoundary, unwrap } from "./boundary";
 import { readConstraints } from "./constraints";
-import { isBlankCell } from "./parse/cell";
+import { isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber } from "./parse/scalars";
 import { parseVector } from "./parse/vector";
@@ -238,10 +238,9 @@ export function capWeights(marketCaps: any[][], cap?: number, floor?: number): a
 export function tiers(marketCaps: any[][], breaks?: any[][]): any[][] {
   return excelBoundary("TIERS", () => {
     const caps = unwrap(parseVector(marketCaps, "marketCaps"));
-    const rankBreaks =
-      isBlankCell(breaks) || breaks === null || breaks === undefined
-        ? undefined
-        : Array.from(unwrap(parseVector(breaks, "breaks")).values);
+    const rankBreaks = isOmitted(breaks)
+      ? undefined
+      : Array.from(unwrap(parseVector(breaks, "breaks")).values);
     const names = tierLabels(caps.values, { breaks: rankBreaks });
     return names.map((tier, i) => (caps.labels ? [caps.labels[i], tier] : [tier]));
   });

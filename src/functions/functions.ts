@@ -9,3 +9,5 @@ export * from "./returns";
 export * from "./risk";
 export * from "./dependence";
 export * from "./construction";
+export * from "./diagnostics";
+export * from "./rebalancing";

@@ -14,7 +14,7 @@ import { type SeriesStatistics } from "../core/stats/seriesStatistics";
 import { seriesSpan } from "../core/stats/seriesSpan";
 import { excelBoundary, unwrap } from "./boundary";
 import { cellOrError, metricCell, readReturns, resolveBenchmark } from "./common";
-import { isBlankCell } from "./parse/cell";
+import { isBlankCell, isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { readPrices } from "./prices";
@@ -247,7 +247,7 @@ export function valueAtRisk(
     );
     const { returns, labels } = readReturns(prices);
     const series: Array<{ name: string; values: ArrayLike<number> }> = [];
-    if (weights !== null && weights !== undefined && !isBlankCell(weights)) {
+    if (!isOmitted(weights)) {
       series.push({
         name: "Portfolio",
         values: portfolioReturns(returns, readWeights(weights, labels)),

@@ -33,7 +33,150 @@ for (let t = 0, p = [100, 100, 100, 100]; t < 60; t++) {
   WAVES.push([...p]);
 }
 
+const HISTORY = [["Date", "BTC", "ETH"]];
+for (let t = 0; t < 120; t++)
+  HISTORY.push([
+    45292 + t,
+    100 * 1.001 ** t * (1 + 0.02 * Math.sin(t)),
+    50 * 1.002 ** t * (1 + 0.03 * Math.cos(t)),
+  ]);
+
 export const contractCases = {
+  RISKCONTRIB: [
+    {
+      name: "ERC weights on a labelled covariance",
+      args: [[[0.4], [0.2], [0.4]], COV, null, null],
+      expect: { rows: 5, cols: 5 },
+    },
+    {
+      name: "too few weights",
+      args: [[[0.5, 0.5]], COV, null, null],
+      expect: { error: "#VALUE!", message: /weights has 2 values/ },
+    },
+  ],
+  PORTSTATS: [
+    {
+      name: "metrics of an equal-weight portfolio",
+      args: [[[0.25, 0.25, 0.25, 0.25]], WAVES, null, null, null, null],
+      expect: { rows: 14, cols: 2 },
+    },
+    {
+      name: "an unknown asset in labelled weights",
+      args: [[["Z"], [1]], WAVES, null, null, null, null],
+      expect: { error: "#VALUE!", message: /weights/ },
+    },
+  ],
+  DIVCURVE: [
+    {
+      name: "the curve in volatility order",
+      args: [COV, null, "lowvol"],
+      expect: { rows: 4, cols: 5 },
+    },
+    {
+      name: "an unknown order",
+      args: [COV, null, "random"],
+      expect: { error: "#VALUE!", message: /order must be/ },
+    },
+  ],
+  COMPARE: [
+    {
+      name: "against an index",
+      args: [
+        [
+          ["BTC", "ETH"],
+          [0.6, 0.4],
+        ],
+        [
+          ["BTC", "ETH", "PAXG"],
+          [0.5, 0.3, 0.2],
+        ],
+        COV,
+        null,
+      ],
+      expect: { rows: 7, cols: 4 },
+    },
+    {
+      name: "no index weights",
+      args: [[[1, 0, 0]], [[""]], COV, null],
+      expect: { error: "#VALUE!", message: /indexWeights is empty/ },
+    },
+  ],
+  REBALANCE: [
+    {
+      name: "trades outside a 5-point band",
+      args: [
+        [[0.8, 2]],
+        [
+          ["BTC", "ETH"],
+          [100, 10],
+        ],
+        [[0.5, 0.5]],
+        0.05,
+        null,
+        10,
+        null,
+        null,
+      ],
+      expect: { rows: 9, cols: 12 },
+    },
+    {
+      name: "targets summing to 1.1",
+      args: [
+        [[1, 2]],
+        [
+          ["BTC", "ETH"],
+          [100, 10],
+        ],
+        [[0.5, 0.6]],
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+      expect: { error: "#VALUE!", message: /sum/ },
+    },
+  ],
+  DISCRETE: [
+    {
+      name: "units for a budget",
+      args: [
+        [
+          ["A", "B"],
+          [0.5, 0.5],
+        ],
+        [
+          ["A", "B"],
+          [30, 20],
+        ],
+        100,
+        null,
+      ],
+      expect: { rows: 4, cols: 5 },
+    },
+    {
+      name: "a negative budget",
+      args: [[[1]], [[10]], -5, null],
+      expect: { error: "#VALUE!", message: /budget must be/ },
+    },
+  ],
+  BACKTEST: [
+    {
+      name: "equity curves for fixed weights",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null],
+      expect: { rows: 121, cols: 4 },
+    },
+    {
+      name: "statistics of a re-estimated ERC",
+      args: [HISTORY, "erc", "monthly", null, 10, 30, "stats", null],
+      expect: { rows: 10, cols: 4, allowErrors: true },
+    },
+    {
+      name: "an unknown method",
+      args: [HISTORY, "momentum", null, null, null, null, null, null],
+      expect: { error: "#VALUE!", message: /weightsOrMethod must be/ },
+    },
+  ],
   RISKWEIGHTS: [
     {
       name: "ERC from a labelled covariance",

@@ -41,3 +41,17 @@ export function columnLetter(column: number): string {
   }
   return letters;
 }
+
+/** True for an omitted argument or a range that is a single blank cell (what Excel passes for either). */
+export function isOmitted(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return (
+      value.length === 0 ||
+      (value.length === 1 &&
+        (!Array.isArray(value[0])
+          ? isBlankCell(value[0])
+          : value[0].length <= 1 && isBlankCell(value[0][0])))
+    );
+  }
+  return isBlankCell(value);
+}

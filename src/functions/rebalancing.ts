@@ -1,0 +1,442 @@
+import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParity";
+import { inverseVolatilityWeights } from "../core/allocation/inverseVolatilityWeights";
+import { riskBudgetingWeights } from "../core/allocation/riskBudgetingWeights";
+import { backtest as runBacktest } from "../core/backtest/backtest";
+import { buyAndHold } from "../core/backtest/buyAndHold";
+import { singleAsset } from "../core/backtest/singleAsset";
+import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
+import { CoreError, isCoreError } from "../core/errors";
+import { maximumDiversification } from "../core/optimize/maximumDiversification";
+import { minimumVarianceConstrained } from "../core/optimize/minimumVarianceConstrained";
+import { discreteAllocation } from "../core/rebalance/discreteAllocation";
+import { rebalanceTrades } from "../core/rebalance/rebalanceTrades";
+import { returnsFromPrices } from "../core/returns/returnsFromPrices";
+import { seriesStatistics } from "../core/stats/seriesStatistics";
+import type { PricePanel, ReturnsPanel, SquareMatrix } from "../core/types";
+import { excelBoundary, unwrap } from "./boundary";
+import { metricCell, resolveBenchmark } from "./common";
+import { isOmitted } from "./parse/cell";
+import { dayNumbers, excelSerial } from "./parse/dates";
+import { parseChoice } from "./parse/options";
+import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
+import { toGrid } from "./parse/vector";
+import { readPrices } from "./prices";
+import { type SpillCell, finiteCell, spillTable } from "./spill";
+import { readWeights } from "./weights";
+
+/** Latest prices: a row or column of prices, or the last row of a price range (dates down). */
+function readCurrentPrices(
+  range: unknown,
+  labels: readonly string[] | undefined
+): { prices: Float64Array; labels: readonly string[] } {
+  const read = readPrices(range, "keep", "prices", ["keep"]);
+  const { panel } = read;
+  // A single row (or the last row of a history) holds the current prices; a single column
+  // matching the asset count is a vertical list of prices.
+  if (panel.rows > 1 && panel.cols === 1 && labels !== undefined && panel.rows === labels.length) {
+    return { prices: Float64Array.from(panel.data), labels };
+  }
+  const last = panel.rows - 1;
+  const prices = Float64Array.from(
+    { length: panel.cols },
+    (_, j) => panel.data[j * panel.rows + last]
+  );
+  return { prices, labels: read.hasHeader ? panel.labels : (labels ?? panel.labels) };
+}
+
+function parseFeeBps(value: unknown): number {
+  return unwrap(
+    parseNumber(value, "feeBps", 0, {
+      min: 0,
+      max: 1000,
+      expected: "a fee in basis points from 0 to 1,000, e.g. 10 for 0.1 %",
+    })
+  );
+}
+
+/**
+ * Suggested trades to bring holdings back to target weights: only assets outside their no-trade
+ * band trade (back to target), trades smaller than minTrade are dropped, fees come out of cash.
+ * @customfunction REBALANCE
+ * @helpurl https://localhost:3000/help.html#rebalance
+ * @param holdings Units held per asset: a row or column in the assets' order, or labelled with the asset names.
+ * @param prices Current prices (a row, or a price range whose last row is used), with a header row of names when holdings are labelled.
+ * @param targetWeights Target weights summing to 1, in the assets' order or labelled.
+ * @param [band] No-trade band in weight points, e.g. 0.05 for ±5 points (default 0: trade any drift).
+ * @param [minTrade] Smallest trade worth making, in currency (default 0).
+ * @param [feeBps] Fee in basis points of traded value (default 0).
+ * @param [cash] Cash held, available for buying and fees (default 0).
+ * @param [relativeBand] Band as a fraction of each target, e.g. 0.25 for ±25 % (the tighter of the two bands applies).
+ * @returns One row per asset (value, weight, target, drift, action, trade, fee, weight after) and summary rows.
+ */
+export function rebalance(
+  holdings: any[][],
+  prices: any[][],
+  targetWeights: any[][],
+  band?: number,
+  minTrade?: number,
+  feeBps?: number,
+  cash?: number,
+  relativeBand?: number
+): any[][] {
+  return excelBoundary("REBALANCE", () => {
+    const current = readCurrentPrices(prices, undefined);
+    const { labels } = current;
+    const units = readWeights(holdings, labels, "holdings");
+    for (let i = 0; i < units.length; i++) {
+      if (units[i] < 0)
+        throw new CoreError(
+          "INVALID_ARGUMENT",
+          `holdings: ${labels[i]} has ${units[i]} units; holdings must be 0 or more`,
+          { argument: "holdings" }
+        );
+    }
+    const targets = readWeights(targetWeights, labels, "targetWeights");
+    const absolute = unwrap(
+      parseNumber(band, "band", 0, {
+        min: 0,
+        max: 1,
+        expected: "a band in weight points, e.g. 0.05",
+      })
+    );
+    const relative = isOmitted(relativeBand)
+      ? undefined
+      : unwrap(
+          parseNumber(relativeBand, "relativeBand", 0, {
+            min: 0,
+            expected: "a fraction of the target, e.g. 0.25",
+          })
+        );
+    const plan = rebalanceTrades({
+      units,
+      prices: current.prices,
+      cash: unwrap(parseNumber(cash, "cash", 0, { min: 0, expected: "an amount of 0 or more" })),
+      targets,
+      band: { absolute: absolute > 0 || relative === undefined ? absolute : undefined, relative },
+      minTrade: unwrap(
+        parseNumber(minTrade, "minTrade", 0, { min: 0, expected: "an amount of 0 or more" })
+      ),
+      feeBps: parseFeeBps(feeBps),
+      labels,
+    });
+    const header = [
+      "Asset",
+      "Units",
+      "Price",
+      "Value",
+      "Weight",
+      "Target",
+      "Drift",
+      "Action",
+      "Trade units",
+      "Trade value",
+      "Fee",
+      "Weight after",
+    ];
+    const rows: Array<Array<number | string>> = labels.map((label, i) => [
+      label,
+      units[i],
+      Number.isFinite(current.prices[i]) ? current.prices[i] : "",
+      plan.value[i],
+      plan.weight[i],
+      plan.target[i],
+      plan.drift[i],
+      plan.action[i],
+      plan.tradeUnits[i],
+      plan.tradeValue[i],
+      plan.fee[i],
+      plan.weightAfter[i],
+    ]);
+    const t = plan.totals;
+    const summary: Array<[string, number]> = [
+      ["Portfolio value", t.portfolioValue],
+      ["Turnover", t.turnover],
+      ["Fees", t.fees],
+      ["Cash after", t.cashAfter],
+      ["Largest drift before", t.driftBefore],
+      ["Largest drift after", t.driftAfter],
+    ];
+    const pad = (name: string, value: number) => [
+      name,
+      value,
+      ...new Array<string>(header.length - 2).fill(""),
+    ];
+    return spillTable(
+      header,
+      [...rows, ...summary.map(([name, value]) => pad(name, value))],
+      (r) => `row ${r + 1} is undefined`
+    );
+  });
+}
+
+/**
+ * Whole units (or lots) to buy for a budget so the portfolio matches target weights as closely as
+ * possible (greedy, as PyPortfolioOpt's DiscreteAllocation), and the cash left over.
+ * @customfunction DISCRETE
+ * @helpurl https://localhost:3000/help.html#discrete
+ * @param weights Target weights, in the assets' order or labelled.
+ * @param prices Current prices (a row, or a price range whose last row is used), with a header row of names.
+ * @param budget Cash to invest.
+ * @param [lot] Smallest tradable quantity, e.g. 1 (default) or 0.001 for fractional tokens.
+ * @returns One row per asset (units, value, weight achieved, target) and the cash left.
+ */
+export function discrete(weights: any[][], prices: any[][], budget: number, lot?: number): any[][] {
+  return excelBoundary("DISCRETE", () => {
+    const current = readCurrentPrices(prices, undefined);
+    const targets = readWeights(weights, current.labels);
+    const amount = unwrap(
+      parseNumber(budget, "budget", NaN, { min: 0, aboveMin: true, expected: "an amount above 0" })
+    );
+    if (Number.isNaN(amount))
+      throw new CoreError("INVALID_ARGUMENT", "budget is empty; give the cash to invest", {
+        argument: "budget",
+      });
+    const size = unwrap(
+      parseNumber(lot, "lot", 1, {
+        min: 0,
+        aboveMin: true,
+        expected: "a quantity above 0, e.g. 1 or 0.001",
+      })
+    );
+    const result = discreteAllocation(targets, current.prices, amount, size, current.labels);
+    const rows: Array<Array<number | string>> = current.labels.map((label, i) => [
+      label,
+      result.units[i],
+      result.values[i],
+      result.values[i] / amount,
+      targets[i],
+    ]);
+    rows.push(["Cash left", "", result.cashLeft, result.cashLeft / amount, ""]);
+    return spillTable(["Asset", "Units", "Value", "Weight", "Target"], rows, () => "undefined");
+  });
+}
+
+const RULES = ["erc", "invvol", "hrp", "minvar", "maxdiv", "equal"] as const;
+type RuleName = (typeof RULES)[number];
+
+/** Weights from a trailing window of returns: the method on the assets that trade through the whole window. */
+function ruleFor(name: RuleName, estimator: string): (window: ReturnsPanel) => Float64Array {
+  return (window) => {
+    const { rows, cols, data, labels } = window;
+    const live: number[] = [];
+    for (let j = 0; j < cols; j++) {
+      let complete = true;
+      for (let t = 0; t < rows && complete; t++) complete = !Number.isNaN(data[j * rows + t]);
+      if (complete) live.push(j);
+    }
+    const weights = new Float64Array(cols);
+    if (live.length === 0) return weights;
+    if (live.length === 1 || name === "equal") {
+      for (const j of live) weights[j] = 1 / live.length;
+      return weights;
+    }
+    const sub = new Float64Array(rows * live.length);
+    live.forEach((j, k) => sub.set(data.subarray(j * rows, (j + 1) * rows), k * rows));
+    const panel: ReturnsPanel = {
+      kind: "returns",
+      rows,
+      cols: live.length,
+      data: sub,
+      labels: live.map((j) => labels[j]),
+    };
+    const cov: SquareMatrix = covarianceMatrix(panel, { estimator, periodsPerYear: 1 }).matrix;
+    const chosen =
+      name === "invvol"
+        ? inverseVolatilityWeights(cov)
+        : name === "hrp"
+          ? hierarchicalRiskParity(cov).weights
+          : name === "minvar"
+            ? minimumVarianceConstrained(cov).weights
+            : name === "maxdiv"
+              ? maximumDiversification(cov).weights
+              : riskBudgetingWeights(cov);
+    live.forEach((j, k) => (weights[j] = chosen[k]));
+    return weights;
+  };
+}
+
+/**
+ * Backtest of a rebalanced portfolio: fixed weights, or a scheme (erc, invvol, hrp, minvar, maxdiv,
+ * equal) re-estimated on a trailing window at each rebalance, rebalanced on a calendar or when a
+ * weight leaves its band, with fees; beside buy-and-hold of the same starting weights and the
+ * benchmark (first column, e.g. BTC) alone.
+ * @customfunction BACKTEST
+ * @helpurl https://localhost:3000/help.html#backtest
+ * @param prices Prices: dates down (oldest first), assets across, header row of names; a first column headed "Date" dates the calendar (without it, rows are consecutive days).
+ * @param weightsOrMethod Fixed target weights (in the assets' order or labelled), or a method re-estimated at each rebalance: "erc", "invvol", "hrp", "minvar", "maxdiv" or "equal".
+ * @param [rebalance] "monthly" (default), "none", "daily", "weekly", "quarterly" or "band".
+ * @param [band] For "band": rebalance when any weight drifts more than this many weight points from target (default 0.05).
+ * @param [feeBps] Fee in basis points of traded value (default 0).
+ * @param [lookback] Rows of returns a method sees at each rebalance (default 90); the backtest starts after it.
+ * @param [output] "equity" (default): dated equity curves; "stats": statistics of the three; "weights": the weights set at each rebalance.
+ * @param [ppy] Periods per year for the statistics: 365 (default), 252, 52 or 12.
+ * @returns Equity curves (starting at 1), a statistics table, or the weights at each rebalance.
+ */
+export function backtest(
+  prices: any[][],
+  weightsOrMethod: any,
+  rebalance?: string,
+  band?: number,
+  feeBps?: number,
+  lookback?: number,
+  output?: string,
+  ppy?: number
+): any[][] {
+  return excelBoundary("BACKTEST", () => {
+    const read = readPrices(prices, null);
+    const panel: PricePanel = read.panel;
+    const { labels } = panel;
+    const schedule = unwrap(
+      parseChoice(
+        rebalance,
+        "rebalance",
+        ["monthly", "none", "daily", "weekly", "quarterly", "band"] as const,
+        "monthly"
+      )
+    );
+    const what = unwrap(
+      parseChoice(output, "output", ["equity", "stats", "weights"] as const, "equity")
+    );
+    const fee = parseFeeBps(feeBps);
+    const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
+    const grid = toGrid(weightsOrMethod);
+    const isMethod =
+      grid.length === 1 &&
+      grid[0].length === 1 &&
+      typeof grid[0][0] === "string" &&
+      RULES.includes(grid[0][0].trim().toLowerCase() as RuleName);
+    if (
+      isOmitted(weightsOrMethod) ||
+      (grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string" && !isMethod)
+    ) {
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `weightsOrMethod must be weights (one per asset) or one of "erc", "invvol", "hrp", "minvar", "maxdiv", "equal"; got ${isOmitted(weightsOrMethod) ? "nothing" : `"${String(grid[0][0])}"`}`,
+        { argument: "weightsOrMethod" }
+      );
+    }
+    const rule = isMethod
+      ? ruleFor(String(grid[0][0]).trim().toLowerCase() as RuleName, "sample")
+      : readWeights(weightsOrMethod, labels, "weightsOrMethod");
+    const window = unwrap(
+      parseNumber(lookback, "lookback", isMethod ? 90 : 0, {
+        min: isMethod ? 2 : 0,
+        integer: true,
+        expected: "a whole number of rows",
+      })
+    );
+    const days = dayNumbers(read.dates, panel.rows, read.hasHeader ? 2 : 1);
+    const halfWidth = unwrap(
+      parseNumber(band, "band", 0.05, {
+        min: 0,
+        max: 1,
+        aboveMin: true,
+        expected: "a band in weight points, e.g. 0.05",
+      })
+    );
+    const result = runBacktest({
+      prices: panel,
+      dates: days,
+      rule,
+      rebalance: schedule === "band" ? { band: halfWidth } : schedule,
+      lookback: window,
+      feeBps: fee,
+    });
+    const start = result.startRow;
+    const startWeights = result.weights[0];
+    const hold = buyAndHold(panel, startWeights, { startRow: start });
+    const benchmarkColumn = resolveBenchmark(null, labels);
+    let benchmark: Float64Array | CoreError;
+    try {
+      benchmark = singleAsset(panel, benchmarkColumn, { startRow: start });
+    } catch (error) {
+      if (!isCoreError(error)) throw error;
+      benchmark = error;
+    }
+    const when = (t: number): SpillCell =>
+      read.dates === undefined ? t + 1 : excelSerial(days[t]);
+    if (what === "weights") {
+      return spillTable(
+        [read.dates === undefined ? "Row" : "Date", ...labels],
+        Array.from(result.rebalanceRows, (t, k) => [
+          when(t) as number,
+          ...Array.from(result.weights[k]),
+        ]),
+        () => "undefined"
+      );
+    }
+    const benchName = `${labels[benchmarkColumn]} only`;
+    if (what === "equity") {
+      const out: SpillCell[][] = [
+        [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
+      ];
+      for (let t = start; t < panel.rows; t++) {
+        out.push([
+          when(t),
+          finiteCell(result.equity[t], "undefined"),
+          finiteCell(hold[t], "undefined"),
+          isCoreError(benchmark)
+            ? metricCell(benchmark, "")
+            : finiteCell(benchmark[t], "undefined"),
+        ]);
+      }
+      return out;
+    }
+    const curves: Array<[string, Float64Array | CoreError]> = [
+      ["Portfolio", result.equity],
+      ["Buy and hold", hold],
+      [benchName, benchmark],
+    ];
+    const statsOf = (curve: Float64Array) => {
+      const tail = curve.subarray(start);
+      const equityPanel: PricePanel = {
+        kind: "prices",
+        rows: tail.length,
+        cols: 1,
+        data: Float64Array.from(tail),
+        labels: ["equity"],
+      };
+      return seriesStatistics(returnsFromPrices(equityPanel).data, { periodsPerYear });
+    };
+    const computed = curves.map(([name, curve]) => {
+      if (isCoreError(curve)) return { name, stats: curve };
+      try {
+        return { name, stats: statsOf(curve) };
+      } catch (error) {
+        if (!isCoreError(error)) throw error;
+        return { name, stats: error };
+      }
+    });
+    const metrics: Array<[string, (s: ReturnType<typeof seriesStatistics>) => number | CoreError]> =
+      [
+        ["CAGR", (s) => s.cagr],
+        ["Annualised volatility", (s) => s.annualisedVolatility],
+        ["Sharpe ratio", (s) => s.sharpeRatio],
+        ["Max drawdown", (s) => s.maxDrawdown],
+        ["Calmar ratio", (s) => s.calmarRatio],
+      ];
+    const table: SpillCell[][] = [["Metric", ...computed.map((c) => c.name)]];
+    for (const [name, pick] of metrics) {
+      table.push([
+        name,
+        ...computed.map((c) =>
+          isCoreError(c.stats)
+            ? metricCell(c.stats, "")
+            : metricCell(pick(c.stats), `${name} is undefined`)
+        ),
+      ]);
+    }
+    table.push([
+      "Final value",
+      ...curves.map(([, curve]) =>
+        isCoreError(curve)
+          ? metricCell(curve, "")
+          : finiteCell(curve[curve.length - 1], "undefined")
+      ),
+    ]);
+    table.push(["Turnover", result.turnover, "", ""]);
+    table.push(["Fees paid", result.feesPaid, "", ""]);
+    table.push(["Rebalances", result.rebalanceRows.length, "", ""]);
+    return table;
+  });
+}

@@ -1,0 +1,132 @@
+import { backtest, discrete, rebalance } from "../../src/functions/rebalancing";
+
+function errorOf(fn: () => unknown): { code: string; message: string } {
+  try {
+    fn();
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
+const none = null as unknown as number;
+
+describe("REBALANCE", () => {
+  const prices = [
+    ["BTC", "ETH"],
+    [100, 10],
+  ];
+
+  it("trades assets outside the band back to target and reports totals", () => {
+    // Holdings worth 80 BTC + 20 ETH = 100; targets 50/50: drift ±30 points > 5 → sell 30 BTC, buy 30 ETH.
+    const out = rebalance([[0.8, 2]], prices, [[0.5, 0.5]], 0.05);
+    expect(out[0].slice(0, 8)).toEqual([
+      "Asset",
+      "Units",
+      "Price",
+      "Value",
+      "Weight",
+      "Target",
+      "Drift",
+      "Action",
+    ]);
+    expect(out[1][7]).toBe("sell");
+    expect(out[1][9]).toBeCloseTo(-30, 9);
+    expect(out[2][7]).toBe("buy");
+    expect(out[2][8]).toBeCloseTo(3, 9);
+    const turnover = out.find((r) => r[0] === "Turnover");
+    expect(turnover?.[1]).toBeCloseTo(0.6, 9);
+  });
+
+  it("holds when the drift is inside the band", () => {
+    const out = rebalance([[0.52, 4.8]], prices, [[0.5, 0.5]], 0.05);
+    expect(out[1][7]).toBe("hold");
+    expect(out[2][7]).toBe("hold");
+  });
+
+  it("rejects negative holdings and targets that do not sum to 1", () => {
+    expect(errorOf(() => rebalance([[-1, 2]], prices, [[0.5, 0.5]])).message).toMatch(
+      /holdings must be 0 or more/
+    );
+    expect(errorOf(() => rebalance([[1, 2]], prices, [[0.5, 0.6]])).code).toBe("#VALUE!");
+  });
+});
+
+describe("DISCRETE", () => {
+  it("buys whole units for a budget and reports the cash left", () => {
+    const out = discrete(
+      [
+        ["A", "B"],
+        [0.5, 0.5],
+      ],
+      [
+        ["A", "B"],
+        [30, 20],
+      ],
+      100
+    );
+    expect(out[0]).toEqual(["Asset", "Units", "Value", "Weight", "Target"]);
+    expect(out[1].slice(0, 3)).toEqual(["A", 2, 60]);
+    expect(out[2].slice(0, 3)).toEqual(["B", 2, 40]);
+    expect(out[3][0]).toBe("Cash left");
+  });
+
+  it("needs a budget", () => {
+    expect(errorOf(() => discrete([[1]], [[10]], none)).message).toMatch(/budget is empty/);
+  });
+});
+
+describe("BACKTEST", () => {
+  // 120 days from 2024-01-01 (Excel serial 45292); two assets with steady drifts.
+  const rows: Array<Array<string | number>> = [["Date", "BTC", "ETH"]];
+  for (let t = 0; t < 120; t++)
+    rows.push([
+      45292 + t,
+      100 * 1.001 ** t * (1 + 0.02 * Math.sin(t)),
+      50 * 1.002 ** t * (1 + 0.03 * Math.cos(t)),
+    ]);
+
+  it("spills dated equity curves starting at 1 for fixed weights", () => {
+    const out = backtest(rows, [[0.5, 0.5]]);
+    expect(out[0]).toEqual(["Date", "Portfolio", "Buy and hold", "BTC only"]);
+    expect(out[1][0]).toBe(45292);
+    expect(out[1][1]).toBeCloseTo(1, 12);
+    expect(out).toHaveLength(121);
+  });
+
+  it("with no rebalancing equals buy and hold", () => {
+    const out = backtest(rows, [[0.5, 0.5]], "none");
+    for (const row of out.slice(1)) expect(row[1]).toBeCloseTo(row[2] as number, 12);
+  });
+
+  it("re-estimates a method on a trailing window and reports statistics", () => {
+    const out = backtest(rows, "erc", "monthly", none, 10, 30, "stats");
+    expect(out[0]).toEqual(["Metric", "Portfolio", "Buy and hold", "BTC only"]);
+    expect(out.map((r) => r[0])).toEqual([
+      "Metric",
+      "CAGR",
+      "Annualised volatility",
+      "Sharpe ratio",
+      "Max drawdown",
+      "Calmar ratio",
+      "Final value",
+      "Turnover",
+      "Fees paid",
+      "Rebalances",
+    ]);
+    const weights = backtest(rows, "invvol", "monthly", none, 0, 30, "weights");
+    expect(weights[0]).toEqual(["Date", "BTC", "ETH"]);
+    for (const row of weights.slice(1))
+      expect((row[1] as number) + (row[2] as number)).toBeCloseTo(1, 12);
+  });
+
+  it("rejects an unknown method and unsorted dates", () => {
+    expect(errorOf(() => backtest(rows, "momentum")).message).toMatch(
+      /weightsOrMethod must be weights/
+    );
+    const unsorted = [rows[0], rows[2], rows[1], ...rows.slice(3)];
+    expect(errorOf(() => backtest(unsorted, [[0.5, 0.5]])).message).toMatch(
+      /is not after the row above/
+    );
+  });
+});
