@@ -74,13 +74,30 @@ if (
 )
   finish(true);
 
-const e2e = step("browser tests (headless Chromium)", process.execPath, ["test/e2e/run.mjs"], {
-  capture: true,
-});
-const summary = /e2e: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(e2e.stdout);
-if (summary) {
-  passed += Number(summary[1]);
-  failed += Number(summary[2]);
-  skipped += Number(summary[3] ?? 0);
+// Browser tests: the contract test (run.mjs) and every other test/e2e/*.e2e.mjs suite, each
+// printing "e2e…: N passed, M failed" as its last summary line.
+const e2eFiles = [
+  "test/e2e/run.mjs",
+  ...fs
+    .readdirSync(path.join(root, "test", "e2e"))
+    .filter((name) => name.endsWith(".e2e.mjs"))
+    .sort()
+    .map((name) => `test/e2e/${name}`),
+];
+let e2eFailed = false;
+for (const file of e2eFiles) {
+  const e2e = step(
+    `browser tests (${path.basename(file)}, headless Chromium)`,
+    process.execPath,
+    [file],
+    { capture: true }
+  );
+  const summary = /e2e[\w-]*: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(e2e.stdout);
+  if (summary) {
+    passed += Number(summary[1]);
+    failed += Number(summary[2]);
+    skipped += Number(summary[3] ?? 0);
+  }
+  if (!e2e.ok) e2eFailed = true;
 }
-finish(!e2e.ok);
+finish(e2eFailed);
