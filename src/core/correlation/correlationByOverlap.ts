@@ -179,9 +179,11 @@ function packGroup(
   pack: Float64Array,
   zero: Uint8Array
 ): number {
+  // A local copy: through a CommonJS/ESM interop getter the imported constant costs a call per use.
+  const width = PACK_WIDTH;
   const n = overlap.length;
-  const blocks = Math.ceil(columns.length / PACK_WIDTH);
-  const stride = PACK_WIDTH * n;
+  const blocks = Math.ceil(columns.length / width);
+  const stride = width * n;
   // Padding columns of the last block must read as zeros.
   pack.fill(0, (blocks - 1) * stride, blocks * stride);
   const weighted = standardisation.kind === "exponential";
@@ -246,18 +248,18 @@ function packGroup(
     const mean = firstMean + sumD / sumW;
     const squares = sumD2 - (sumD * sumD) / sumW;
     const spread = Math.sqrt(Math.max(0, squares) / sumW);
-    const base3 = Math.floor(p / PACK_WIDTH) * stride + (p % PACK_WIDTH);
+    const base3 = Math.floor(p / width) * stride + (p % width);
     if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
       zero[p] = 1;
-      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = 0;
+      for (let k = 0; k < n; k++) pack[base3 + width * k] = 0;
       continue;
     }
     zero[p] = 0;
     const scale = 1 / Math.sqrt(squares);
     if (weighted) {
-      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = sqrtW[k] * (x[k] - mean) * scale;
+      for (let k = 0; k < n; k++) pack[base3 + width * k] = sqrtW[k] * (x[k] - mean) * scale;
     } else {
-      for (let k = 0; k < n; k++) pack[base3 + PACK_WIDTH * k] = (x[k] - mean) * scale;
+      for (let k = 0; k < n; k++) pack[base3 + width * k] = (x[k] - mean) * scale;
     }
   }
   return blocks;

@@ -25,21 +25,28 @@ export interface MaskGroup {
 export function groupColumnsByMask(data: Float64Array, rows: number, cols: number): MaskGroup[] {
   const groups: MaskGroup[] = [];
   const byHash = new Map<number, number[]>();
+  const present = new Int32Array(rows);
+  let completeGroup = -1;
   for (let j = 0; j < cols; j++) {
     const base = j * rows;
-    let hash = 0x811c9dc5;
     let count = 0;
     for (let t = 0; t < rows; t++) {
-      if (!Number.isNaN(data[base + t])) {
-        hash = Math.imul(hash ^ t, 0x01000193);
-        count++;
-      }
+      // v === v is false only for NaN: cheaper than Number.isNaN on this hot path.
+      const v = data[base + t];
+      if (v === v) present[count++] = t;
     }
+    // The usual case, a column with no blank, needs neither hashing nor comparing.
+    if (count === rows && completeGroup >= 0) {
+      groups[completeGroup].columns.push(j);
+      continue;
+    }
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < count; k++) hash = Math.imul(hash ^ present[k], 0x01000193);
     hash = Math.imul(hash ^ count, 0x01000193);
     const candidates = byHash.get(hash) ?? [];
     let found = -1;
     for (const g of candidates) {
-      if (sameMask(data, rows, groups[g].columns[0], j)) {
+      if (sameRows(groups[g].rows, present, count)) {
         found = g;
         break;
       }
@@ -48,18 +55,16 @@ export function groupColumnsByMask(data: Float64Array, rows: number, cols: numbe
       groups[found].columns.push(j);
       continue;
     }
-    const present = new Int32Array(count);
-    for (let t = 0, k = 0; t < rows; t++) if (!Number.isNaN(data[base + t])) present[k++] = t;
+    if (count === rows) completeGroup = groups.length;
     candidates.push(groups.length);
     byHash.set(hash, candidates);
-    groups.push({ columns: [j], rows: present });
+    groups.push({ columns: [j], rows: present.slice(0, count) });
   }
   return groups;
 }
 
-function sameMask(data: Float64Array, rows: number, i: number, j: number): boolean {
-  for (let t = 0; t < rows; t++) {
-    if (Number.isNaN(data[i * rows + t]) !== Number.isNaN(data[j * rows + t])) return false;
-  }
+function sameRows(rows: Int32Array, present: Int32Array, count: number): boolean {
+  if (rows.length !== count) return false;
+  for (let k = 0; k < count; k++) if (rows[k] !== present[k]) return false;
   return true;
 }

@@ -1,9 +1,12 @@
 /**
- * Number of columns interleaved in one packed block. Three, not four: a 3×3 register tile keeps
- * 9 accumulators + 6 loaded values = 15 live doubles, which fits the 16 SSE/AVX registers V8
- * allocates on x64, whereas a 4×4 tile (16 + 8) spills to the stack. Measured on the 2-core dev box
- * for 500 × 3,650: 3×3 packed ≈ 184–191 ms, 4×4 packed ≈ 197–240 ms, 2×4 ≈ 198–206 ms
- * (see bench/core/correlation.bench.ts, which keeps the alternatives).
+ * Number of columns interleaved in one packed block. Three: a 3×3 register tile keeps
+ * 9 accumulators + 6 loaded values = 15 live doubles, within the 16 SSE/AVX registers V8 allocates
+ * on x64, whereas a 4×4 tile (16 + 8) spills. Measured on the 2-core dev box for 500 × 3,650
+ * (CPU time, Gram only): packed 3×3 182–186 ms, packed 4×4 183–219 ms, packed 2×4 199–204 ms,
+ * unpacked 4×4 ≈ 235 ms, naive ≈ 590 ms. 3×3 and 4×4 tie when the box is quiet; both run at about
+ * the scalar peak (456 M multiply-adds, 2 flops per cycle at 2.6 GHz ≈ 175 ms), so only SIMD
+ * (WebAssembly f64x2) or a second core would go faster. bench/core/correlation.bench.ts keeps the
+ * alternatives.
  */
 export const PACK_WIDTH = 3;
 
