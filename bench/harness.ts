@@ -16,11 +16,17 @@ export interface BenchCase {
   readonly setup: () => () => unknown;
   /** Timed runs after one warm-up run (default 7). */
   readonly runs?: number;
+  /**
+   * For a case timed through the Excel-facing function: the name of the case that times the same
+   * work in the core alone, so the run can report parsing and spilling as a share of the total.
+   */
+  readonly baseline?: string;
 }
 
 /** One row of the results table. */
 export interface BenchResult {
   readonly name: string;
+  readonly baseline?: string;
   readonly size: string;
   readonly medianMs: number;
   readonly minMs: number;
@@ -50,6 +56,7 @@ export function runCase(benchCase: BenchCase): BenchResult {
       : `≤ ${benchCase.targetMs} ms ${medianMs <= benchCase.targetMs ? "ok" : "MISSED"}`;
   return {
     name: benchCase.name,
+    baseline: benchCase.baseline,
     size: benchCase.size,
     medianMs,
     minMs: times[0],
@@ -79,4 +86,33 @@ export function formatTable(results: readonly BenchResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...body.map(line)].join("\n");
+}
+
+/** For each function case with a baseline: the share of its median not spent in the core. */
+export function formatOverhead(results: readonly BenchResult[]): string {
+  const rows = results.flatMap((r) => {
+    const core = results.find((c) => c.name === r.baseline);
+    if (r.baseline === undefined || core === undefined) return [];
+    const share = Math.max(0, (r.medianMs - core.medianMs) / r.medianMs);
+    return [
+      [
+        r.name,
+        r.medianMs.toFixed(2),
+        core.medianMs.toFixed(2),
+        `${(share * 100).toFixed(1)} %`,
+        share <= 0.2 ? "ok (≤ 20 %)" : "MISSED (> 20 %)",
+      ],
+    ];
+  });
+  if (rows.length === 0) return "";
+  const header = [
+    "function",
+    "through Excel wrapper ms",
+    "core only ms",
+    "parse + spill share",
+    "target",
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.map(line)].join("\n");
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { type BenchCase, type BenchResult, formatTable, runCase } from "./harness";
+import { type BenchCase, type BenchResult, formatOverhead, formatTable, runCase } from "./harness";
 
 /** Finds every bench/**\/*.bench.ts file, runs its cases (filtered by argv[2]) and prints a table. */
 async function main(): Promise<void> {
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
     `\nNode ${process.version}, ${os.cpus().length} cores, median of 7 runs after a warm-up\n`
   );
   console.log(formatTable(results));
+  const overhead = formatOverhead(results);
+  if (overhead)
+    console.log(`\nParsing and spilling through the Excel-facing functions:\n\n${overhead}`);
 }
 
 function findBenchFiles(dir: string): string[] {

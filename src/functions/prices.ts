@@ -1,4 +1,4 @@
-import { pricePanel } from "../core/panel/pricePanel";
+import { pricePanelFromColumns } from "../core/panel/pricePanelFromColumns";
 import type { FillPolicy, PricePanel } from "../core/types";
 import { unwrap } from "./boundary";
 import { parseChoice } from "./parse/options";
@@ -24,7 +24,7 @@ export function readPrices(
 ): PricesArgument {
   const parsed = unwrap(parsePriceRange(range, argument));
   const fillPolicy = unwrap(parseChoice(fill, "fill", fillChoices, "none"));
-  const panel = pricePanel(parsed.values, {
+  const panel = pricePanelFromColumns(parsed.data, parsed.rows, {
     labels: parsed.labels,
     fill: fillPolicy,
     argument,

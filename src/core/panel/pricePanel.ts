@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import type { FillPolicy, PricePanel } from "../types";
+import { defaultLabels, pricePanelFromColumns } from "./pricePanelFromColumns";
 
 /** Options for {@link pricePanel}. */
 export interface PricePanelOptions {
@@ -38,7 +39,6 @@ export function pricePanel(
   options: PricePanelOptions = {}
 ): PricePanel {
   const argument = options.argument ?? "prices";
-  const fill = options.fill ?? "none";
   const rows = values.length;
   if (rows === 0) {
     throw new CoreError("INVALID_ARGUMENT", `${argument} is empty; select a range of prices`, {
@@ -75,78 +75,5 @@ export function pricePanel(
     }
     for (let j = 0; j < cols; j++) data[j * rows + t] = row[j];
   }
-  const place: Place = {
-    argument,
-    rowOffset: options.rowOffset ?? 0,
-    columnOffset: options.columnOffset ?? 0,
-  };
-  for (let j = 0; j < cols; j++) {
-    validateColumnInPlace(data.subarray(j * rows, (j + 1) * rows), j, labels[j], place, fill);
-  }
-  return { kind: "prices", rows, cols, data, labels: [...labels] };
-}
-
-function defaultLabels(cols: number): string[] {
-  return Array.from({ length: cols }, (_, j) => `Asset ${j + 1}`);
-}
-
-interface Place {
-  readonly argument: string;
-  readonly rowOffset: number;
-  readonly columnOffset: number;
-}
-
-function validateColumnInPlace(
-  series: Float64Array,
-  j: number,
-  label: string,
-  place: Place,
-  fill: FillPolicy
-): void {
-  const { argument, rowOffset, columnOffset } = place;
-  const where = (t: number) =>
-    `${argument}: column ${j + 1 + columnOffset} (${label}), row ${t + 1 + rowOffset}`;
-  let first = -1;
-  let last = -1;
-  for (let t = 0; t < series.length; t++) {
-    const p = series[t];
-    if (Number.isNaN(p)) continue;
-    if (!Number.isFinite(p)) {
-      throw new CoreError("NON_FINITE", `${where(t)} is not a finite number; fix the cell`, {
-        argument,
-        row: t,
-        column: j,
-        label,
-      });
-    }
-    if (p <= 0) {
-      throw new CoreError(
-        "NON_POSITIVE_PRICE",
-        `${where(t)} is ${p}; prices must be above 0 (leave the cell blank if there is no price)`,
-        { argument, row: t, column: j, label }
-      );
-    }
-    if (first < 0) first = t;
-    last = t;
-  }
-  if (first < 0) {
-    throw new CoreError(
-      "NOT_AVAILABLE",
-      `${argument}: column ${j + 1 + columnOffset} (${label}) has no prices; remove it or fill it`,
-      { argument, column: j, label }
-    );
-  }
-  if (fill === "keep") return;
-  for (let t = first + 1; t < last; t++) {
-    if (!Number.isNaN(series[t])) continue;
-    if (fill === "previous") {
-      series[t] = series[t - 1];
-    } else {
-      throw new CoreError(
-        "GAP_IN_SERIES",
-        `${where(t)} is empty between prices; fill the gap or pass fill="previous"`,
-        { argument, row: t, column: j, label }
-      );
-    }
-  }
+  return pricePanelFromColumns(data, rows, { ...options, labels });
 }

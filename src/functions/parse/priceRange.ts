@@ -2,10 +2,12 @@ import { type Parsed, invalid, ok } from "./result";
 import { columnLetter, describeCell, isBlankCell, isErrorCell } from "./cell";
 import { toGrid } from "./vector";
 
-/** A price range as the core wants it: row-major numbers (NaN = no price) and optional labels. */
+/** A price range as the core wants it: column-major numbers (NaN = no price) and optional labels. */
 export interface ParsedPriceRange {
-  /** Row-major values, NaN for "no price". */
-  readonly values: number[][];
+  /** Column-major values (asset j's row t at data[j·rows + t]), NaN for "no price". */
+  readonly data: Float64Array;
+  /** Number of data rows (dates) below any header. */
+  readonly rows: number;
   /** Labels from the header row, or undefined when the range has none. */
   readonly labels?: string[];
   /** 1 when the first row of the selection was read as labels, else 0. */
@@ -61,10 +63,12 @@ export function parsePriceRange(range: unknown, argument = "prices"): Parsed<Par
     return invalid(`${argument} holds only a date column; select the price columns too`);
   }
 
-  const values: number[][] = [];
+  // Written straight into the core's column-major layout: one pass over the cells, no row arrays.
+  const rows = lastRow - headerRows + 1;
+  const data = new Float64Array(rows * assetCount);
   for (let r = headerRows; r <= lastRow; r++) {
     const source = grid[r];
-    const row = new Array<number>(assetCount);
+    const t = r - headerRows;
     for (let c = skipDate; c < width; c++) {
       const cell = source[c];
       if (typeof cell === "number") {
@@ -75,9 +79,9 @@ export function parsePriceRange(range: unknown, argument = "prices"): Parsed<Par
             c
           );
         }
-        row[c - skipDate] = cell === 0 ? NaN : cell;
+        data[(c - skipDate) * rows + t] = cell === 0 ? NaN : cell;
       } else if (isBlankCell(cell)) {
-        row[c - skipDate] = NaN;
+        data[(c - skipDate) * rows + t] = NaN;
       } else {
         const label = labels ? ` (${labels[c]})` : "";
         const fix = isErrorCell(cell) ? "fix the source cell" : "prices must be numbers";
@@ -88,10 +92,10 @@ export function parsePriceRange(range: unknown, argument = "prices"): Parsed<Par
         );
       }
     }
-    values.push(row);
   }
   return ok({
-    values,
+    data,
+    rows,
     labels: labels?.slice(skipDate),
     headerRows,
     skippedColumns: skipDate,
