@@ -33,7 +33,16 @@ export function exponentialDecay(spec: ExponentialDecaySpec): number {
         { argument: "halfLife" }
       );
     }
-    return Math.exp(-Math.LN2 / halfLife);
+    const decay = Math.exp(-Math.LN2 / halfLife);
+    if (decay === 0) {
+      // Below ~0.001 rows, λ = 2^(−1/h) underflows: every row but the last would weigh exactly 0.
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `halfLife ${halfLife} is too short: older rows would get no weight at all; use a half-life of at least 0.01 rows`,
+        { argument: "halfLife" }
+      );
+    }
+    return decay;
   }
   if (!(span! > 1) || !Number.isFinite(span)) {
     // span = 1 gives α = 1: only the newest row would count, and one row has no correlation.

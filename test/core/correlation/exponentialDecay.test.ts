@@ -28,6 +28,7 @@ describe("exponentialDecay", () => {
       "halfLife must be a finite number of rows above 0; got -1"
     );
     expect(() => exponentialDecay({ halfLife: Infinity })).toThrow(bad);
+    expect(() => exponentialDecay({ halfLife: 1e-6 })).toThrow(/too short/);
     expect(() => exponentialDecay({ span: 1 })).toThrow(
       "span must be a finite number of rows above 1; got 1"
     );
