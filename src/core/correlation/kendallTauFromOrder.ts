@@ -1,6 +1,7 @@
 /**
- * Below this many values a run is sorted by insertion, counting each shift as one inversion; it
- * beats merging for short runs (the same cut-off CPython's timsort uses for its minrun order).
+ * Below this many values a run is sorted by insertion, counting each shift as one inversion:
+ * short runs stay in registers/L1 and save the first four merge passes. A conventional cut-off,
+ * not tuned on this machine.
  */
 const INSERTION_RUN = 16;
 
