@@ -1,0 +1,134 @@
+import { createClosesCache, type ClosesCache } from "../cache/createClosesCache";
+import type { CacheStore } from "../cache/cacheStore";
+import { createMemoryStore } from "../cache/createMemoryStore";
+import { createProvider, type ProviderDependencies } from "../createProvider";
+import { type Clock, systemClock } from "../http/clock";
+import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
+import type { DailyCloses, DataProvider, ListMarketsOptions, MarketAsset } from "../types";
+import { createRequestBatcher, type RequestBatcher } from "./createRequestBatcher";
+
+/** A provider id as in DataSettings. */
+export type ProviderId = DataSettings["provider"];
+
+/** Options of {@link createDataContext}; everything is injectable for tests. */
+export interface DataContextOptions {
+  /** Initial settings (default DEFAULT_DATA_SETTINGS: the demo provider). */
+  readonly settings?: DataSettings;
+  /** Where the price cache keeps its series (default in memory). */
+  readonly store?: CacheStore;
+  readonly clock?: Clock;
+  /** Builds a provider from settings (default createProvider). */
+  readonly createProvider?: (
+    settings: DataSettings,
+    dependencies: ProviderDependencies
+  ) => DataProvider;
+  /** How long HISTORY requests are collected into one fetch (default 10 ms). */
+  readonly batchDelayMs?: number;
+  /** How long a market list (TOP, INDEX) is reused (default 5 minutes). */
+  readonly marketsTtlMs?: number;
+}
+
+/** The data state of one JS runtime, shared by the custom functions and the task pane. */
+export interface DataContext {
+  /** The current settings (keys are held in memory only; the pane persists them in add-in storage). */
+  readonly settings: DataSettings;
+  /** Replaces the settings: providers are rebuilt on next use; cached prices stay (they do not depend on keys). */
+  setSettings(settings: DataSettings): void;
+  /** The configured provider, or another one by id with the same keys and URLs (HISTORY's provider argument). */
+  provider(id?: ProviderId): DataProvider;
+  /** The one price cache of the runtime. */
+  readonly cache: ClosesCache;
+  readonly clock: Clock;
+  /** Daily closes through the cache, batched: many cells recalculating together make one fetch. */
+  dailyCloses(
+    symbols: readonly string[],
+    days: number,
+    providerId?: ProviderId
+  ): Promise<DailyCloses>;
+  /** The provider's market list, reused for a few minutes (TOP and INDEX cells share it). */
+  markets(
+    options?: Omit<ListMarketsOptions, "signal">,
+    providerId?: ProviderId
+  ): Promise<MarketAsset[]>;
+}
+
+/** Market caps and prices move all day, but not enough in five minutes to refetch for every cell. */
+const DEFAULT_MARKETS_TTL_MS = 5 * 60_000;
+
+/**
+ * Creates the data context of a runtime: the current DataSettings (demo by default), the providers
+ * built from them by createProvider (one per provider id, built on first use), ONE closes cache for
+ * all of them (keyed per provider and symbol), a request batcher per provider in front of the
+ * cache, and a short-lived memo of market lists. `setSettings` is what the pane calls when the user
+ * changes provider, keys or URLs. Keys stay in this object's memory and are never logged; a new CSV
+ * text drops the cached CSV series, since the same symbols then mean other numbers.
+ *
+ * Complexity: O(1) per call besides the fetch.
+ *
+ * @param options settings, store, clock, provider factory, batching delay, market-list lifetime
+ * @example const context = createDataContext(); context.provider().id; // => "demo"
+ */
+export function createDataContext(options: DataContextOptions = {}): DataContext {
+  const clock = options.clock ?? systemClock;
+  const build = options.createProvider ?? createProvider;
+  const marketsTtlMs = options.marketsTtlMs ?? DEFAULT_MARKETS_TTL_MS;
+  const cache = createClosesCache({
+    store: options.store ?? createMemoryStore(),
+    clock,
+    maxSymbols: options.settings?.cacheMaxSymbols,
+  });
+  let settings = options.settings ?? DEFAULT_DATA_SETTINGS;
+  let providers = new Map<ProviderId, DataProvider>();
+  let batchers = new Map<ProviderId, RequestBatcher>();
+  let marketLists = new Map<string, { at: number; list: Promise<MarketAsset[]> }>();
+
+  const provider = (id: ProviderId = settings.provider): DataProvider => {
+    let built = providers.get(id);
+    if (built === undefined) {
+      built = build(id === settings.provider ? settings : { ...settings, provider: id }, { clock });
+      providers.set(id, built);
+    }
+    return built;
+  };
+
+  return {
+    get settings() {
+      return settings;
+    },
+    setSettings(next) {
+      if (next.csv.text !== settings.csv.text) void cache.clear("csv");
+      settings = next;
+      providers = new Map();
+      batchers = new Map();
+      marketLists = new Map();
+    },
+    provider,
+    cache,
+    clock,
+    dailyCloses(symbols, days, providerId = settings.provider) {
+      let batcher = batchers.get(providerId);
+      if (batcher === undefined) {
+        const source = provider(providerId);
+        batcher = createRequestBatcher((s, d) => cache.dailyCloses(source, s, d), {
+          delayMs: options.batchDelayMs,
+          clock,
+        });
+        batchers.set(providerId, batcher);
+      }
+      return batcher.dailyCloses(symbols, days);
+    },
+    markets(request = {}, providerId = settings.provider) {
+      const key = `${providerId}|${request.limit ?? ""}|${request.category ?? ""}`;
+      const now = clock.now();
+      const memo = marketLists.get(key);
+      if (memo !== undefined && now - memo.at < marketsTtlMs) return memo.list;
+      const list = provider(providerId).listMarkets(request);
+      marketLists.set(key, { at: now, list });
+      // A failed fetch is not remembered: the next cell asks again.
+      list.catch(() => {
+        if (marketLists.get(key)?.list === list) marketLists.delete(key);
+      });
+      return list;
+    },
+  };
+}

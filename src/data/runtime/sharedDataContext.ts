@@ -1,0 +1,25 @@
+import { createIndexedDbStore } from "../cache/createIndexedDbStore";
+import { createDataContext, type DataContext } from "./createDataContext";
+
+let shared: DataContext | undefined;
+
+/**
+ * The one data context of this JS runtime. The add-in runs its custom functions and task pane in a
+ * shared runtime, so HISTORY, TOP, INDEX and the pane see the same settings, providers and cache
+ * (Microsoft's "one shared runtime, two faces over one state module"). Created on first use with
+ * the demo provider and, where the browser has IndexedDB, a persistent price cache.
+ *
+ * Passing a context installs it instead (tests; a host that builds its own); the pane changes
+ * providers and keys with `sharedDataContext().setSettings(…)`.
+ *
+ * @param replacement a context to install in place of the current one
+ * @returns the runtime's data context
+ * @example sharedDataContext().settings.provider; // => "demo"
+ */
+export function sharedDataContext(replacement?: DataContext): DataContext {
+  if (replacement !== undefined) shared = replacement;
+  shared ??= createDataContext({
+    store: typeof indexedDB === "undefined" ? undefined : createIndexedDbStore(),
+  });
+  return shared;
+}
