@@ -1,0 +1,28 @@
+/** Why the sheet writer refused or failed; the pane shows `message`, which says what to do. */
+export type SheetWriteErrorKind =
+  /** A table with our name exists and Diversify did not create it. */
+  | "clash"
+  /** The sheet we would create the table on already holds someone else's data. */
+  | "sheetNotEmpty"
+  /** The data handed to the writer is malformed (a bug upstream, never the user's data). */
+  | "invalid"
+  /** A table the caller asked to read does not exist. */
+  | "notFound"
+  /** Cancelled before anything was written. */
+  | "cancelled"
+  /** Excel refused a request. */
+  | "excel";
+
+/**
+ * An error of the sheet writer, with a message in plain words for the pane's MessageBar.
+ *
+ * @example new SheetWriteError("clash", 'A table named "Prices" …').kind; // => "clash"
+ */
+export class SheetWriteError extends Error {
+  readonly kind: SheetWriteErrorKind;
+  constructor(kind: SheetWriteErrorKind, message: string) {
+    super(message);
+    this.name = "SheetWriteError";
+    this.kind = kind;
+  }
+}

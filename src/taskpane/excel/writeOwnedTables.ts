@@ -1,0 +1,356 @@
+import { formatMarker, markerKey, parseMarker } from "./ownershipMarker";
+import { SheetWriteError } from "./sheetWriteError";
+import type { CellValue, TableBlock, WriteReport } from "./tableBlock";
+import { validateBlocks } from "./validateBlocks";
+
+/** Options of {@link writeOwnedTables}. */
+export interface WriteOptions {
+  /**
+   * Most characters of cell JSON per request. Excel on the web refuses requests over 5 MB
+   * (RequestPayloadSizeLimitExceeded); 4,000,000 leaves room for the request's own envelope.
+   */
+  readonly payloadBudget?: number;
+  /** Checked up to the first write; once writing starts it runs to the end (a half write is worse). */
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+/** Office.js error code of a request over the payload limit (Excel on the web). */
+const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+
+/** A block's state in the workbook, from the reads. */
+interface Plan {
+  readonly block: TableBlock;
+  readonly table: Excel.Table;
+  readonly sheetName: string;
+  /** Top-left cell of the header row. */
+  readonly row: number;
+  readonly column: number;
+  /** Existing owned table: its size and how many of its leading columns are ours. */
+  readonly existing?: {
+    readonly id: string;
+    readonly rows: number;
+    readonly columns: number;
+    readonly ours: number;
+  };
+  /** Columns the user added inside the table, right of ours; they are kept. */
+  readonly userColumns: number;
+  readonly sheetExists: boolean;
+}
+
+/** A run of rows of one block written in one request; start 0 is the header row. */
+interface Piece {
+  readonly plan: Plan;
+  readonly start: number;
+  readonly count: number;
+  readonly size: number;
+}
+
+/**
+ * Writes Diversify's tables (Prices, Constituents, Rebalance, …) into the workbook in ONE Excel.run:
+ * an owned table is resized in place, a missing one is created, and nothing is written unless
+ * every table can be.
+ *
+ * Ownership: a table is ours when its name and its id match the marker Diversify stores in the
+ * workbook's custom properties (see ownershipMarker.ts); it is found by name wherever the user
+ * moved it, never by position. A table with our name but no marker is the user's: the write is
+ * refused with a message saying how to free the name. A missing table is created at A1 of a sheet
+ * of the given name; an existing sheet with values on it is refused rather than overwritten.
+ *
+ * In place: an owned table keeps its id, so structured references (=SUM(Prices[BTC])) and formulas
+ * pointing into it survive. Our columns are its first K; columns the user added inside the table to
+ * their right are kept (table columns are inserted or deleted before them when K changes), and
+ * rows no longer covered by the table are cleared.
+ *
+ * Requests: (1) look up tables, sheets and markers; (2) for existing owned tables, read their size
+ * (skipped when there are none); (3…) write: values are chunked by rows so each request stays under
+ * `payloadBudget` characters, and the first chunk carries the structural changes; a new table's
+ * marker needs its id, which Excel gives only once the table exists, so it takes one small request
+ * of its own. A request refused as too large is retried with half the budget. 1,830 × 51 cells
+ * (5 years × 50 symbols, about 1.8 MB of JSON) take 3 syncs, created or refreshed. Calculation is suspended during each write request.
+ *
+ * @param blocks the validated tables to write, one per sheet
+ * @param options payload budget, cancellation
+ * @returns the number of syncs and what was created or resized
+ * @throws SheetWriteError "invalid" (malformed block), "clash" (a user's table has the name),
+ *   "sheetNotEmpty" (the sheet to create holds data), "cancelled" (signal before the first write),
+ *   "excel" (Excel refused a request; the message says which)
+ * @example await writeOwnedTables([{ name: "Prices", sheet: "Prices", headers: ["Date", "BTC"], rows: [[45658, 97000]] }]);
+ *   // => { syncs: 3, tables: [{ name: "Prices", sheet: "Prices", rows: 1, columns: 2, created: true }] }
+ */
+export async function writeOwnedTables(
+  blocks: readonly TableBlock[],
+  options: WriteOptions = {}
+): Promise<WriteReport> {
+  validateBlocks(blocks);
+  let budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  if (!(budget > 0))
+    throw new SheetWriteError("invalid", `payloadBudget must be positive; got ${budget}`);
+  const signal = options.signal;
+  try {
+    return await Excel.run(async (context) => {
+      let syncs = 0;
+      const sync = async () => {
+        syncs += 1;
+        await context.sync();
+      };
+      const workbook = context.workbook;
+
+      // (1) Look everything up in one request.
+      const lookups = blocks.map((block) => ({
+        block,
+        table: workbook.tables.getItemOrNullObject(block.name).load("id,name"),
+        sheet: workbook.worksheets.getItemOrNullObject(block.sheet),
+        marker: workbook.properties.custom.getItemOrNullObject(markerKey(block.name)).load("value"),
+      }));
+      await sync();
+
+      for (const { table, marker } of lookups) {
+        if (table.isNullObject) continue;
+        const owned = marker.isNullObject ? undefined : parseMarker(marker.value);
+        if (owned === undefined || owned.id !== table.id) {
+          throw new SheetWriteError(
+            "clash",
+            `This workbook already has a table named "${table.name}" that Diversify did not create, so it was left as it is. ` +
+              `Rename that table (Table Design › Table Name) and try again.`
+          );
+        }
+      }
+
+      // (2) Sizes of the owned tables, and whether the sheets of new tables are empty.
+      const sized = lookups.map((lookup) => {
+        if (!lookup.table.isNullObject) {
+          return {
+            ...lookup,
+            range: lookup.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+            sheetOfTable: lookup.table.worksheet.load("name"),
+            used: undefined,
+          };
+        }
+        const used = lookup.sheet.isNullObject
+          ? undefined
+          : lookup.sheet.getUsedRangeOrNullObject(true).load("address");
+        return { ...lookup, range: undefined, sheetOfTable: undefined, used };
+      });
+      if (sized.some((s) => s.range !== undefined || s.used !== undefined)) await sync();
+
+      const plans: Plan[] = sized.map((s) => {
+        if (s.range !== undefined && s.sheetOfTable !== undefined) {
+          const marker = parseMarker(s.marker.value) as { id: string; columns: number };
+          const ours = Math.min(marker.columns, s.range.columnCount);
+          return {
+            block: s.block,
+            table: s.table,
+            sheetName: s.sheetOfTable.name,
+            row: s.range.rowIndex,
+            column: s.range.columnIndex,
+            existing: {
+              id: s.table.id,
+              rows: s.range.rowCount,
+              columns: s.range.columnCount,
+              ours,
+            },
+            userColumns: s.range.columnCount - ours,
+            sheetExists: true,
+          };
+        }
+        if (s.used !== undefined && !s.used.isNullObject) {
+          throw new SheetWriteError(
+            "sheetNotEmpty",
+            `Sheet "${s.block.sheet}" already has data (${s.used.address}) that Diversify did not write, so it was left as it is. ` +
+              `Rename or delete that sheet and try again.`
+          );
+        }
+        return {
+          block: s.block,
+          table: s.table,
+          sheetName: s.block.sheet,
+          row: 0,
+          column: 0,
+          userColumns: 0,
+          sheetExists: !s.sheet.isNullObject,
+        };
+      });
+
+      if (signal?.aborted) {
+        throw new SheetWriteError("cancelled", "Cancelled: nothing was written.");
+      }
+
+      // (3…) Structure with the first chunk, then the rest of the values.
+      const created = new Map<Plan, Excel.Table>();
+      const queueStructure = () => {
+        created.clear();
+        for (const plan of plans) {
+          const table = queueTableShape(workbook, plan);
+          if (table !== undefined) created.set(plan, table);
+        }
+      };
+      let pieces = piecesOf(plans, budget);
+      let structureDone = false;
+      while (pieces.length > 0) {
+        if (!structureDone) {
+          queueStructure();
+          for (const table of created.values()) table.load("id");
+        }
+        const batch = takeBatch(pieces, budget);
+        for (const piece of batch) queuePiece(workbook, piece);
+        workbook.application.suspendApiCalculationUntilNextSync();
+        try {
+          await sync();
+        } catch (error) {
+          if (errorCode(error) !== PAYLOAD_TOO_LARGE || budget < 2) throw error;
+          // Refused whole, so nothing of it was applied: split finer and send it again.
+          budget = Math.floor(budget / 2);
+          pieces = piecesOf(plans, budget, pieces[0]);
+          continue;
+        }
+        structureDone = true;
+        pieces = pieces.slice(batch.length);
+      }
+      if (created.size > 0) {
+        for (const [plan, table] of created) {
+          workbook.properties.custom.add(
+            markerKey(plan.block.name),
+            formatMarker({ id: table.id, columns: plan.block.headers.length })
+          );
+        }
+        await sync();
+      }
+      return {
+        syncs,
+        tables: plans.map((plan) => ({
+          name: plan.block.name,
+          sheet: plan.sheetName,
+          rows: plan.block.rows.length,
+          columns: plan.block.headers.length,
+          created: plan.existing === undefined,
+        })),
+      };
+    });
+  } catch (error) {
+    if (error instanceof SheetWriteError) throw error;
+    throw new SheetWriteError(
+      "excel",
+      `Excel could not write the tables (${errorCode(error) ?? "error"}: ${messageOf(error)}). ` +
+        "The data was fetched but not fully written; try again, and reload the add-in if it persists."
+    );
+  }
+}
+
+/** Queues a new table (returned) or the resize of an owned one, and its marker when it exists. */
+function queueTableShape(workbook: Excel.Workbook, plan: Plan): Excel.Table | undefined {
+  const width = plan.block.headers.length;
+  const height = plan.block.rows.length + 1;
+  if (plan.existing === undefined) {
+    const sheet = plan.sheetExists
+      ? workbook.worksheets.getItem(plan.sheetName)
+      : workbook.worksheets.add(plan.sheetName);
+    const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, height, width), true);
+    table.name = plan.block.name;
+    return table;
+  }
+  const { existing, table } = plan;
+  const sheet = workbook.worksheets.getItem(plan.sheetName);
+  if (plan.userColumns > 0 && width !== existing.ours) {
+    // Keep the user's columns right of ours: insert or delete table columns just before them.
+    for (let k = existing.ours; k < width; k++) table.columns.add(existing.ours);
+    for (let k = width; k < existing.ours; k++) table.columns.getItemAt(width).delete();
+  }
+  const totalWidth = width + plan.userColumns;
+  const widthBefore = plan.userColumns > 0 ? totalWidth : existing.columns;
+  table.resize(sheet.getRangeByIndexes(plan.row, plan.column, height, totalWidth));
+  if (existing.rows > height) {
+    sheet
+      .getRangeByIndexes(plan.row + height, plan.column, existing.rows - height, widthBefore)
+      .clear(Excel.ClearApplyTo.contents);
+  }
+  if (plan.userColumns === 0 && existing.columns > width) {
+    sheet
+      .getRangeByIndexes(plan.row, plan.column + width, existing.rows, existing.columns - width)
+      .clear(Excel.ClearApplyTo.contents);
+  }
+  workbook.properties.custom.add(
+    markerKey(plan.block.name),
+    formatMarker({ id: existing.id, columns: width })
+  );
+  return undefined;
+}
+
+/** Queues the values (and number formats) of rows [start, start + count) of a block. */
+function queuePiece(workbook: Excel.Workbook, piece: Piece): void {
+  const { plan, start, count } = piece;
+  const block = plan.block;
+  const width = block.headers.length;
+  const sheet = workbook.worksheets.getItem(plan.sheetName);
+  const grid: CellValue[][] = [];
+  for (let i = start; i < start + count; i++) {
+    grid.push(i === 0 ? [...block.headers] : [...block.rows[i - 1]]);
+  }
+  sheet.getRangeByIndexes(plan.row + start, plan.column, count, width).values = grid;
+  const bodyStart = Math.max(start, 1);
+  const bodyCount = start + count - bodyStart;
+  if (block.formats === undefined || bodyCount <= 0) return;
+  block.formats.forEach((format, j) => {
+    if (format === undefined || format === "") return;
+    const column: string[][] = new Array(bodyCount);
+    for (let i = 0; i < bodyCount; i++) column[i] = [format];
+    sheet.getRangeByIndexes(plan.row + bodyStart, plan.column + j, bodyCount, 1).numberFormat =
+      column;
+  });
+}
+
+/** Splits every block (from `from` on) into row runs of at most `budget` characters of JSON each. */
+function piecesOf(plans: readonly Plan[], budget: number, from?: Piece): Piece[] {
+  const pieces: Piece[] = [];
+  let skipping = from !== undefined;
+  for (const plan of plans) {
+    if (skipping && plan !== from?.plan) continue;
+    const first = skipping && from !== undefined ? from.start : 0;
+    skipping = false;
+    const block = plan.block;
+    const formatCost = (block.formats ?? []).reduce(
+      (sum, f) => sum + (f === undefined || f === "" ? 0 : f.length + 6),
+      0
+    );
+    let start = first;
+    let size = 0;
+    for (let i = first; i <= block.rows.length; i++) {
+      const row = i === 0 ? block.headers : block.rows[i - 1];
+      const cost = JSON.stringify(row).length + 1 + (i === 0 ? 0 : formatCost);
+      if (cost > budget) {
+        throw new SheetWriteError(
+          "excel",
+          `Row ${i} of table "${block.name}" is larger than one Excel request can carry; write fewer columns.`
+        );
+      }
+      if (size + cost > budget && i > start) {
+        pieces.push({ plan, start, count: i - start, size });
+        start = i;
+        size = 0;
+      }
+      size += cost;
+    }
+    pieces.push({ plan, start, count: block.rows.length + 1 - start, size });
+  }
+  return pieces;
+}
+
+/** The leading pieces that fit together in one request (at least one). */
+function takeBatch(pieces: readonly Piece[], budget: number): Piece[] {
+  const batch: Piece[] = [pieces[0]];
+  let size = pieces[0].size;
+  for (let k = 1; k < pieces.length && size + pieces[k].size <= budget; k++) {
+    batch.push(pieces[k]);
+    size += pieces[k].size;
+  }
+  return batch;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,325 @@
+import fc from "fast-check";
+import { writeOwnedTables } from "../../../src/taskpane/excel/writeOwnedTables";
+import { readTables } from "../../../src/taskpane/excel/readTable";
+import { SheetWriteError } from "../../../src/taskpane/excel/sheetWriteError";
+import type { CellValue, TableBlock } from "../../../src/taskpane/excel/tableBlock";
+import { type FakeWorkbook, loadOfficeDouble } from "../helpers/loadOfficeDouble";
+
+let workbook: FakeWorkbook;
+beforeEach(() => {
+  workbook = loadOfficeDouble();
+});
+
+/** A Prices-like block: Date + `symbols` columns, `days` rows of deterministic numbers. */
+function pricesBlock(days: number, symbols: number, offset = 0): TableBlock {
+  const headers = ["Date", ...Array.from({ length: symbols }, (_, j) => `S${j + 1}`)];
+  const rows: CellValue[][] = [];
+  for (let t = 0; t < days; t++) {
+    const row: CellValue[] = [45000 + t];
+    for (let j = 0; j < symbols; j++) row.push(100 + offset + t * 0.123456789 + j * 1.987654321);
+    rows.push(row);
+  }
+  return {
+    name: "Prices",
+    sheet: "Prices",
+    headers,
+    rows,
+    formats: ["yyyy-mm-dd", ...headers.slice(1).map(() => undefined)],
+  };
+}
+
+const constituents = (symbols: string[]): TableBlock => ({
+  name: "Constituents",
+  sheet: "Constituents",
+  headers: ["Symbol", "Weight"],
+  rows: symbols.map((s) => [s, 1 / symbols.length]),
+  formats: [undefined, "0.00%"],
+});
+
+async function rejection(promise: Promise<unknown>): Promise<SheetWriteError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SheetWriteError) return error;
+    throw error;
+  }
+  throw new Error("expected a SheetWriteError");
+}
+
+describe("writeOwnedTables", () => {
+  it("creates a table at A1 of a new sheet with its header, rows, formats and marker", async () => {
+    const report = await writeOwnedTables([constituents(["BTC", "ETH"])]);
+    const table = workbook.table("Constituents");
+    expect(table?.address).toBe("Constituents!A1:B3");
+    expect(table?.headers).toEqual(["Symbol", "Weight"]);
+    expect(table?.rows).toEqual([
+      ["BTC", 0.5],
+      ["ETH", 0.5],
+    ]);
+    expect(workbook.getFormat("Constituents", "B2")).toBe("0.00%");
+    expect(JSON.parse(String(workbook.properties()["Diversify.table.Constituents"]))).toEqual({
+      id: table?.id,
+      columns: 2,
+    });
+    expect(report.tables).toEqual([
+      { name: "Constituents", sheet: "Constituents", rows: 2, columns: 2, created: true },
+    ]);
+    // lookup, write, marker (a new table's id exists only after the write)
+    expect(report.syncs).toBe(3);
+    expect(workbook.runCount).toBe(1);
+  });
+
+  it("writes 1,830 × 51 cells (5 years × 50 symbols + Date) in at most 3 syncs, created or refreshed", async () => {
+    const first = await writeOwnedTables([pricesBlock(1830, 50), constituents(["S1", "S2"])]);
+    expect(first.syncs).toBeLessThanOrEqual(3);
+    const second = await writeOwnedTables([pricesBlock(1830, 50, 1), constituents(["S1", "S2"])]);
+    expect(second.syncs).toBeLessThanOrEqual(3);
+    expect(second.tables.every((t) => !t.created)).toBe(true);
+    expect(workbook.syncCount).toBe(first.syncs + second.syncs);
+    const table = workbook.table("Prices");
+    expect(table?.rows).toHaveLength(1830);
+    expect(table?.rows[1829][50]).toBeCloseTo(101 + 1829 * 0.123456789 + 49 * 1.987654321, 9);
+  });
+
+  it("resizes an owned table in place: same id, user columns and outside formulas survive, old rows cleared", async () => {
+    await writeOwnedTables([pricesBlock(10, 2)]);
+    const id = workbook.table("Prices")?.id;
+    // The user widens the table with a formula column and refers to it from another sheet.
+    workbook.setCell("Prices", "D1", "Note");
+    workbook.setCell("Prices", "D2", "=B2/C2");
+    const raw = workbook.table("Prices");
+    expect(raw).not.toBeNull();
+    workbook.setCell("Summary", "A1", "=SUM(Prices[S1])");
+    // Simulate Excel growing the table over the user's column (as typing next to a table does).
+    const grown = await (async () => {
+      const excel = (globalThis as any).Excel;
+      await excel.run(async (context: Excel.RequestContext) => {
+        const table = context.workbook.tables.getItemOrNullObject("Prices");
+        await context.sync();
+        table.resize(context.workbook.worksheets.getItem("Prices").getRangeByIndexes(0, 0, 11, 4));
+        await context.sync();
+      });
+      return workbook.table("Prices");
+    })();
+    expect(grown?.headers).toEqual(["Date", "S1", "S2", "Note"]);
+
+    // Refresh with fewer rows and one more symbol.
+    await writeOwnedTables([pricesBlock(6, 3)]);
+    const after = workbook.table("Prices");
+    expect(after?.id).toBe(id);
+    expect(after?.headers).toEqual(["Date", "S1", "S2", "S3", "Note"]);
+    expect(after?.rows).toHaveLength(6);
+    expect(after?.rows[0][4]).toBe("=B2/C2");
+    expect(workbook.getCell("Summary", "A1")).toBe("=SUM(Prices[S1])");
+    // Rows 8–11 held the longer history; nothing of it is left under the table.
+    expect(workbook.getCell("Prices", "A8")).toBe("");
+    expect(workbook.getCell("Prices", "B11")).toBe("");
+    expect(JSON.parse(String(workbook.properties()["Diversify.table.Prices"])).columns).toBe(4);
+  });
+
+  it("finds an owned table by name wherever the user moved it, not by position", async () => {
+    await writeOwnedTables([constituents(["BTC"])]);
+    const id = workbook.table("Constituents")?.id;
+    // The user moves it to another sheet, away from A1; a new "Constituents" sheet does not confuse it.
+    workbook.moveTable("Constituents", "Portfolio", "C5");
+    workbook.addSheet("My notes");
+    await writeOwnedTables([constituents(["BTC", "ETH", "SOL"])]);
+    expect(workbook.table("Constituents")?.id).toBe(id);
+    expect(workbook.table("Constituents")?.address).toBe("Portfolio!C5:D8");
+    expect(workbook.table("Constituents")?.rows.map((r) => r[0])).toEqual(["BTC", "ETH", "SOL"]);
+  });
+
+  it("shrinks the columns of an owned table and clears the ones it no longer covers", async () => {
+    await writeOwnedTables([pricesBlock(3, 4)]);
+    await writeOwnedTables([pricesBlock(3, 2)]);
+    expect(workbook.table("Prices")?.address).toBe("Prices!A1:C4");
+    expect(workbook.getCell("Prices", "E2")).toBe("");
+    expect(workbook.getCell("Prices", "D1")).toBe("");
+  });
+
+  it("refuses a user's table with the same name (no marker) and leaves it untouched", async () => {
+    workbook.addUserTable("Mine", "Prices", "C3", [
+      ["When", "Value"],
+      [1, 2],
+    ]);
+    const error = await rejection(writeOwnedTables([pricesBlock(3, 2), constituents(["BTC"])]));
+    expect(error.kind).toBe("clash");
+    expect(error.message).toMatch(
+      /already has a table named "Prices" that Diversify did not create/
+    );
+    expect(error.message).toMatch(/Rename that table/);
+    expect(workbook.table("Prices")?.rows).toEqual([[1, 2]]);
+    // Nothing else was written either: the check comes before any write.
+    expect(workbook.table("Constituents")).toBeNull();
+  });
+
+  it("refuses a table re-created by the user under our name (marker id differs)", async () => {
+    await writeOwnedTables([constituents(["BTC"])]);
+    // The user deletes our table and makes their own "Constituents".
+
+    await (globalThis as any).Excel.run(async (context: Excel.RequestContext) => {
+      context.workbook.tables.getItemOrNullObject("Constituents").delete();
+      await context.sync();
+    });
+    workbook.addUserTable("Other", "Constituents", "A1", [["Mine"], ["keep"]]);
+    const error = await rejection(writeOwnedTables([constituents(["ETH"])]));
+    expect(error.kind).toBe("clash");
+    expect(workbook.table("Constituents")?.rows).toEqual([["keep"]]);
+  });
+
+  it("refuses to create a table on an existing sheet that holds someone else's data", async () => {
+    workbook.setCell("Prices", "B2", "my numbers");
+    const error = await rejection(writeOwnedTables([pricesBlock(3, 2)]));
+    expect(error.kind).toBe("sheetNotEmpty");
+    expect(error.message).toMatch(/Sheet "Prices" already has data \(Prices!B2\)/);
+    expect(workbook.getCell("Prices", "B2")).toBe("my numbers");
+  });
+
+  it("creates the table on an existing empty sheet", async () => {
+    workbook.addSheet("Prices");
+    await writeOwnedTables([pricesBlock(2, 1)]);
+    expect(workbook.table("Prices")?.address).toBe("Prices!A1:B3");
+  });
+
+  it("chunks by rows under the payload budget, every request within it", async () => {
+    workbook.payloadLimit = 60_000;
+    const report = await writeOwnedTables([pricesBlock(400, 10)], { payloadBudget: 50_000 });
+    expect(report.syncs).toBeGreaterThan(3);
+    expect(Math.max(...workbook.payloads)).toBeLessThanOrEqual(60_000);
+    expect(workbook.table("Prices")?.rows).toEqual(pricesBlock(400, 10).rows);
+  });
+
+  it("retries with smaller chunks when Excel refuses a request as too large", async () => {
+    workbook.payloadLimit = 30_000;
+    const report = await writeOwnedTables([pricesBlock(400, 10)], { payloadBudget: 1_000_000 });
+    expect(workbook.table("Prices")?.rows).toEqual(pricesBlock(400, 10).rows);
+    expect(report.syncs).toBeGreaterThan(3);
+  });
+
+  it("reports a refused request in plain words, and a failed refresh keeps the old values", async () => {
+    await writeOwnedTables([pricesBlock(5, 2)]);
+    const before = workbook.table("Prices");
+    workbook.failNextSync(
+      "GeneralException",
+      "There was an internal error while processing the request."
+    );
+    const error = await rejection(writeOwnedTables([pricesBlock(5, 2, 50)]));
+    expect(error.kind).toBe("excel");
+    expect(error.message).toMatch(/Excel could not write the tables \(GeneralException/);
+    expect(workbook.table("Prices")).toEqual(before);
+  });
+
+  it("rejects malformed blocks before touching the workbook", async () => {
+    const bad: Array<[TableBlock, RegExp]> = [
+      [
+        { name: "1Prices", sheet: "P", headers: ["A"], rows: [[1]] },
+        /not a valid Excel table name/,
+      ],
+      [{ name: "P", sheet: "a/b", headers: ["A"], rows: [[1]] }, /not a valid sheet name/],
+      [
+        { name: "P", sheet: "P", headers: ["A", "a"], rows: [[1, 2]] },
+        /header 2 \("a"\) is empty or repeated/,
+      ],
+      [{ name: "P", sheet: "P", headers: ["A"], rows: [] }, /0 data rows/],
+      [
+        { name: "P", sheet: "P", headers: ["A", "B"], rows: [[1]] },
+        /row 1 has 1 cells, the header 2/,
+      ],
+      [{ name: "P", sheet: "P", headers: ["A"], rows: [[NaN]] }, /row 1, column 1 \(A\) holds NaN/],
+      [
+        { name: "P", sheet: "P", headers: ["A"], rows: [[1]], formats: [] },
+        /0 formats for 1 columns/,
+      ],
+    ];
+    for (const [block, message] of bad) {
+      const error = await rejection(writeOwnedTables([block]));
+      expect(error.kind).toBe("invalid");
+      expect(error.message).toMatch(message);
+    }
+    const twice = await rejection(writeOwnedTables([constituents(["A"]), constituents(["B"])]));
+    expect(twice.message).toMatch(/given twice/);
+    expect(workbook.syncCount).toBe(0);
+    expect(workbook.sheetNames()).toEqual([]);
+  });
+
+  it("writes nothing when cancelled before the first write", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await rejection(
+      writeOwnedTables([pricesBlock(3, 2)], { signal: controller.signal })
+    );
+    expect(error.kind).toBe("cancelled");
+    expect(workbook.tableNames()).toEqual([]);
+  });
+
+  it("does not change its input blocks", async () => {
+    const block = pricesBlock(20, 3);
+    const copy = JSON.parse(JSON.stringify(block));
+    Object.freeze(block.rows);
+    block.rows.forEach((row) => Object.freeze(row));
+    Object.freeze(block.headers);
+    await writeOwnedTables([block]);
+    await writeOwnedTables([block]);
+    expect(JSON.parse(JSON.stringify(block))).toEqual(copy);
+  });
+});
+
+describe("writeOwnedTables properties", () => {
+  it("after any sequence of writes the table holds exactly the last block, with a stable id", async () => {
+    const cell = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+      fc.string({ maxLength: 6 }),
+      fc.boolean()
+    );
+    const block = fc
+      .record({ rows: fc.integer({ min: 1, max: 12 }), cols: fc.integer({ min: 1, max: 5 }) })
+      .chain(({ rows, cols }) =>
+        fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), {
+          minLength: rows,
+          maxLength: rows,
+        })
+      )
+      .map((rows): TableBlock => ({
+        name: "Prices",
+        sheet: "Prices",
+        headers: rows[0].map((_, j) => `H${j}`),
+        rows,
+      }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 4 }), async (blocks) => {
+        workbook.reset();
+        let id: string | undefined;
+        for (const b of blocks) {
+          const report = await writeOwnedTables([b]);
+          expect(report.syncs).toBeLessThanOrEqual(3);
+          id ??= workbook.table("Prices")?.id;
+          expect(workbook.table("Prices")?.id).toBe(id);
+        }
+        const last = blocks[blocks.length - 1];
+        const table = workbook.table("Prices");
+        expect(table?.headers).toEqual(last.headers);
+        expect(table?.rows).toEqual(last.rows.map((r) => r.map((v) => (Object.is(v, -0) ? 0 : v))));
+        // Nothing of older, larger blocks remains outside the table.
+        expect(workbook.getCell("Prices", `A${last.rows.length + 2}`)).toBe("");
+      }),
+      { numRuns: 60 }
+    );
+  });
+});
+
+describe("readTables", () => {
+  it("reads owned and user tables by name, undefined for a missing one, and the last row alone", async () => {
+    await writeOwnedTables([pricesBlock(4, 2)]);
+    workbook.addUserTable("Holdings", "Holdings", "B2", [
+      ["Symbol", "Units"],
+      ["BTC", 0.5],
+    ]);
+    const [prices, holdings, none] = await readTables(["Prices", "Holdings", "Nope"]);
+    expect(prices?.headers).toEqual(["Date", "S1", "S2"]);
+    expect(prices?.rows).toHaveLength(4);
+    expect(holdings?.rows).toEqual([["BTC", 0.5]]);
+    expect(none).toBeUndefined();
+    const [last] = await readTables(["Prices"], { lastRowOnly: true });
+    expect(last?.rows).toEqual([pricesBlock(4, 2).rows[3]]);
+  });
+});

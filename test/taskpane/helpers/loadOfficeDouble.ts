@@ -1,0 +1,46 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The test hooks of test/e2e/officeDouble.js (the same file the browser tests serve as office.js). */
+export interface FakeWorkbook {
+  readonly syncCount: number;
+  readonly runCount: number;
+  readonly payloads: number[];
+  payloadLimit: number;
+  resetCounters(): void;
+  failNextSync(code: string, message?: string): void;
+  reset(): void;
+  sheetNames(): string[];
+  addSheet(name: string): void;
+  setCell(sheet: string, address: string, value: unknown): void;
+  getCell(sheet: string, address: string): unknown;
+  getFormat(sheet: string, address: string): string;
+  addUserTable(sheet: string, name: string, topLeft: string, values: unknown[][]): string;
+  tableNames(): string[];
+  table(name: string): {
+    id: string;
+    sheet: string;
+    address: string;
+    headers: unknown[];
+    rows: unknown[][];
+  } | null;
+  properties(): Record<string, unknown>;
+}
+
+/**
+ * Evaluates the Office double into a fresh fake window and installs its Excel and OfficeExtension
+ * as globals, as office.js does in the browser. Returns the workbook's test hooks.
+ */
+export function loadOfficeDouble(): FakeWorkbook {
+  const source = fs.readFileSync(
+    path.join(__dirname, "..", "..", "e2e", "officeDouble.js"),
+    "utf8"
+  );
+  const fakeWindow: Record<string, unknown> = {};
+  new Function("window", source)(fakeWindow);
+  const globals = globalThis as Record<string, unknown>;
+  globals.Excel = fakeWindow.Excel;
+  globals.OfficeExtension = fakeWindow.OfficeExtension;
+  globals.Office = fakeWindow.Office;
+  return fakeWindow.__fakeWorkbook as FakeWorkbook;
+}
