@@ -10,6 +10,7 @@ const functionSourceFiles = [
   "./src/functions/construction.ts",
   "./src/functions/diagnostics.ts",
   "./src/functions/rebalancing.ts",
+  "./src/functions/data.ts",
 ];
 
 module.exports = { functionSourceFiles };

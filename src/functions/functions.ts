@@ -11,3 +11,4 @@ export * from "./dependence";
 export * from "./construction";
 export * from "./diagnostics";
 export * from "./rebalancing";
+export * from "./data";

@@ -519,4 +519,90 @@ export const contractCases = {
       expect: { error: "#VALUE!", message: /no prices|empty/ },
     },
   ],
+  HISTORY: [
+    {
+      name: "a row of demo tickers spills a Date column and one column per symbol",
+      args: [[["BTC", "eth"]], 30, null],
+      expect: { rows: 31, cols: 3 },
+    },
+    {
+      name: "one cell with comma-separated tickers, days omitted (365)",
+      args: [[["BTC,SOL"]], null, "demo"],
+      expect: { rows: 366, cols: 3 },
+    },
+    {
+      name: "no symbols",
+      args: [[[""]], 30, null],
+      expect: { error: "#VALUE!", message: /symbols is empty/ },
+    },
+    {
+      name: "a number instead of a ticker",
+      args: [[["BTC", 5]], 30, null],
+      expect: { error: "#VALUE!", message: /symbols: cell 2 holds 5/ },
+    },
+    {
+      name: "days of 0",
+      args: [[["BTC"]], 0, null],
+      expect: { error: "#VALUE!", message: /days must be a whole number of days/ },
+    },
+    {
+      name: "days beyond the demo history",
+      args: [[["BTC"]], 100000, null],
+      expect: { error: "#VALUE!", message: /serves at most \d+ days/ },
+    },
+    {
+      name: "an unknown symbol is not available",
+      args: [[["BTC", "NOPE"]], 30, null],
+      expect: { error: "#N/A", message: /Demo data has no token NOPE/ },
+    },
+    {
+      name: "an unknown provider",
+      args: [[["BTC"]], 30, "yahoo"],
+      expect: { error: "#VALUE!", message: /provider must be "demo"/ },
+    },
+  ],
+  TOP: [
+    {
+      name: "the ten largest demo tokens",
+      args: [10, null],
+      expect: { rows: 11, cols: 6 },
+    },
+    {
+      name: "the Layer 2 sector (three demo tokens)",
+      args: [10, "Layer 2"],
+      expect: { rows: 4, cols: 6 },
+    },
+    {
+      name: "n of 0",
+      args: [0, null],
+      expect: { error: "#VALUE!", message: /n must be a whole number from 1 to 250/ },
+    },
+    {
+      name: "an unknown category",
+      args: [5, "Casinos"],
+      expect: { error: "#N/A", message: /no category "Casinos"/ },
+    },
+  ],
+  INDEX: [
+    {
+      name: "top 10 capped at 25 %: six columns",
+      args: ["top10-capped25", null],
+      expect: { rows: 11, cols: 6 },
+    },
+    {
+      name: "risk parity weights only",
+      args: ["TOP20-ERC", "weights"],
+      expect: { rows: 21, cols: 2 },
+    },
+    {
+      name: "an unknown index lists the built-in ones",
+      args: ["top5", null],
+      expect: { error: "#VALUE!", message: /no index "top5"; use one of top10-capped25/ },
+    },
+    {
+      name: "an unknown output",
+      args: ["top10-equal", "chart"],
+      expect: { error: "#VALUE!", message: /output must be "constituents" or "weights"/ },
+    },
+  ],
 };
