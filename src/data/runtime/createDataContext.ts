@@ -81,6 +81,8 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
   let providers = new Map<ProviderId, DataProvider>();
   let batchers = new Map<ProviderId, RequestBatcher>();
   let marketLists = new Map<string, { at: number; list: Promise<MarketAsset[]> }>();
+  // Reads wait for a pending clear, so the first read after new CSV text cannot see the old series.
+  let cleared: Promise<unknown> = Promise.resolve();
 
   const provider = (id: ProviderId = settings.provider): DataProvider => {
     let built = providers.get(id);
@@ -96,7 +98,9 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       return settings;
     },
     setSettings(next) {
-      if (next.csv.text !== settings.csv.text) void cache.clear("csv");
+      if (next.csv.text !== settings.csv.text) {
+        cleared = cache.clear("csv").catch(() => undefined);
+      }
       settings = next;
       providers = new Map();
       batchers = new Map();
@@ -115,7 +119,8 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
         });
         batchers.set(providerId, batcher);
       }
-      return batcher.dailyCloses(symbols, days);
+      const ready = batcher;
+      return cleared.then(() => ready.dailyCloses(symbols, days));
     },
     markets(request = {}, providerId = settings.provider) {
       const key = `${providerId}|${request.limit ?? ""}|${request.category ?? ""}`;

@@ -1,0 +1,131 @@
+import { createMemoryStore } from "../../../src/data/cache/createMemoryStore";
+import { createDataContext } from "../../../src/data/runtime/createDataContext";
+import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../../../src/data/settings";
+import type { DataProvider } from "../../../src/data/types";
+import { fakeClock } from "../helpers/fakeServer";
+import { countingProvider } from "./fakeProvider";
+
+const TODAY = Date.UTC(2025, 5, 30, 15); // 2025-06-30
+
+describe("createDataContext", () => {
+  it("starts on the demo provider with the default settings", async () => {
+    const context = createDataContext({ clock: fakeClock(TODAY) });
+    expect(context.settings).toBe(DEFAULT_DATA_SETTINGS);
+    expect(context.provider().id).toBe("demo");
+    const closes = await context.dailyCloses(["BTC"], 3);
+    expect(closes.source).toBe("demo data");
+    expect(closes.dates).toEqual(["2025-06-28", "2025-06-29", "2025-06-30"]);
+  });
+
+  it("turns many HISTORY cells recalculating at once into ONE provider fetch, then serves them from the cache", async () => {
+    const clock = fakeClock(TODAY);
+    const { provider, log } = countingProvider(clock);
+    const context = createDataContext({ clock, createProvider: () => provider, batchDelayMs: 2 });
+    const cells = [["BTC"], ["ETH", "BTC"], ["SOL"], ["eth"], ["BTC", "SOL", "ETH"]];
+    const answers = await Promise.all(
+      cells.map((symbols, i) => context.dailyCloses(symbols, 10 + i))
+    );
+    expect(log.closes).toEqual([{ symbols: ["BTC", "ETH", "SOL"], days: 14 }]);
+    expect(answers[0].dates).toHaveLength(10);
+    expect(answers[0].closes[9]).toBe(6600); // BTC today
+    expect(answers[4].symbols).toEqual(["BTC", "SOL", "ETH"]);
+    // The same cells again (a second recalculation): the cache has everything.
+    await Promise.all(cells.map((symbols, i) => context.dailyCloses(symbols, 10 + i)));
+    expect(log.closes).toHaveLength(1);
+  });
+
+  it("rebuilds providers from new settings; another provider by id keeps the keys and URLs", () => {
+    const built: DataSettings[] = [];
+    const factory = (settings: DataSettings): DataProvider => {
+      built.push(settings);
+      return { id: settings.provider } as DataProvider;
+    };
+    const context = createDataContext({ createProvider: factory });
+    expect(context.provider().id).toBe("demo");
+    expect(context.provider().id).toBe("demo");
+    expect(built).toHaveLength(1); // built once, on first use
+    const next: DataSettings = {
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "coingecko",
+      coinGecko: { plan: "demo", apiKey: "CG-SECRET", baseUrl: "https://proxy.example/cg" },
+    };
+    context.setSettings(next);
+    expect(context.settings).toBe(next);
+    expect(context.provider().id).toBe("coingecko");
+    expect(built[1]).toBe(next);
+    expect(context.provider("demo").id).toBe("demo");
+    expect(built[2]).toEqual({ ...next, provider: "demo" });
+  });
+
+  it("reuses a market list for a few minutes, and forgets a failed one", async () => {
+    const clock = fakeClock(TODAY);
+    const { provider, log } = countingProvider(clock);
+    const context = createDataContext({
+      clock,
+      createProvider: () => provider,
+      marketsTtlMs: 60_000,
+    });
+    await Promise.all([context.markets({ limit: 2 }), context.markets({ limit: 2 })]);
+    expect(log.markets).toBe(1);
+    await context.markets({ limit: 3 });
+    expect(log.markets).toBe(2);
+    clock.advance(60_000);
+    await context.markets({ limit: 2 });
+    expect(log.markets).toBe(3);
+
+    const failing = countingProvider(clock, { failMarkets: true });
+    const broken = createDataContext({ clock, createProvider: () => failing.provider });
+    await expect(broken.markets()).rejects.toThrow("Fake is down (503)");
+    await expect(broken.markets()).rejects.toThrow("Fake is down (503)");
+    expect(failing.log.markets).toBe(2);
+  });
+
+  it("drops the cached CSV series when the CSV text changes (same symbols, other numbers)", async () => {
+    const store = createMemoryStore();
+    const clock = fakeClock(TODAY);
+    const csv = (text: string): DataSettings => ({
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "csv",
+      csv: { text },
+    });
+    const context = createDataContext({
+      clock,
+      store,
+      settings: csv("date,BTC\n2025-06-29,1\n2025-06-30,2\n"),
+    });
+    const first = await context.dailyCloses(["BTC"], 2);
+    expect(Array.from(first.closes)).toEqual([1, 2]);
+    context.setSettings(csv("date,BTC\n2025-06-29,10\n2025-06-30,20\n"));
+    const second = await context.dailyCloses(["BTC"], 2);
+    expect(Array.from(second.closes)).toEqual([10, 20]);
+  });
+
+  it("never writes an API key to the console", async () => {
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((name) =>
+      jest.spyOn(console, name).mockImplementation(() => undefined)
+    );
+    try {
+      const context = createDataContext({ clock: fakeClock(TODAY) });
+      context.setSettings({
+        ...DEFAULT_DATA_SETTINGS,
+        tokenMetrics: { apiKey: "TM-SECRET-123" },
+        coinGecko: { plan: "pro", apiKey: "CG-SECRET-456" },
+      });
+      await context.dailyCloses(["BTC"], 2);
+      const written = spies.flatMap((spy) => spy.mock.calls.flat().map(String)).join(" ");
+      expect(written).not.toMatch(/SECRET/);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  });
+
+  it("leaves the settings object it is given unchanged", () => {
+    const settings = Object.freeze({
+      ...DEFAULT_DATA_SETTINGS,
+      coinGecko: Object.freeze({ plan: "public" as const }),
+    });
+    const context = createDataContext({ settings });
+    context.setSettings(Object.freeze({ ...settings, provider: "coingecko" as const }));
+    expect(settings.provider).toBe("demo");
+  });
+});
