@@ -217,6 +217,7 @@ async function indexRows(name: string, context: DataContext): Promise<IndexRow[]
   if (definition !== undefined) {
     const built = await buildIndex(definition, provider, {
       clock: context.clock,
+      listMarkets: ({ limit, category }) => context.markets({ limit, category }),
       dailyCloses: (symbols, days) => context.dailyCloses(symbols, days),
     });
     return [...built.constituents];

@@ -354,6 +354,18 @@ describe("INDEX", () => {
     );
   });
 
+  it("many INDEX cells share one market list and one closes fetch", async () => {
+    const fake = useFake();
+    const [a, b] = await Promise.all([
+      indexConstituents("top20-invvol"),
+      indexConstituents("top20-erc", "weights"),
+    ]);
+    expect(a).toHaveLength(4); // the fake lists three tokens
+    expect(b).toHaveLength(4);
+    expect(fake.log.markets).toBe(1);
+    expect(fake.log.closes).toEqual([{ symbols: ["BTC", "ETH", "SOL"], days: 365 }]);
+  });
+
   it("a provider that is down gives #N/A", async () => {
     useFake({ failMarkets: true });
     expect(await errorOf(indexConstituents("top10-equal"))).toMatchObject({

@@ -13,7 +13,13 @@ import { DEMO_SOURCE } from "../demo/demoProvider";
 import { dayNumberOf } from "../dayNumberOf";
 import { type Clock, systemClock } from "../http/clock";
 import { toIsoDate } from "../toIsoDate";
-import type { DailyCloses, DataProvider, MarketAsset, MarketCapTier } from "../types";
+import type {
+  DailyCloses,
+  DataProvider,
+  ListMarketsOptions,
+  MarketAsset,
+  MarketCapTier,
+} from "../types";
 import type { IndexDefinition } from "./indexDefinitions";
 
 /** Market data an index can be built from without a provider (the pane's cached tables, tests). */
@@ -34,6 +40,8 @@ export interface BuildIndexOptions {
   readonly historyDays?: number;
   /** ISO date the index is computed as of: closes after it are ignored (default today / the data's date). */
   readonly asOf?: string;
+  /** How to list the provider's markets (the shared runtime reuses its short-lived list). */
+  readonly listMarkets?: (options: ListMarketsOptions) => Promise<MarketAsset[]>;
   /** How to fetch closes from the provider (the shared runtime routes them through its cache). */
   readonly dailyCloses?: (symbols: readonly string[], days: number) => Promise<DailyCloses>;
   readonly clock?: Clock;
@@ -87,7 +95,7 @@ const DEFAULT_TIER_BREAKS: readonly number[] = [20, 100];
  *
  * @param definition one of INDEX_DEFINITIONS (or a custom one of the same shape)
  * @param input a provider (the universe and closes are fetched) or the data itself
- * @param options historyDays, asOf, a cached closes fetcher, clock, cancellation
+ * @param options historyDays, asOf, cached market-list and closes fetchers, clock, cancellation
  * @returns the constituents with weights, the as-of date and the source
  * @throws CoreError INVALID_ARGUMENT (historyDays not a whole number ≥ 3; asOf not yyyy-mm-dd; a definition with top < 1)
  * @throws CoreError NOT_AVAILABLE (no asset in the universe or sector; a market cap missing for a market-cap index; closes missing for a constituent)
@@ -137,11 +145,10 @@ export async function buildIndex(
       definition.universe.category === undefined
         ? undefined
         : (definition.universe.providerCategories?.[input.id] ?? definition.universe.category);
-    markets = await input.listMarkets({
-      limit: definition.universe.top,
-      category,
-      signal: options.signal,
-    });
+    const request = { limit: definition.universe.top, category, signal: options.signal };
+    markets = await (options.listMarkets ?? ((o: ListMarketsOptions) => input.listMarkets(o)))(
+      request
+    );
     markets = markets.slice(0, definition.universe.top);
     requireUniverse(definition, markets);
     const today = dayNumberOf((options.clock ?? systemClock).now());
