@@ -8,7 +8,11 @@ import { sharedDataContext } from "../../src/data/runtime/sharedDataContext";
 import type { DataProvider } from "../../src/data/types";
 import { history, indexConstituents, top } from "../../src/functions/data";
 import { returns } from "../../src/functions/returns";
+import { DEFAULT_DATA_SETTINGS } from "../../src/data/settings";
 import { fakeClock } from "../data/helpers/fakeServer";
+import { describeWithSharedData, sharedDataDir } from "../helpers/sharedData";
+import * as fs from "fs";
+import * as path from "path";
 import { countingProvider } from "../data/runtime/fakeProvider";
 
 const TODAY = Date.UTC(2025, 5, 30, 15); // 2025-06-30
@@ -374,3 +378,39 @@ describe("INDEX", () => {
     });
   });
 });
+
+describeWithSharedData(
+  "HISTORY on real closes (the shared Binance CSV through the CSV provider)",
+  () => {
+    const text = fs.readFileSync(path.join(sharedDataDir, "crypto-daily-close.csv"), "utf8");
+    const settings = {
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "csv" as const,
+      csv: { text, sourceName: "Binance CSV" },
+    };
+
+    it("serves the file's closes, and says 'as of' its last date when today is later", async () => {
+      // The file ends on 2026-01-05; on 2026-01-08 the newest close is three days old.
+      const clock = fakeClock(Date.UTC(2026, 0, 8, 12));
+      sharedDataContext(createDataContext({ clock, settings, batchDelayMs: 1 }));
+      const out = await history([["BTC", "PAXG"]], 10);
+      expect(out[0]).toEqual(["Date (Binance CSV, as of 2026-01-05)", "BTC", "PAXG"]);
+      const lines = text.trim().split(/\r?\n/);
+      const header = lines[0].split(",");
+      const last = lines[lines.length - 1].split(",");
+      expect(last[0]).toBe("2026-01-05");
+      const bottom = out[out.length - 1];
+      expect(bottom[0]).toBe(Date.UTC(2026, 0, 5) / 86_400_000 + 25569);
+      expect(bottom[1]).toBe(Number(last[header.indexOf("BTC")]));
+      expect(bottom[2]).toBe(Number(last[header.indexOf("PAXG")]));
+    });
+
+    it("a token the file does not have is #N/A naming it", async () => {
+      const clock = fakeClock(Date.UTC(2026, 0, 5, 12));
+      sharedDataContext(createDataContext({ clock, settings, batchDelayMs: 1 }));
+      const error = await errorOf(history([["BTC", "SUI"]], 10));
+      expect(error.code).toBe("#N/A");
+      expect(error.message).toMatch(/SUI/);
+    });
+  }
+);

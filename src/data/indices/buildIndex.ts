@@ -89,15 +89,18 @@ const DEFAULT_TIER_BREAKS: readonly number[] = [20, 100];
  * (a day where any constituent lacks a close is left out; `window.rowsUsed` says how many remained);
  * "tiered" → tieredWeights with the definition's rank breaks and budgets (the tier column is then the
  * tier used for weighting; otherwise it is the provider's tier, or large/mid/small by rank 20/100).
- * Conventions: weights sum to 1; constituents keep the provider's order (largest first); `asOf` is
- * the last close date used, or the market snapshot's day; `source` is the provider's text.
+ * Conventions: weights sum to 1; constituents keep the provider's order (largest first); a ticker
+ * listed twice keeps its first (larger) asset, since closes are fetched by ticker; `asOf` is the
+ * last close date used, or the market snapshot's day; `source` is the provider's text. With a
+ * provider, market caps are its current ones (providers give no past caps), so an earlier `asOf`
+ * moves only the returns window.
  * Complexity: O(N log N) for market-cap schemes; O(days · N²) for the covariance, O(N³) for ERC/HRP.
  *
  * @param definition one of INDEX_DEFINITIONS (or a custom one of the same shape)
  * @param input a provider (the universe and closes are fetched) or the data itself
  * @param options historyDays, asOf, cached market-list and closes fetchers, clock, cancellation
  * @returns the constituents with weights, the as-of date and the source
- * @throws CoreError INVALID_ARGUMENT (historyDays not a whole number ≥ 3; asOf not yyyy-mm-dd; a definition with top < 1)
+ * @throws CoreError INVALID_ARGUMENT (historyDays not a whole number ≥ 3; asOf or data.asOf not yyyy-mm-dd; a definition with top < 1)
  * @throws CoreError NOT_AVAILABLE (no asset in the universe or sector; a market cap missing for a market-cap index; closes missing for a constituent)
  * @throws CoreError INFEASIBLE (a cap below 1/N for a small sector; a tier with a budget but no names)
  * @throws CoreError TOO_FEW_POINTS, ZERO_VARIANCE, SINGULAR_MATRIX, NOT_CONVERGED (from the covariance and the risk-based weighting)
@@ -149,7 +152,7 @@ export async function buildIndex(
     markets = await (options.listMarkets ?? ((o: ListMarketsOptions) => input.listMarkets(o)))(
       request
     );
-    markets = markets.slice(0, definition.universe.top);
+    markets = firstOfEachSymbol(markets).slice(0, definition.universe.top);
     requireUniverse(definition, markets);
     const today = dayNumberOf((options.clock ?? systemClock).now());
     snapshotDay = Math.min(asOfDay ?? today, today);
@@ -165,20 +168,24 @@ export async function buildIndex(
     }
     source = closes?.source ?? (input.id === "demo" ? DEMO_SOURCE : input.displayName);
   } else {
-    markets = input.markets.slice(0, definition.universe.top);
+    markets = firstOfEachSymbol(input.markets).slice(0, definition.universe.top);
     requireUniverse(definition, markets);
     closes = input.closes;
     source = input.source;
     const given = input.asOf === undefined ? undefined : dayNumberOf(input.asOf);
+    if (given !== undefined && !Number.isFinite(given)) {
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `data.asOf must be a date written yyyy-mm-dd; got "${input.asOf}"`,
+        { argument: "asOf" }
+      );
+    }
     const lastClose =
       closes !== undefined && closes.dates.length > 0
         ? dayNumberOf(closes.dates[closes.dates.length - 1])
         : undefined;
     snapshotDay =
-      asOfDay ??
-      (given !== undefined && Number.isFinite(given) ? given : undefined) ??
-      lastClose ??
-      dayNumberOf((options.clock ?? systemClock).now());
+      asOfDay ?? given ?? lastClose ?? dayNumberOf((options.clock ?? systemClock).now());
   }
 
   const n = markets.length;
@@ -242,6 +249,20 @@ export async function buildIndex(
 
 function isProvider(input: DataProvider | IndexData): input is DataProvider {
   return typeof (input as DataProvider).listMarkets === "function";
+}
+
+/**
+ * Closes are fetched by symbol, so a symbol must name one asset; a provider may list two coins
+ * under one ticker (CoinGecko does), and the larger, listed first, is the one meant.
+ */
+function firstOfEachSymbol(markets: readonly MarketAsset[]): MarketAsset[] {
+  const seen = new Set<string>();
+  return markets.filter((asset) => {
+    const key = asset.symbol.toUpperCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function requireUniverse(definition: IndexDefinition, markets: readonly MarketAsset[]): void {

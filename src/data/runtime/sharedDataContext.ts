@@ -1,5 +1,7 @@
 import { createIndexedDbStore } from "../cache/createIndexedDbStore";
+import { createMemoryStore } from "../cache/createMemoryStore";
 import { createDataContext, type DataContext } from "./createDataContext";
+import { createFallbackStore } from "./createFallbackStore";
 
 let shared: DataContext | undefined;
 
@@ -7,7 +9,8 @@ let shared: DataContext | undefined;
  * The one data context of this JS runtime. The add-in runs its custom functions and task pane in a
  * shared runtime, so HISTORY, TOP, INDEX and the pane see the same settings, providers and cache
  * (Microsoft's "one shared runtime, two faces over one state module"). Created on first use with
- * the demo provider and, where the browser has IndexedDB, a persistent price cache.
+ * the demo provider and, where the browser has IndexedDB, a persistent price cache (memory if
+ * IndexedDB fails).
  *
  * Passing a context installs it instead (tests; a host that builds its own); the pane changes
  * providers and keys with `sharedDataContext().setSettings(…)`.
@@ -19,7 +22,10 @@ let shared: DataContext | undefined;
 export function sharedDataContext(replacement?: DataContext): DataContext {
   if (replacement !== undefined) shared = replacement;
   shared ??= createDataContext({
-    store: typeof indexedDB === "undefined" ? undefined : createIndexedDbStore(),
+    store:
+      typeof indexedDB === "undefined"
+        ? createMemoryStore()
+        : createFallbackStore(createIndexedDbStore(), createMemoryStore()),
   });
   return shared;
 }

@@ -320,6 +320,29 @@ describe("buildIndex", () => {
         )
       ).toBe("NOT_AVAILABLE");
     });
+    it("INVALID_ARGUMENT: data.asOf not yyyy-mm-dd", async () => {
+      expect(
+        await codeOf(buildIndex(definition({ method: "equal" }), { ...hand, asOf: "June 30" }))
+      ).toBe("INVALID_ARGUMENT");
+    });
+    it("keeps the first (larger) asset of a ticker listed twice, since closes are fetched by ticker", async () => {
+      const markets = [
+        market("A", 50, 1),
+        market("B", 25, 2),
+        market("A", 5, 3),
+        market("C", 20, 4),
+      ];
+      const built = await buildIndex(definition({ method: "marketcap", cap: 1 }, 3), {
+        markets,
+        source: "x",
+        asOf: "2025-06-30",
+      });
+      expect(built.constituents.map((c) => [c.symbol, c.marketCap])).toEqual([
+        ["A", 50],
+        ["B", 25],
+        ["C", 20],
+      ]);
+    });
     it("INFEASIBLE: a 25 % cap on three names", async () => {
       expect(await codeOf(buildIndex(definition({ method: "marketcap", cap: 0.25 }), hand))).toBe(
         "INFEASIBLE"
