@@ -6,6 +6,7 @@ import { intersectSortedRows } from "./intersectSortedRows";
 import { PACK_WIDTH, packedCrossProduct } from "./packedCrossProduct";
 import { type UndefinedPairContext, undefinedPairValue } from "./undefinedPairValue";
 import { validateCorrelationInput } from "./validateCorrelationInput";
+import { SIMD_BLOCK_WIDTH, simdGramWorkspace } from "./wasm/simdGramWorkspace";
 
 /** How each column is turned into a unit vector before the cross product. */
 export type CorrelationStandardisation =
@@ -13,6 +14,14 @@ export type CorrelationStandardisation =
   | { readonly kind: "spearman" }
   /** Row t of an overlap ending at row L weighs decay^(L − t), 0 < decay < 1. */
   | { readonly kind: "exponential"; readonly decay: number };
+
+/**
+ * Which Gram kernel runs the cross products: "auto" takes the WebAssembly SIMD kernel when the engine
+ * has it (wasm/simdGramWorkspace) and the scalar JS kernel (packedCrossProduct) otherwise; "js"
+ * forces the JS kernel, to test and measure the fallback. Both give the same matrix up to summation
+ * order (≤ 1e-13 absolute on unit-norm columns).
+ */
+export type GramKernelChoice = "auto" | "js";
 
 /** Default for `minOverlap`: two rows always correlate ±1, three is the least with information. */
 const DEFAULT_MIN_OVERLAP = 3;
@@ -36,13 +45,16 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
  * a listing, trailing ones after a delisting). For each pair of groups the overlap O is the same for
  * every pair of their columns, so each column is standardised once per group pair, packed 3-wide and
  * fed to the blocked kernel `packedCrossProduct`; with no missing data there is one group and one
- * symmetric kernel call. No allocation per asset pair.
+ * symmetric kernel call. No allocation per asset pair. The kernel is WebAssembly SIMD (f64x2, a 3×3
+ * tile over column-contiguous packs in the module's memory) where available, else the scalar JS
+ * `packedCrossProduct` over 3-interleaved packs; only the summation order differs.
  * Complexity: O(rows · cols² / 2) multiply-adds for one group; with G masks, O(G² · rows) more for
  * intersections and O(G · cols · rows) for packing (times log rows for ranks).
  *
  * @param panel column-major panel, NaN = missing
  * @param options minOverlap, onUndefinedPair, argument (see CorrelationMatrixOptions)
  * @param standardisation how columns are standardised
+ * @param kernel "auto" (default: WebAssembly SIMD when available) or "js" (force the scalar kernel)
  * @returns symmetric matrix with the panel's labels, unit diagonal, entries clamped to [−1, 1]
  * @throws CoreError INVALID_ARGUMENT (no columns, bad data length, bad option)
  * @throws CoreError NON_FINITE (±Infinity in the panel, with row and column)
@@ -54,7 +66,8 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
 export function correlationByOverlap(
   panel: Panel,
   options: CorrelationMatrixOptions,
-  standardisation: CorrelationStandardisation
+  standardisation: CorrelationStandardisation,
+  kernel: GramKernelChoice = "auto"
 ): SquareMatrix {
   const argument = options.argument ?? "returns";
   const { rows, cols, data, labels } = panel;
@@ -64,10 +77,14 @@ export function correlationByOverlap(
 
   const groups = groupColumnsByMask(data, rows, cols);
   const maxGroup = Math.max(...groups.map((g) => g.columns.length));
-  const maxBlocks = Math.ceil(maxGroup / PACK_WIDTH);
-  const packA = new Float64Array(maxBlocks * PACK_WIDTH * rows);
-  const packB = groups.length > 1 ? new Float64Array(packA.length) : packA;
-  const tile = new Float64Array(maxBlocks * PACK_WIDTH * maxBlocks * PACK_WIDTH);
+  // The SIMD kernel tiles by SIMD_BLOCK_WIDTH columns; the packing below assumes one width for both.
+  const simd =
+    kernel === "auto" && SIMD_BLOCK_WIDTH === PACK_WIDTH
+      ? simdGramWorkspace(maxGroup, rows, groups.length > 1)
+      : undefined;
+  const { packA, packB, tile } = simd
+    ? { packA: simd.packA, packB: simd.packB, tile: simd.out }
+    : jsBuffers(maxGroup, rows, groups.length > 1);
   const scratch: Scratch = {
     overlap: new Int32Array(rows),
     values: new Float64Array(rows),
@@ -94,6 +111,7 @@ export function correlationByOverlap(
         continue;
       }
       const overlap = scratch.overlap.subarray(0, n);
+      const layout = simd ? simdLayout(n) : interleavedLayout(n);
       prepareWeights(standardisation, overlap, scratch.weights, scratch.sqrtWeights);
       const blocksA = packGroup(
         data,
@@ -103,6 +121,7 @@ export function correlationByOverlap(
         standardisation,
         scratch,
         packA,
+        layout,
         scratch.zeroA
       );
       let blocksB = blocksA;
@@ -115,12 +134,14 @@ export function correlationByOverlap(
           standardisation,
           scratch,
           packB,
+          layout,
           scratch.zeroB
         );
       }
       const ld = blocksB * PACK_WIDTH;
       tile.fill(0, 0, blocksA * PACK_WIDTH * ld);
-      packedCrossProduct(packA, blocksA, g === h ? packA : packB, blocksB, n, tile, g === h);
+      if (simd) simd.crossProduct(blocksA, blocksB, layout.ld, g === h);
+      else packedCrossProduct(packA, blocksA, g === h ? packA : packB, blocksB, n, tile, g === h);
       scatter(context, A.columns, B.columns, g === h, tile, ld, scratch, n);
     }
   }
@@ -141,6 +162,38 @@ interface Scratch {
   readonly sqrtWeights: Float64Array;
   readonly zeroA: Uint8Array;
   readonly zeroB: Uint8Array;
+}
+
+function jsBuffers(
+  maxGroup: number,
+  rows: number,
+  separateB: boolean
+): { packA: Float64Array; packB: Float64Array; tile: Float64Array } {
+  const width = Math.ceil(maxGroup / PACK_WIDTH) * PACK_WIDTH;
+  const packA = new Float64Array(width * rows);
+  const packB = separateB ? new Float64Array(packA.length) : packA;
+  return { packA, packB, tile: new Float64Array(width * width) };
+}
+
+/**
+ * Where packGroup writes: column p, row k goes to
+ * pack[⌊p/3⌋·3·ld + (p mod 3)·columnStep + k·rowStep], rows n ≤ k < ld are zero padding.
+ */
+interface PackLayout {
+  readonly ld: number;
+  readonly columnStep: number;
+  readonly rowStep: number;
+}
+
+/** packedCrossProduct's layout: three columns interleaved row by row. */
+function interleavedLayout(n: number): PackLayout {
+  return { ld: n, columnStep: 1, rowStep: PACK_WIDTH };
+}
+
+/** The SIMD kernel's layout: each column contiguous, padded to an even length for whole f64x2 loads. */
+function simdLayout(n: number): PackLayout {
+  const ld = n + (n % 2);
+  return { ld, columnStep: ld, rowStep: 1 };
 }
 
 function copyRows(a: Int32Array, out: Int32Array): number {
@@ -166,7 +219,8 @@ function prepareWeights(
 }
 
 /**
- * Standardises each column of a group over the overlap and packs it 3-wide; returns the block count.
+ * Standardises each column of a group over the overlap and packs it in blocks of 3 columns, in the
+ * given layout; returns the block count.
  * Sets zero[p] = 1 for a column with no spread (its packed values are zeros).
  */
 function packGroup(
@@ -177,13 +231,15 @@ function packGroup(
   standardisation: CorrelationStandardisation,
   scratch: Scratch,
   pack: Float64Array,
+  layout: PackLayout,
   zero: Uint8Array
 ): number {
   // A local copy: through a CommonJS/ESM interop getter the imported constant costs a call per use.
   const width = PACK_WIDTH;
   const n = overlap.length;
   const blocks = Math.ceil(columns.length / width);
-  const stride = width * n;
+  const { ld, columnStep, rowStep } = layout;
+  const stride = width * ld;
   // Padding columns of the last block must read as zeros.
   pack.fill(0, (blocks - 1) * stride, blocks * stride);
   const weighted = standardisation.kind === "exponential";
@@ -248,18 +304,20 @@ function packGroup(
     const mean = firstMean + sumD / sumW;
     const squares = sumD2 - (sumD * sumD) / sumW;
     const spread = Math.sqrt(Math.max(0, squares) / sumW);
-    const base3 = Math.floor(p / width) * stride + (p % width);
+    const base3 = Math.floor(p / width) * stride + (p % width) * columnStep;
+    // The pack is reused across group pairs: padding rows must be rewritten as zeros each time.
+    for (let k = n; k < ld; k++) pack[base3 + rowStep * k] = 0;
     if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
       zero[p] = 1;
-      for (let k = 0; k < n; k++) pack[base3 + width * k] = 0;
+      for (let k = 0; k < n; k++) pack[base3 + rowStep * k] = 0;
       continue;
     }
     zero[p] = 0;
     const scale = 1 / Math.sqrt(squares);
     if (weighted) {
-      for (let k = 0; k < n; k++) pack[base3 + width * k] = sqrtW[k] * (x[k] - mean) * scale;
+      for (let k = 0; k < n; k++) pack[base3 + rowStep * k] = sqrtW[k] * (x[k] - mean) * scale;
     } else {
-      for (let k = 0; k < n; k++) pack[base3 + width * k] = (x[k] - mean) * scale;
+      for (let k = 0; k < n; k++) pack[base3 + rowStep * k] = (x[k] - mean) * scale;
     }
   }
   return blocks;
