@@ -1,18 +1,25 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
-  Badge,
-  Body1,
   Caption1,
-  Card,
-  CardHeader,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
+  Tab,
+  TabList,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { INDEX_DEFINITIONS } from "../../data/indices/indexDefinitions";
+import type { DataSettings } from "../../data/settings";
+import { describeError, type ErrorMessage } from "../state/describeError";
+import type { PaneContext } from "../state/paneContext";
+import { refreshIndex } from "../state/refreshIndex";
+import { runRebalance } from "../state/runRebalance";
+import { PaneError } from "../state/paneError";
+import { DataTab } from "./DataTab";
 import { FunctionList, type FunctionSummary } from "./FunctionList";
+import { IndexTab, type IndexStatus } from "./IndexTab";
+import { RebalanceTab, type RebalanceInputs } from "./RebalanceTab";
 
 const useStyles = makeStyles({
   root: {
@@ -25,14 +32,64 @@ const useStyles = makeStyles({
   logo: { width: "40px", height: "40px" },
   titleBlock: { display: "flex", flexDirection: "column" },
   flush: { margin: 0 },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-/** The task pane's first screen: what Diversify is, where its data comes from, and its functions. */
-export function App(props: { host: string | null }) {
+type TabId = "index" | "rebalance" | "data";
+
+/** Parses a Rebalance input; blank is 0, anything else must be a non-negative number. */
+function parseAmount(text: string, what: string): number {
+  const value = text.trim() === "" ? 0 : Number(text.replace(",", "."));
+  if (!Number.isFinite(value) || value < 0) {
+    throw new PaneError(`${what} must be a number of at least 0; got "${text}".`);
+  }
+  return value;
+}
+
+/**
+ * The task pane: Index (build/refresh the Constituents and Prices tables), Rebalance (Holdings →
+ * Rebalance trades), Data (provider, keys, cache), and the list of custom functions. Components
+ * below it take props and call back; the Excel and data work happens in ../state.
+ */
+export function App(props: { host: string | null; context: PaneContext }) {
   const styles = useStyles();
+  const { data, settings: store } = props.context;
+  const [tab, setTab] = useState<TabId>("index");
   const [functions, setFunctions] = useState<FunctionSummary[] | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
+  const [settings, setSettings] = useState<DataSettings>(data.settings);
+  // The provider in use changes on Save, not while the Data tab's radio buttons are being clicked.
+  const [activeProvider, setActiveProvider] = useState(data.settings.provider);
+  const providerName = useMemo(
+    () => data.provider(activeProvider).displayName,
+    [data, activeProvider]
+  );
+  const demo = activeProvider === "demo";
+
+  // Index tab
+  const [definitionId, setDefinitionId] = useState(INDEX_DEFINITIONS[0].id);
+  const [historyDays, setHistoryDays] = useState(365);
+  const [indexBusy, setIndexBusy] = useState(false);
+  const [progress, setProgress] = useState<{ fraction: number; label: string }>();
+  const [status, setStatus] = useState<IndexStatus>();
+  const [indexError, setIndexError] = useState<ErrorMessage>();
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  // Rebalance tab
+  const [inputs, setInputs] = useState<RebalanceInputs>({
+    bandPercent: "5",
+    minTrade: "10",
+    feeBps: "10",
+  });
+  const [rebalanceBusy, setRebalanceBusy] = useState(false);
+  const [summary, setSummary] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [rebalanceError, setRebalanceError] = useState<ErrorMessage>();
+
+  // Data tab
+  const [saved, setSaved] = useState(false);
+  const [cacheSummary, setCacheSummary] = useState<string>();
+  const [dataError, setDataError] = useState<ErrorMessage>();
 
   useEffect(() => {
     // The function list comes from the generated metadata, so the pane can never disagree with it.
@@ -49,6 +106,94 @@ export function App(props: { host: string | null }) {
         )
       );
   }, []);
+
+  const refreshCacheSummary = useCallback(() => {
+    data.cache
+      .status()
+      .then((entries) => {
+        if (entries.length === 0)
+          return setCacheSummary("Empty: prices are fetched on the next build.");
+        const byProvider = new Map<string, number>();
+        entries.forEach((e) => byProvider.set(e.provider, (byProvider.get(e.provider) ?? 0) + 1));
+        const last = Math.max(...entries.map((e) => e.fetchedAt));
+        setCacheSummary(
+          `${entries.length} price series (${[...byProvider].map(([p, n]) => `${p}: ${n}`).join(", ")}), last fetched ${new Date(last).toISOString().slice(0, 16).replace("T", " ")} UTC.`
+        );
+      })
+      .catch((error: unknown) => setDataError(describeError(error)));
+  }, [data]);
+
+  useEffect(() => {
+    if (tab === "data") refreshCacheSummary();
+  }, [tab, refreshCacheSummary]);
+
+  const build = async () => {
+    const definition = INDEX_DEFINITIONS.find((d) => d.id === definitionId) ?? INDEX_DEFINITIONS[0];
+    const controller = new AbortController();
+    abort.current = controller;
+    setIndexBusy(true);
+    setIndexError(undefined);
+    setProgress({ fraction: 0, label: "Starting" });
+    try {
+      const result = await refreshIndex(data, definition, {
+        historyDays,
+        signal: controller.signal,
+        onProgress: setProgress,
+      });
+      setStatus({
+        indexName: definition.name,
+        constituents: result.built.constituents.length,
+        days: result.days,
+        asOf: result.built.asOf,
+        source: result.built.source,
+        demo: result.demo,
+        created: result.report.tables.some((t) => t.created),
+      });
+    } catch (error) {
+      setIndexError(describeError(error));
+    } finally {
+      setIndexBusy(false);
+      abort.current = undefined;
+    }
+  };
+
+  const rebalance = async () => {
+    setRebalanceBusy(true);
+    setRebalanceError(undefined);
+    setNotice(undefined);
+    setSummary(undefined);
+    try {
+      const run = await runRebalance({
+        band: parseAmount(inputs.bandPercent, "Band") / 100,
+        minTrade: parseAmount(inputs.minTrade, "Min trade"),
+        feeBps: parseAmount(inputs.feeBps, "Fee"),
+      });
+      if (run.kind === "createdHoldings") {
+        setNotice(
+          `Created the Holdings table on the Holdings sheet with the index's ${run.symbols} tokens. ` +
+            "Type your units in it, then press Suggest trades again."
+        );
+      } else {
+        setSummary(run.outcome.summary);
+      }
+    } catch (error) {
+      setRebalanceError(describeError(error));
+    } finally {
+      setRebalanceBusy(false);
+    }
+  };
+
+  const save = () => {
+    try {
+      store.save(settings);
+      data.setSettings(settings);
+      setActiveProvider(settings.provider);
+      setSaved(true);
+      setDataError(undefined);
+    } catch (error) {
+      setDataError(describeError(error));
+    }
+  };
 
   return (
     <main className={styles.root}>
@@ -70,17 +215,62 @@ export function App(props: { host: string | null }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <Card>
-        <CardHeader
-          header={<Subtitle2 as="h2">Start with a formula</Subtitle2>}
-          action={<Badge appearance="tint">demo data by default</Badge>}
-        />
-        <Body1 as="p">
-          Select a range of prices (dates down, assets across, names in the first row) and type:
-        </Body1>
-        <code className={styles.code}>=DIVERSIFY.RETURNS(Prices!B1:K1500)</code>
-        <Caption1 as="p">Results spill into the cells below and to the right.</Caption1>
-      </Card>
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)}>
+        <Tab value="index">Index</Tab>
+        <Tab value="rebalance">Rebalance</Tab>
+        <Tab value="data">Data</Tab>
+      </TabList>
+      <section className={styles.panel} role="tabpanel" aria-label={tab}>
+        {tab === "index" && (
+          <IndexTab
+            definitions={INDEX_DEFINITIONS}
+            providerName={providerName}
+            demo={demo}
+            definitionId={definitionId}
+            historyDays={historyDays}
+            busy={indexBusy}
+            progress={progress}
+            status={indexError === undefined ? status : undefined}
+            built={status !== undefined}
+            error={indexError}
+            onDefinitionChange={setDefinitionId}
+            onHistoryChange={setHistoryDays}
+            onBuild={() => void build()}
+            onCancel={() => abort.current?.abort()}
+          />
+        )}
+        {tab === "rebalance" && (
+          <RebalanceTab
+            inputs={inputs}
+            busy={rebalanceBusy}
+            demo={demo}
+            summary={summary}
+            notice={notice}
+            error={rebalanceError}
+            onInputsChange={setInputs}
+            onRun={() => void rebalance()}
+          />
+        )}
+        {tab === "data" && (
+          <DataTab
+            settings={settings}
+            saved={saved}
+            cacheSummary={cacheSummary}
+            error={dataError}
+            onSettingsChange={(next) => {
+              setSettings(next);
+              setSaved(false);
+            }}
+            onSave={save}
+            onClearCache={() => {
+              data.cache
+                .clear()
+                .then(refreshCacheSummary)
+                .catch((error: unknown) => setDataError(describeError(error)));
+            }}
+          />
+        )}
+      </section>
       {loadError !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>{loadError}</MessageBarBody>

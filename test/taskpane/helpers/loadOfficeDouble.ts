@@ -16,6 +16,7 @@ export interface FakeWorkbook {
   getCell(sheet: string, address: string): unknown;
   getFormat(sheet: string, address: string): string;
   addUserTable(sheet: string, name: string, topLeft: string, values: unknown[][]): string;
+  moveTable(name: string, sheet: string, topLeft: string): void;
   tableNames(): string[];
   table(name: string): {
     id: string;

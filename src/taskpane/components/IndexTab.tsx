@@ -1,0 +1,145 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { IndexDefinition } from "../../data/indices/indexDefinitions";
+import type { ErrorMessage } from "../state/describeError";
+import { ErrorBar } from "./ErrorBar";
+
+/** History lengths offered for the Prices table. */
+export const HISTORY_CHOICES: ReadonlyArray<{ readonly days: number; readonly label: string }> = [
+  { days: 90, label: "90 days" },
+  { days: 365, label: "1 year" },
+  { days: 730, label: "2 years" },
+  { days: 1826, label: "5 years" },
+];
+
+/** The last successful build, for the status line. */
+export interface IndexStatus {
+  readonly indexName: string;
+  readonly constituents: number;
+  readonly days: number;
+  readonly asOf: string;
+  readonly source: string;
+  readonly demo: boolean;
+  readonly created: boolean;
+}
+
+export interface IndexTabProps {
+  readonly definitions: readonly IndexDefinition[];
+  readonly providerName: string;
+  readonly demo: boolean;
+  readonly definitionId: string;
+  readonly historyDays: number;
+  readonly busy: boolean;
+  readonly progress?: { readonly fraction: number; readonly label: string };
+  /** The last build's outcome (hidden while an error is shown). */
+  readonly status?: IndexStatus;
+  /** True once the tables exist, so the button says Refresh. */
+  readonly built: boolean;
+  readonly error?: ErrorMessage;
+  onDefinitionChange(id: string): void;
+  onHistoryChange(days: number): void;
+  onBuild(): void;
+  onCancel(): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  grow: { flexGrow: 1 },
+});
+
+/** Index tab: choose an index and a history length, Build/Refresh writes Constituents and Prices. */
+export function IndexTab(props: IndexTabProps) {
+  const styles = useStyles();
+  const selected = props.definitions.find((d) => d.id === props.definitionId);
+  const history = HISTORY_CHOICES.find((h) => h.days === props.historyDays);
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        <Caption1>Provider: {props.providerName}</Caption1>
+        {props.demo && (
+          <Badge appearance="tint" color="warning">
+            demo data
+          </Badge>
+        )}
+      </div>
+      <Field label="Index" hint={selected?.description}>
+        <Dropdown
+          aria-label="Index"
+          value={selected?.name ?? ""}
+          selectedOptions={[props.definitionId]}
+          disabled={props.busy}
+          onOptionSelect={(_e, data) =>
+            data.optionValue && props.onDefinitionChange(data.optionValue)
+          }
+        >
+          {props.definitions.map((d) => (
+            <Option key={d.id} value={d.id} text={d.name}>
+              {d.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="History for the Prices table">
+        <Dropdown
+          aria-label="History"
+          value={history?.label ?? `${props.historyDays} days`}
+          selectedOptions={[String(props.historyDays)]}
+          disabled={props.busy}
+          onOptionSelect={(_e, data) =>
+            data.optionValue && props.onHistoryChange(Number(data.optionValue))
+          }
+        >
+          {HISTORY_CHOICES.map((h) => (
+            <Option key={h.days} value={String(h.days)}>
+              {h.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={props.busy} onClick={props.onBuild}>
+          {props.built ? "Refresh index" : "Build index"}
+        </Button>
+        {props.busy && <Button onClick={props.onCancel}>Cancel</Button>}
+      </div>
+      {props.busy && props.progress !== undefined && (
+        <Field validationMessage={props.progress.label} validationState="none">
+          <ProgressBar value={props.progress.fraction} aria-label="Progress" />
+        </Field>
+      )}
+      <ErrorBar error={props.error} />
+      {props.status !== undefined && !props.busy && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {props.status.created ? "Wrote" : "Refreshed"} {props.status.indexName}:{" "}
+            {props.status.constituents} tokens in the Constituents table and {props.status.days}{" "}
+            days in the Prices table, as of {props.status.asOf}
+            {props.status.demo
+              ? " (demo data: simulated prices, not market data)."
+              : ` (${props.status.source}).`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Card appearance="subtle">
+        <Caption1>
+          Tables are written on the Constituents and Prices sheets. Refresh resizes them in place,
+          so your formulas (e.g. =DIVERSIFY.STATS(Prices[[BTC]:[ETH]])) keep working. If a refresh
+          fails, the previous data stays.
+        </Caption1>
+      </Card>
+    </div>
+  );
+}

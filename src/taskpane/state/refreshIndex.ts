@@ -1,0 +1,80 @@
+import { buildIndex, type BuiltIndex } from "../../data/indices/buildIndex";
+import type { IndexDefinition } from "../../data/indices/indexDefinitions";
+import type { DataContext } from "../../data/runtime/createDataContext";
+import { DataError } from "../../data/dataError";
+import type { WriteReport } from "../excel/tableBlock";
+import { writeOwnedTables } from "../excel/writeOwnedTables";
+import { indexTables } from "./indexTables";
+
+/** A step of a refresh, for the progress bar. */
+export interface RefreshProgress {
+  /** 0 to 1. */
+  readonly fraction: number;
+  readonly label: string;
+}
+
+/** Options of {@link refreshIndex}. */
+export interface RefreshOptions {
+  /** Days of prices written to the Prices table. */
+  readonly historyDays: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RefreshProgress) => void;
+  /** The writer (tests swap it; default writeOwnedTables). */
+  readonly write?: typeof writeOwnedTables;
+}
+
+/** What the Index tab reports after a refresh. */
+export interface RefreshResult {
+  readonly built: BuiltIndex;
+  readonly report: WriteReport;
+  /** True when the numbers are the built-in simulated demo data. */
+  readonly demo: boolean;
+  readonly days: number;
+}
+
+/**
+ * Build or Refresh: fetch the universe and the closes through the runtime's data context (its
+ * cache and batching, shared with DIVERSIFY.HISTORY), build the index with the data layer's
+ * buildIndex (the same computation as DIVERSIFY.INDEX), shape and validate the Constituents and
+ * Prices tables, and only then write both in one Excel.run. Any failure before the write —
+ * provider error, cancellation, too few prices — leaves the workbook exactly as it was.
+ *
+ * @param context the shared data context (provider, cache)
+ * @param definition the index to build
+ * @param options history length, cancellation, progress, writer
+ * @returns the index, what was written and whether it is demo data
+ * @throws DataError (provider), CoreError (weighting), PaneError (no prices), SheetWriteError (workbook)
+ * @example await refreshIndex(sharedDataContext(), INDEX_DEFINITIONS[0], { historyDays: 365 });
+ */
+export async function refreshIndex(
+  context: DataContext,
+  definition: IndexDefinition,
+  options: RefreshOptions
+): Promise<RefreshResult> {
+  const { signal, onProgress } = options;
+  const step = (fraction: number, label: string) => {
+    if (signal?.aborted) throw new DataError("cancelled", "Cancelled before writing");
+    onProgress?.({ fraction, label });
+  };
+  const provider = context.provider();
+  step(0.05, `Fetching the market list from ${provider.displayName}`);
+  const built = await buildIndex(definition, provider, {
+    dailyCloses: (symbols, days) => context.dailyCloses(symbols, days),
+    clock: context.clock,
+    signal,
+  });
+  step(
+    0.4,
+    `Fetching ${options.historyDays} days of prices for ${built.constituents.length} tokens`
+  );
+  const closes = await context.dailyCloses(
+    built.constituents.map((c) => c.symbol),
+    options.historyDays
+  );
+  step(0.7, "Checking the data");
+  const blocks = indexTables(built, closes);
+  step(0.8, "Writing Constituents and Prices");
+  const report = await (options.write ?? writeOwnedTables)(blocks, { signal });
+  onProgress?.({ fraction: 1, label: "Done" });
+  return { built, report, demo: provider.id === "demo", days: closes.dates.length };
+}

@@ -1,0 +1,317 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of the task pane: the production build (dist/, or $DIVERSIFY_DIST) in headless
+ * Chromium with the Office double (test/e2e/officeDouble.js) served as office.js. Builds indices
+ * from the demo provider into the double's in-memory workbook, counts Excel syncs, fills Holdings
+ * and gets rebalance trades, makes the provider fail on a refresh and checks the old tables stay,
+ * and screenshots each tab into test-results/e2e/ (pane-*.png).
+ * Prints "e2e-pane: N passed, M failed" last; exits 1 on any failure.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveFolder } from "./staticServer.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
+const artefacts = path.join(root, "test-results", "e2e");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Excel on the web refuses requests over 5 MB; the double does the same. */
+const WEB_PAYLOAD_LIMIT = 5_000_000;
+
+const results = [];
+function record(name, ok, detail = "") {
+  results.push({ name, ok });
+  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
+}
+function note(text) {
+  console.log(`# ${text}`);
+}
+
+async function choose(page, comboboxName, optionName) {
+  await page.getByRole("combobox", { name: comboboxName }).click();
+  await page.getByRole("option", { name: optionName, exact: true }).click();
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(dist, "taskpane.js"))) {
+    console.error(`${dist}/taskpane.js is missing: run \`npm run build\` first.`);
+    console.log("e2e-pane: 0 passed, 1 failed");
+    process.exit(1);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
+    if (process.env.CI === "true") {
+      console.error(message);
+      process.exit(1);
+    }
+    console.log(`skipped: ${message}`);
+    console.log("e2e-pane: 0 passed, 0 failed, 1 skipped");
+    return;
+  }
+  fs.mkdirSync(artefacts, { recursive: true });
+  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  const server = await serveFolder(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
+  const escaped = [];
+  const expectedBlocked = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    const consoleErrors = [];
+    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
+      }
+      if (url.startsWith(server.url)) return route.continue();
+      // The provider-failure test switches to CoinGecko on purpose: its requests must fail here.
+      if (/coingecko\.com/.test(url)) expectedBlocked.push(url);
+      else escaped.push(url);
+      return route.abort("internetdisconnected");
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    await page.evaluate((limit) => (window.__fakeWorkbook.payloadLimit = limit), WEB_PAYLOAD_LIMIT);
+    record("the pane renders with the Index, Rebalance and Data tabs", (await page.getByRole("tab").count()) === 3);
+    record(
+      "the demo provider is the default and is labelled demo data",
+      await page.getByText("demo data", { exact: true }).isVisible()
+    );
+
+    // 1. Build the default index (Top 10 capped at 25 %, 1 year) from the demo provider.
+    await page.evaluate(() => window.__fakeWorkbook.resetCounters());
+    await page.getByRole("button", { name: "Build index" }).click();
+    await page.getByText(/^Wrote Top 10, capped at 25 %/).waitFor({ timeout: 20_000 });
+    const first = await page.evaluate(() => ({
+      constituents: window.__fakeWorkbook.table("Constituents"),
+      prices: window.__fakeWorkbook.table("Prices"),
+      syncs: window.__fakeWorkbook.syncCount,
+      runs: window.__fakeWorkbook.runCount,
+      format: window.__fakeWorkbook.getFormat("Prices", "A2"),
+    }));
+    const c = first.constituents;
+    record(
+      "Constituents has symbol, name, sector, tier, market cap, weight, as-of and source columns",
+      JSON.stringify(c?.headers) ===
+        JSON.stringify(["Symbol", "Name", "Sector", "Tier", "Market cap", "Weight", "As of", "Source"]),
+      JSON.stringify(c?.headers)
+    );
+    const weights = c?.rows.map((r) => r[5]) ?? [];
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    record(
+      "10 constituents, weights sum to 1 and none above the 25 % cap",
+      c?.rows.length === 10 && Math.abs(weightSum - 1) < 1e-9 && Math.max(...weights) <= 0.25 + 1e-12,
+      `rows ${c?.rows.length}, sum ${weightSum}, max ${Math.max(...weights)}`
+    );
+    record(
+      "every constituent row says demo data as its source",
+      c?.rows.every((r) => r[7] === "demo data"),
+      JSON.stringify(c?.rows.map((r) => r[7]))
+    );
+    const p = first.prices;
+    const symbols = c?.rows.map((r) => r[0]);
+    record(
+      "Prices has Date + one column per constituent, a year of rows, dates formatted",
+      p?.headers[0] === "Date" &&
+        JSON.stringify(p.headers.slice(1)) === JSON.stringify(symbols) &&
+        p.rows.length >= 360 &&
+        p.rows.length <= 366 &&
+        first.format === "yyyy-mm-dd",
+      `${p?.headers.join(",")}; ${p?.rows.length} rows; format ${first.format}`
+    );
+    record(
+      "Prices dates ascend and every cell is a positive number or blank",
+      p?.rows.every(
+        (r, t) =>
+          (t === 0 || r[0] > p.rows[t - 1][0]) &&
+          r.slice(1).every((v) => v === "" || (typeof v === "number" && v > 0))
+      )
+    );
+    record("the build is one Excel.run with ≤ 3 syncs", first.runs === 1 && first.syncs <= 3, `runs ${first.runs}, syncs ${first.syncs}`);
+    note(`build (top 10, 1 year, new tables): ${first.syncs} syncs in ${first.runs} Excel.run`);
+    await page.screenshot({ path: path.join(artefacts, "pane-index.png") });
+
+    // 2. Refresh as the 40-token barbell over 5 years: the tables are resized in place.
+    await choose(page, "Index", "Barbell 70/20/10 by tier");
+    await choose(page, "History", "5 years");
+    await page.evaluate(() => window.__fakeWorkbook.resetCounters());
+    const started = Date.now();
+    await page.getByRole("button", { name: "Refresh index" }).click();
+    await page.getByText(/^Refreshed Barbell 70\/20\/10 by tier/).waitFor({ timeout: 30_000 });
+    const big = await page.evaluate(() => ({
+      prices: window.__fakeWorkbook.table("Prices"),
+      constituents: window.__fakeWorkbook.table("Constituents"),
+      syncs: window.__fakeWorkbook.syncCount,
+      payloads: window.__fakeWorkbook.payloads,
+    }));
+    record(
+      "a refresh resizes the same tables in place (same ids) to 40 tokens × 5 years",
+      big.prices?.id === p?.id &&
+        big.constituents?.id === c?.id &&
+        big.prices?.headers.length === 41 &&
+        big.prices?.rows.length >= 1820,
+      `${big.prices?.headers.length} columns, ${big.prices?.rows.length} rows`
+    );
+    record("the 5-year refresh takes ≤ 3 syncs", big.syncs <= 3, `syncs ${big.syncs}`);
+    note(
+      `refresh (barbell 40 tokens, ${big.prices?.rows.length} days): ${big.syncs} syncs, largest request ${Math.max(...big.payloads)} chars, ${Date.now() - started} ms`
+    );
+
+    // 3. The raw writer: 5 years × 50 symbols (+ Date), as Excel on the web would take it.
+    const fifty = await page.evaluate(async () => {
+      const headers = ["Date", ...Array.from({ length: 50 }, (_, j) => `T${j + 1}`)];
+      const rows = Array.from({ length: 1830 }, (_, t) => [
+        45000 + t,
+        ...Array.from({ length: 50 }, (_, j) => 100 * Math.exp(0.0004 * t + 0.02 * Math.sin(t * (j + 1))) + j / 7),
+      ]);
+      const block = { name: "SyncTest", sheet: "SyncTest", headers, rows };
+      window.__fakeWorkbook.resetCounters();
+      const created = await window.__diversifyWriter([block]);
+      const createdPayloads = window.__fakeWorkbook.payloads;
+      window.__fakeWorkbook.resetCounters();
+      const refreshed = await window.__diversifyWriter([block]);
+      return {
+        created: created.syncs,
+        refreshed: refreshed.syncs,
+        largest: Math.max(...createdPayloads),
+        rows: window.__fakeWorkbook.table("SyncTest").rows.length,
+      };
+    });
+    record(
+      "1,830 × 51 cells are written in ≤ 3 syncs under the 5 MB web limit, created and refreshed",
+      fifty.created <= 3 && fifty.refreshed <= 3 && fifty.rows === 1830,
+      JSON.stringify(fifty)
+    );
+    note(
+      `5 years × 50 symbols (1,830 × 51 cells): ${fifty.created} syncs to create, ${fifty.refreshed} to refresh; largest request ${fifty.largest} chars`
+    );
+    const chunked = await page.evaluate(async () => {
+      window.__fakeWorkbook.payloadLimit = 400_000;
+      window.__fakeWorkbook.resetCounters();
+      const table = window.__fakeWorkbook.table("SyncTest");
+      const block = { name: "SyncTest", sheet: "SyncTest", headers: table.headers, rows: table.rows };
+      const report = await window.__diversifyWriter([block]);
+      const same = JSON.stringify(window.__fakeWorkbook.table("SyncTest").rows) === JSON.stringify(table.rows);
+      window.__fakeWorkbook.payloadLimit = 5_000_000;
+      return { syncs: report.syncs, same };
+    });
+    record(
+      "with a 400 kB request limit the same write is chunked (and retried smaller) and still complete",
+      chunked.syncs > 3 && chunked.same,
+      JSON.stringify(chunked)
+    );
+    note(`same write under a 400,000-char limit: ${chunked.syncs} syncs`);
+
+    // 4. Rebalance: the first press creates Holdings; fill it; the second press writes trades.
+    await page.getByRole("tab", { name: "Rebalance" }).click();
+    await page.getByRole("button", { name: "Suggest trades" }).click();
+    await page.getByText(/^Created the Holdings table/).waitFor({ timeout: 10_000 });
+    const holdings = await page.evaluate(() => window.__fakeWorkbook.table("Holdings"));
+    record(
+      "Holdings is created with Symbol and Units, one row per constituent",
+      JSON.stringify(holdings?.headers) === JSON.stringify(["Symbol", "Units"]) && holdings?.rows.length === 40,
+      JSON.stringify(holdings?.headers)
+    );
+    await page.evaluate(() => {
+      // Someone who holds only the two largest tokens, and one token outside the index.
+      window.__fakeWorkbook.setCell("Holdings", "B2", 0.5);
+      window.__fakeWorkbook.setCell("Holdings", "B3", 4);
+      // The last row: a token the index does not hold (Excel would grow the table for a new row).
+      window.__fakeWorkbook.setCell("Holdings", "A41", "XYZ");
+      window.__fakeWorkbook.setCell("Holdings", "B41", 2);
+    });
+    await page.getByRole("button", { name: "Suggest trades" }).click();
+    const missing = page.getByRole("alert");
+    await missing.waitFor({ timeout: 10_000 });
+    const missingText = await missing.textContent();
+    const noRebalance = await page.evaluate(() => window.__fakeWorkbook.table("Rebalance"));
+    record(
+      "a held token without a price is refused in plain words, and no Rebalance table is written",
+      /No latest price for XYZ/.test(missingText ?? "") && noRebalance === null,
+      missingText ?? ""
+    );
+    await page.evaluate((symbol) => {
+      window.__fakeWorkbook.setCell("Holdings", "A41", symbol);
+      window.__fakeWorkbook.setCell("Holdings", "B41", "");
+    }, holdings?.rows[39][0]);
+    await page.getByRole("button", { name: "Suggest trades" }).click();
+    await page.getByText(/^Portfolio [\d,]+: \d+ trades/).waitFor({ timeout: 10_000 });
+    const rebalance = await page.evaluate(() => window.__fakeWorkbook.table("Rebalance"));
+    const tradeValues = rebalance?.rows.map((r) => r[9]) ?? [];
+    const after = rebalance?.rows.map((r) => r[11]) ?? [];
+    record(
+      "Rebalance lists every token with its trade; buys and sells net to the fees",
+      rebalance?.rows.length === 40 &&
+        rebalance.rows.some((r) => r[7] === "sell") &&
+        rebalance.rows.some((r) => r[7] === "buy") &&
+        Math.abs(after.reduce((a, b) => a + b, 0) - 1) < 1e-9,
+      `${rebalance?.rows.length} rows; Σ trade ${tradeValues.reduce((a, b) => a + b, 0)}`
+    );
+    await page.screenshot({ path: path.join(artefacts, "pane-rebalance.png") });
+
+    // 5. The provider fails on refresh: the old tables stay exactly as they were.
+    const before = await page.evaluate(() => ({
+      c: window.__fakeWorkbook.table("Constituents"),
+      p: window.__fakeWorkbook.table("Prices"),
+    }));
+    await page.getByRole("tab", { name: "Data" }).click();
+    await page.getByRole("radio", { name: "CoinGecko" }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    await page.screenshot({ path: path.join(artefacts, "pane-data.png") });
+    await page.getByRole("tab", { name: "Index" }).click();
+    await page.getByRole("button", { name: "Refresh index" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor({ timeout: 30_000 });
+    const alertText = (await alert.textContent()) ?? "";
+    const unchanged = await page.evaluate(
+      (old) =>
+        JSON.stringify(window.__fakeWorkbook.table("Constituents")) === JSON.stringify(old.c) &&
+        JSON.stringify(window.__fakeWorkbook.table("Prices")) === JSON.stringify(old.p),
+      before
+    );
+    record("a failed refresh shows a plain-words error", /connection|provider|try again/i.test(alertText), alertText);
+    record("a failed refresh leaves Constituents and Prices exactly as they were", unchanged);
+    await page.screenshot({ path: path.join(artefacts, "pane-error.png") });
+
+    // 6. Back to the demo data: the Index tab says so again.
+    await page.getByRole("tab", { name: "Data" }).click();
+    await page.getByRole("radio", { name: /^Demo data/ }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("tab", { name: "Index" }).click();
+    record(
+      "switching back to the demo provider labels the Index tab demo data again",
+      await page.getByText("demo data", { exact: true }).isVisible()
+    );
+    // Chromium logs each blocked CoinGecko request of the failure test; anything else is a defect.
+    const unexpected = consoleErrors.filter(
+      (text) => !(expectedBlocked.length > 0 && /ERR_INTERNET_DISCONNECTED/.test(text))
+    );
+    record("no console errors in the page", unexpected.length === 0, unexpected.join(" | "));
+    record(
+      "the only requests that left the page were the provider-failure test's, and they were blocked",
+      escaped.length === 0,
+      escaped.join(", ")
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`e2e-pane: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("e2e-pane: 0 passed, 1 failed");
+  process.exit(1);
+});
