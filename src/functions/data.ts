@@ -1,7 +1,6 @@
 import { CoreError } from "../core/errors";
 import { dayNumberOf } from "../data/dayNumberOf";
 import { isDataError } from "../data/isDataError";
-import { buildIndex } from "../data/indices/buildIndex";
 import { INDEX_DEFINITIONS } from "../data/indices/indexDefinitions";
 import type { DataContext } from "../data/runtime/createDataContext";
 import { sharedDataContext } from "../data/runtime/sharedDataContext";
@@ -68,8 +67,9 @@ export async function top(n: number, category?: string): Promise<any[][]> {
         expected: `a whole number from 1 to ${MAX_TOP}`,
       })
     );
-    const sector = readCategory(category);
-    const assets = await fetching(() => sharedDataContext().markets({ limit, category: sector }));
+    const context = sharedDataContext();
+    const sector = await fetching(() => resolveCategory(readCategory(category), context));
+    const assets = await fetching(() => context.markets({ limit, category: sector }));
     return spillTable(
       ["Rank", "Symbol", "Name", "Sector", "Price", "Market cap"],
       assets.map((a, i) => [
@@ -189,6 +189,25 @@ function readCategory(value: unknown): string | undefined {
   return value.trim();
 }
 
+/**
+ * A category as the provider names it: users type sector names ("DeFi"), CoinGecko filters by id
+ * ("decentralized-finance-defi"), so a name is looked up in the provider's list. The demo provider
+ * takes names itself; an unmatched word goes to the provider, which says what it offers.
+ */
+async function resolveCategory(
+  sector: string | undefined,
+  context: DataContext
+): Promise<string | undefined> {
+  const provider = context.provider();
+  if (sector === undefined || provider.id === "demo" || !provider.capabilities.categories)
+    return sector;
+  const wanted = sector.toLowerCase();
+  const match = (await context.categories()).find(
+    (c) => c.id.toLowerCase() === wanted || c.name.toLowerCase() === wanted
+  );
+  return match?.id ?? sector;
+}
+
 function readIndexName(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") {
     throw new CoreError(
@@ -215,12 +234,7 @@ async function indexRows(name: string, context: DataContext): Promise<IndexRow[]
   const definition = INDEX_DEFINITIONS.find((d) => d.id === wanted);
   const provider = context.provider();
   if (definition !== undefined) {
-    const built = await buildIndex(definition, provider, {
-      clock: context.clock,
-      listMarkets: ({ limit, category }) => context.markets({ limit, category }),
-      dailyCloses: (symbols, days) => context.dailyCloses(symbols, days),
-    });
-    return [...built.constituents];
+    return [...(await context.buildIndex(definition)).constituents];
   }
   // Ids unquoted: Excel cuts messages at 250 characters, and the whole list must fit.
   const ids = INDEX_DEFINITIONS.map((d) => d.id).join(", ");

@@ -233,6 +233,13 @@ describe("TOP", () => {
     expect(out[3][5]).toBe(200);
   });
 
+  it("matches a sector name to the provider's category id (CoinGecko filters by id)", async () => {
+    const fake = useFake();
+    await top(2, "defi");
+    await top(2, "Memes");
+    expect(fake.log.categories).toEqual(["decentralized-finance-defi", "Memes"]);
+  });
+
   it("reuses the market list across cells", async () => {
     const fake = useFake();
     await Promise.all([top(2), top(2)]);

@@ -4,7 +4,15 @@ import { createMemoryStore } from "../cache/createMemoryStore";
 import { createProvider, type ProviderDependencies } from "../createProvider";
 import { type Clock, systemClock } from "../http/clock";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
-import type { DailyCloses, DataProvider, ListMarketsOptions, MarketAsset } from "../types";
+import { buildIndex, type BuildIndexOptions, type BuiltIndex } from "../indices/buildIndex";
+import type { IndexDefinition } from "../indices/indexDefinitions";
+import type {
+  Category,
+  DailyCloses,
+  DataProvider,
+  ListMarketsOptions,
+  MarketAsset,
+} from "../types";
 import { createRequestBatcher, type RequestBatcher } from "./createRequestBatcher";
 
 /** A provider id as in DataSettings. */
@@ -50,7 +58,17 @@ export interface DataContext {
     options?: Omit<ListMarketsOptions, "signal">,
     providerId?: ProviderId
   ): Promise<MarketAsset[]>;
+  /** The provider's categories, reused for a few minutes (TOP matches a sector name to its id). */
+  categories(providerId?: ProviderId): Promise<Category[]>;
+  /**
+   * Builds an index on the configured provider through this context's market list and price cache:
+   * the one call the task pane and DIVERSIFY.INDEX share, so both compute the same index.
+   */
+  buildIndex(definition: IndexDefinition, options?: ContextIndexOptions): Promise<BuiltIndex>;
 }
+
+/** Options of {@link DataContext.buildIndex}: buildIndex's, less what the context supplies. */
+export type ContextIndexOptions = Omit<BuildIndexOptions, "listMarkets" | "dailyCloses" | "clock">;
 
 /** Market caps and prices move all day, but not enough in five minutes to refetch for every cell. */
 const DEFAULT_MARKETS_TTL_MS = 5 * 60_000;
@@ -59,7 +77,8 @@ const DEFAULT_MARKETS_TTL_MS = 5 * 60_000;
  * Creates the data context of a runtime: the current DataSettings (demo by default), the providers
  * built from them by createProvider (one per provider id, built on first use), ONE closes cache for
  * all of them (keyed per provider and symbol), a request batcher per provider in front of the
- * cache, and a short-lived memo of market lists. `setSettings` is what the pane calls when the user
+ * cache, a short-lived memo of market and category lists, and `buildIndex` over all of them (what
+ * the pane and INDEX both call). `setSettings` is what the pane calls when the user
  * changes provider, keys or URLs. Keys stay in this object's memory and are never logged; a new CSV
  * text drops the cached CSV series, since the same symbols then mean other numbers.
  *
@@ -81,6 +100,7 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
   let providers = new Map<ProviderId, DataProvider>();
   let batchers = new Map<ProviderId, RequestBatcher>();
   let marketLists = new Map<string, { at: number; list: Promise<MarketAsset[]> }>();
+  let categoryLists = new Map<ProviderId, { at: number; list: Promise<Category[]> }>();
   // Reads wait for a pending clear, so the first read after new CSV text cannot see the old series.
   let cleared: Promise<unknown> = Promise.resolve();
 
@@ -93,7 +113,24 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
     return built;
   };
 
-  return {
+  /** A list fetched at most once per `marketsTtlMs`; a failed fetch is not remembered. */
+  function remember<K, T>(
+    memo: Map<K, { at: number; list: Promise<T> }>,
+    key: K,
+    fetch: () => Promise<T>
+  ): Promise<T> {
+    const now = clock.now();
+    const kept = memo.get(key);
+    if (kept !== undefined && now - kept.at < marketsTtlMs) return kept.list;
+    const list = fetch();
+    memo.set(key, { at: now, list });
+    list.catch(() => {
+      if (memo.get(key)?.list === list) memo.delete(key);
+    });
+    return list;
+  }
+
+  const context: DataContext = {
     get settings() {
       return settings;
     },
@@ -105,6 +142,7 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       providers = new Map();
       batchers = new Map();
       marketLists = new Map();
+      categoryLists = new Map();
     },
     provider,
     cache,
@@ -124,16 +162,19 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
     },
     markets(request = {}, providerId = settings.provider) {
       const key = `${providerId}|${request.limit ?? ""}|${request.category ?? ""}`;
-      const now = clock.now();
-      const memo = marketLists.get(key);
-      if (memo !== undefined && now - memo.at < marketsTtlMs) return memo.list;
-      const list = provider(providerId).listMarkets(request);
-      marketLists.set(key, { at: now, list });
-      // A failed fetch is not remembered: the next cell asks again.
-      list.catch(() => {
-        if (marketLists.get(key)?.list === list) marketLists.delete(key);
+      return remember(marketLists, key, () => provider(providerId).listMarkets(request));
+    },
+    categories(providerId = settings.provider) {
+      return remember(categoryLists, providerId, () => provider(providerId).listCategories());
+    },
+    buildIndex(definition, indexOptions = {}) {
+      return buildIndex(definition, provider(), {
+        ...indexOptions,
+        clock,
+        listMarkets: ({ limit, category }) => context.markets({ limit, category }),
+        dailyCloses: (symbols, days) => context.dailyCloses(symbols, days),
       });
-      return list;
     },
   };
+  return context;
 }

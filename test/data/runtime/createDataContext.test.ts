@@ -1,4 +1,7 @@
 import { createMemoryStore } from "../../../src/data/cache/createMemoryStore";
+import { createDemoProvider } from "../../../src/data/demo/demoProvider";
+import { buildIndex } from "../../../src/data/indices/buildIndex";
+import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
 import { createDataContext } from "../../../src/data/runtime/createDataContext";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../../../src/data/settings";
 import type { DataProvider } from "../../../src/data/types";
@@ -78,6 +81,34 @@ describe("createDataContext", () => {
     await expect(broken.markets()).rejects.toThrow("Fake is down (503)");
     await expect(broken.markets()).rejects.toThrow("Fake is down (503)");
     expect(failing.log.markets).toBe(2);
+  });
+
+  it("reuses the category list too", async () => {
+    const clock = fakeClock(TODAY);
+    const { provider } = countingProvider(clock);
+    let calls = 0;
+    const counted = {
+      ...provider,
+      listCategories: () => ((calls += 1), provider.listCategories()),
+    };
+    const context = createDataContext({ clock, createProvider: () => counted });
+    const [a] = await Promise.all([context.categories(), context.categories()]);
+    expect(a).toEqual([{ id: "decentralized-finance-defi", name: "DeFi" }]);
+    expect(calls).toBe(1);
+  });
+
+  it("builds an index exactly as buildIndex does on its provider (the pane and INDEX share it)", async () => {
+    const clock = fakeClock(TODAY);
+    const context = createDataContext({ clock, batchDelayMs: 1 });
+    const def = INDEX_DEFINITIONS.find((d) => d.id === "top20-hrp")!;
+    const viaContext = await context.buildIndex(def);
+    const direct = await buildIndex(def, createDemoProvider({ clock }), { clock });
+    expect(viaContext).toEqual(direct);
+    // A second build reads the cache and the remembered market list.
+    const { buildIndex: fromPane } = context;
+    expect(await fromPane(def, { historyDays: 90 })).toEqual(
+      await buildIndex(def, createDemoProvider({ clock }), { clock, historyDays: 90 })
+    );
   });
 
   it("drops the cached CSV series when the CSV text changes (same symbols, other numbers)", async () => {

@@ -7,6 +7,8 @@ import type { DailyCloses, DataProvider, MarketAsset } from "../../../src/data/t
 export interface ProviderLog {
   closes: Array<{ symbols: string[]; days: number }>;
   markets: number;
+  /** The category of each listMarkets call (undefined = all). */
+  categories: Array<string | undefined>;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -20,7 +22,7 @@ export function countingProvider(
   clock: Clock,
   options: { id?: string; lagDays?: number; failMarkets?: boolean } = {}
 ): { provider: DataProvider; log: ProviderLog } {
-  const log: ProviderLog = { closes: [], markets: 0 };
+  const log: ProviderLog = { closes: [], markets: 0, categories: [] };
   const lag = options.lagDays ?? 0;
   const assets: MarketAsset[] = [
     {
@@ -48,7 +50,7 @@ export function countingProvider(
     displayName: "Fake provider",
     capabilities: {
       universe: true,
-      categories: false,
+      categories: true,
       dailyCloses: true,
       indices: false,
       maxHistoryDays: 400,
@@ -56,12 +58,13 @@ export function countingProvider(
     },
     async listMarkets(request = {}) {
       log.markets += 1;
+      log.categories.push(request.category);
       if (options.failMarkets)
         throw new DataError("providerDown", "Fake is down (503): try again later");
       return assets.slice(0, request.limit ?? 100);
     },
     async listCategories() {
-      return [];
+      return [{ id: "decentralized-finance-defi", name: "DeFi" }];
     },
     async dailyCloses(symbols, days): Promise<DailyCloses> {
       const wanted = checkCloseRequest(symbols, days);
