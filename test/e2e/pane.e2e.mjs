@@ -79,7 +79,10 @@ async function main() {
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
     await page.evaluate((limit) => (window.__fakeWorkbook.payloadLimit = limit), WEB_PAYLOAD_LIMIT);
-    record("the pane renders with the Index, Rebalance and Data tabs", (await page.getByRole("tab").count()) === 3);
+    record(
+      "the pane renders with the Index, Rebalance and Data tabs",
+      (await page.getByRole("tab").count()) === 3
+    );
     record(
       "the demo provider is the default and is labelled demo data",
       await page.getByText("demo data", { exact: true }).isVisible()
@@ -100,14 +103,25 @@ async function main() {
     record(
       "Constituents has symbol, name, sector, tier, market cap, weight, as-of and source columns",
       JSON.stringify(c?.headers) ===
-        JSON.stringify(["Symbol", "Name", "Sector", "Tier", "Market cap", "Weight", "As of", "Source"]),
+        JSON.stringify([
+          "Symbol",
+          "Name",
+          "Sector",
+          "Tier",
+          "Market cap",
+          "Weight",
+          "As of",
+          "Source",
+        ]),
       JSON.stringify(c?.headers)
     );
     const weights = c?.rows.map((r) => r[5]) ?? [];
     const weightSum = weights.reduce((a, b) => a + b, 0);
     record(
       "10 constituents, weights sum to 1 and none above the 25 % cap",
-      c?.rows.length === 10 && Math.abs(weightSum - 1) < 1e-9 && Math.max(...weights) <= 0.25 + 1e-12,
+      c?.rows.length === 10 &&
+        Math.abs(weightSum - 1) < 1e-9 &&
+        Math.max(...weights) <= 0.25 + 1e-12,
       `rows ${c?.rows.length}, sum ${weightSum}, max ${Math.max(...weights)}`
     );
     record(
@@ -134,7 +148,11 @@ async function main() {
           r.slice(1).every((v) => v === "" || (typeof v === "number" && v > 0))
       )
     );
-    record("the build is one Excel.run with ≤ 3 syncs", first.runs === 1 && first.syncs <= 3, `runs ${first.runs}, syncs ${first.syncs}`);
+    record(
+      "the build is one Excel.run with ≤ 3 syncs",
+      first.runs === 1 && first.syncs <= 3,
+      `runs ${first.runs}, syncs ${first.syncs}`
+    );
     note(`build (top 10, 1 year, new tables): ${first.syncs} syncs in ${first.runs} Excel.run`);
     await page.screenshot({ path: path.join(artefacts, "pane-index.png") });
 
@@ -169,7 +187,10 @@ async function main() {
       const headers = ["Date", ...Array.from({ length: 50 }, (_, j) => `T${j + 1}`)];
       const rows = Array.from({ length: 1830 }, (_, t) => [
         45000 + t,
-        ...Array.from({ length: 50 }, (_, j) => 100 * Math.exp(0.0004 * t + 0.02 * Math.sin(t * (j + 1))) + j / 7),
+        ...Array.from(
+          { length: 50 },
+          (_, j) => 100 * Math.exp(0.0004 * t + 0.02 * Math.sin(t * (j + 1))) + j / 7
+        ),
       ]);
       const block = { name: "SyncTest", sheet: "SyncTest", headers, rows };
       window.__fakeWorkbook.resetCounters();
@@ -196,9 +217,15 @@ async function main() {
       window.__fakeWorkbook.payloadLimit = 400_000;
       window.__fakeWorkbook.resetCounters();
       const table = window.__fakeWorkbook.table("SyncTest");
-      const block = { name: "SyncTest", sheet: "SyncTest", headers: table.headers, rows: table.rows };
+      const block = {
+        name: "SyncTest",
+        sheet: "SyncTest",
+        headers: table.headers,
+        rows: table.rows,
+      };
       const report = await window.__diversifyWriter([block]);
-      const same = JSON.stringify(window.__fakeWorkbook.table("SyncTest").rows) === JSON.stringify(table.rows);
+      const same =
+        JSON.stringify(window.__fakeWorkbook.table("SyncTest").rows) === JSON.stringify(table.rows);
       window.__fakeWorkbook.payloadLimit = 5_000_000;
       return { syncs: report.syncs, same };
     });
@@ -216,7 +243,8 @@ async function main() {
     const holdings = await page.evaluate(() => window.__fakeWorkbook.table("Holdings"));
     record(
       "Holdings is created with Symbol and Units, one row per constituent",
-      JSON.stringify(holdings?.headers) === JSON.stringify(["Symbol", "Units"]) && holdings?.rows.length === 40,
+      JSON.stringify(holdings?.headers) === JSON.stringify(["Symbol", "Units"]) &&
+        holdings?.rows.length === 40,
       JSON.stringify(holdings?.headers)
     );
     await page.evaluate(() => {
@@ -277,7 +305,11 @@ async function main() {
         JSON.stringify(window.__fakeWorkbook.table("Prices")) === JSON.stringify(old.p),
       before
     );
-    record("a failed refresh shows a plain-words error", /connection|provider|try again/i.test(alertText), alertText);
+    record(
+      "a failed refresh shows a plain-words error",
+      /connection|provider|try again/i.test(alertText),
+      alertText
+    );
     record("a failed refresh leaves Constituents and Prices exactly as they were", unchanged);
     await page.screenshot({ path: path.join(artefacts, "pane-error.png") });
 

@@ -1,0 +1,104 @@
+import { DataError } from "../../../src/data/dataError";
+import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
+import { createDataContext } from "../../../src/data/runtime/createDataContext";
+import { createDemoProvider } from "../../../src/data/demo/demoProvider";
+import type { DataProvider } from "../../../src/data/types";
+import { refreshIndex } from "../../../src/taskpane/state/refreshIndex";
+import { runRebalance } from "../../../src/taskpane/state/runRebalance";
+import { type FakeWorkbook, loadOfficeDouble } from "../helpers/loadOfficeDouble";
+
+const clock = { now: () => Date.UTC(2025, 5, 30, 12) };
+let workbook: FakeWorkbook;
+beforeEach(() => {
+  workbook = loadOfficeDouble();
+});
+
+/** A demo provider whose closes fail after `okCalls` successful fetches. */
+function flakyDemo(okCalls: number): DataProvider {
+  const demo = createDemoProvider({ clock });
+  let calls = 0;
+  return {
+    ...demo,
+    capabilities: demo.capabilities,
+    listMarkets: (o) => demo.listMarkets(o),
+    dailyCloses: async (s, d, o) => {
+      calls += 1;
+      if (calls > okCalls) throw new DataError("providerDown", "The provider answered 503");
+      return demo.dailyCloses(s, d, o);
+    },
+  };
+}
+
+describe("refreshIndex", () => {
+  it("builds the demo index into Constituents and Prices, labelled demo data, in ≤ 3 syncs", async () => {
+    const context = createDataContext({ clock, batchDelayMs: 0 });
+    const steps: string[] = [];
+    const result = await refreshIndex(context, INDEX_DEFINITIONS[0], {
+      historyDays: 90,
+      onProgress: (p) => steps.push(p.label),
+    });
+    expect(result.demo).toBe(true);
+    expect(result.report.syncs).toBeLessThanOrEqual(3);
+    const constituents = workbook.table("Constituents");
+    expect(constituents?.rows).toHaveLength(10);
+    expect(constituents?.rows.every((r) => r[7] === "demo data")).toBe(true);
+    const weights = constituents?.rows.map((r) => r[5] as number) ?? [];
+    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(workbook.table("Prices")?.rows).toHaveLength(90);
+    expect(steps[steps.length - 1]).toBe("Done");
+  });
+
+  it("a provider failure on refresh leaves the previous tables exactly as they were", async () => {
+    const ok = createDataContext({ clock, batchDelayMs: 0 });
+    await refreshIndex(ok, INDEX_DEFINITIONS[0], { historyDays: 30 });
+    const before = [workbook.table("Constituents"), workbook.table("Prices")];
+    const syncs = workbook.syncCount;
+    // The universe and the index's own fetch succeed; the Prices fetch fails.
+    const failing = createDataContext({
+      clock,
+      batchDelayMs: 0,
+      createProvider: () => flakyDemo(0),
+    });
+    await expect(
+      refreshIndex(failing, INDEX_DEFINITIONS[0], { historyDays: 60 })
+    ).rejects.toMatchObject({ kind: "providerDown" });
+    expect([workbook.table("Constituents"), workbook.table("Prices")]).toEqual(before);
+    expect(workbook.syncCount).toBe(syncs);
+  });
+
+  it("cancelled before writing: nothing is written", async () => {
+    const controller = new AbortController();
+    const context = createDataContext({ clock, batchDelayMs: 0 });
+    const promise = refreshIndex(context, INDEX_DEFINITIONS[0], {
+      historyDays: 30,
+      signal: controller.signal,
+      onProgress: (p) => p.fraction >= 0.4 && controller.abort(),
+    });
+    await expect(promise).rejects.toMatchObject({ kind: "cancelled" });
+    expect(workbook.tableNames()).toEqual([]);
+  });
+});
+
+describe("runRebalance", () => {
+  it("asks for an index first, creates Holdings, then writes the Rebalance table", async () => {
+    const settings = { band: 0.05, minTrade: 0, feeBps: 10 };
+    await expect(runRebalance(settings)).rejects.toThrow(/build an index in the Index tab first/);
+    await refreshIndex(createDataContext({ clock, batchDelayMs: 0 }), INDEX_DEFINITIONS[0], {
+      historyDays: 30,
+    });
+    const created = await runRebalance(settings);
+    expect(created).toEqual({ kind: "createdHoldings", symbols: 10 });
+    expect(workbook.table("Holdings")?.headers).toEqual(["Symbol", "Units"]);
+    workbook.setCell("Holdings", "B2", 1);
+    const run = await runRebalance(settings);
+    expect(run.kind).toBe("planned");
+    const rebalance = workbook.table("Rebalance");
+    expect(rebalance?.rows).toHaveLength(10);
+    expect(rebalance?.rows[0][7]).toBe("sell");
+    // The user's Holdings table is read, never rewritten.
+    expect(workbook.table("Holdings")?.rows[0]).toEqual([
+      workbook.table("Constituents")?.rows[0][0],
+      1,
+    ]);
+  });
+});
