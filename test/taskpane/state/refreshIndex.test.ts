@@ -7,7 +7,10 @@ import { refreshIndex } from "../../../src/taskpane/state/refreshIndex";
 import { runRebalance } from "../../../src/taskpane/state/runRebalance";
 import { type FakeWorkbook, loadOfficeDouble } from "../helpers/loadOfficeDouble";
 
-const clock = { now: () => Date.UTC(2025, 5, 30, 12) };
+import { type Clock, systemClock } from "../../../src/data/http/clock";
+
+/** A fixed "today" (2025-06-30), so the demo history is the same on every run. */
+const clock: Clock = { now: () => Date.UTC(2025, 5, 30, 12), sleep: systemClock.sleep };
 let workbook: FakeWorkbook;
 beforeEach(() => {
   workbook = loadOfficeDouble();
