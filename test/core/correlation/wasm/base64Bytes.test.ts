@@ -30,12 +30,30 @@ describe("base64Bytes", () => {
   });
 
   it("throws on a length that is not a multiple of 4", () => {
-    expect(() => base64Bytes("AGF")).toThrow("base64 length 3 is not a multiple of 4");
+    expect(() => base64Bytes("AGF")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringContaining("length 3 is not a multiple of 4"),
+      })
+    );
   });
 
   it("throws on a character outside the alphabet, or padding inside the text", () => {
-    expect(() => base64Bytes("AG-z")).toThrow('base64 character "-" at 2 is invalid');
-    expect(() => base64Bytes("AG==AGFz")).toThrow('base64 character "=" at 2 is invalid');
+    expect(() => base64Bytes("AG-z")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringContaining('character "-" at 2 is invalid'),
+      })
+    );
+    expect(() => base64Bytes("AG==AGFz")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringContaining('character "=" at 2 is invalid'),
+      })
+    );
+    expect(() => base64Bytes("A=B=")).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" })
+    );
   });
 
   it("leaves its input unchanged and returns a fresh array each time", () => {
