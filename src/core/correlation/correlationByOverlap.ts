@@ -1,4 +1,5 @@
 import { averageRanksInto } from "../ranks/averageRanksInto";
+import { CoreError } from "../errors";
 import type { Panel, SquareMatrix } from "../types";
 import type { CorrelationMatrixOptions, UndefinedPairPolicy } from "./correlationMatrixOptions";
 import { groupColumnsByMask } from "./groupColumnsByMask";
@@ -56,7 +57,7 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
  * @param standardisation how columns are standardised
  * @param kernel "auto" (default: WebAssembly SIMD when available) or "js" (force the scalar kernel)
  * @returns symmetric matrix with the panel's labels, unit diagonal, entries clamped to [−1, 1]
- * @throws CoreError INVALID_ARGUMENT (no columns, bad data length, bad option)
+ * @throws CoreError INVALID_ARGUMENT (no columns, bad data length, bad option, kernel not "auto"/"js")
  * @throws CoreError NON_FINITE (±Infinity in the panel, with row and column)
  * @throws CoreError TOO_FEW_POINTS (a pair overlaps on fewer than minOverlap rows; "throw" policy)
  * @throws CoreError ZERO_VARIANCE (a column is constant over an overlap; "throw" policy)
@@ -74,6 +75,15 @@ export function correlationByOverlap(
   const minOverlap = options.minOverlap ?? DEFAULT_MIN_OVERLAP;
   const policy: UndefinedPairPolicy = options.onUndefinedPair ?? "throw";
   validateCorrelationInput(panel, argument, minOverlap, policy);
+  if (kernel !== "auto" && kernel !== "js") {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `kernel must be "auto" or "js"; got ${JSON.stringify(kernel)}`,
+      {
+        argument: "kernel",
+      }
+    );
+  }
 
   const groups = groupColumnsByMask(data, rows, cols);
   const maxGroup = Math.max(...groups.map((g) => g.columns.length));

@@ -194,6 +194,16 @@ describe("correlationByOverlap with the WebAssembly SIMD kernel", () => {
     }
   });
 
+  it("throws INVALID_ARGUMENT for a kernel other than auto or js", () => {
+    const panel = laggedPanel(10, 2, 4);
+    expect(() => correlationByOverlap(panel, {}, PEARSON, "simd" as "auto")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: 'kernel must be "auto" or "js"; got "simd"',
+      })
+    );
+  });
+
   it("leaves a frozen input panel unchanged", () => {
     const panel = Object.freeze(laggedPanel(99, 7, 3));
     const before = snapshot(panel);
