@@ -272,17 +272,38 @@ async function main() {
     await page.getByRole("button", { name: "Suggest trades" }).click();
     await page.getByText(/^Portfolio [\d,]+: \d+ trades/).waitFor({ timeout: 10_000 });
     const rebalance = await page.evaluate(() => window.__fakeWorkbook.table("Rebalance"));
-    const tradeValues = rebalance?.rows.map((r) => r[9]) ?? [];
-    const after = rebalance?.rows.map((r) => r[11]) ?? [];
+    const sum = (column) => (rebalance?.rows ?? []).reduce((a, r) => a + r[column], 0);
+    const portfolio = sum(3);
     record(
-      "Rebalance lists every token with its trade; buys and sells net to the fees",
+      "Rebalance lists every token; buys net of sells pay the fees; weights after sum to 1",
       rebalance?.rows.length === 40 &&
         rebalance.rows.some((r) => r[7] === "sell") &&
         rebalance.rows.some((r) => r[7] === "buy") &&
-        Math.abs(after.reduce((a, b) => a + b, 0) - 1) < 1e-9,
-      `${rebalance?.rows.length} rows; Σ trade ${tradeValues.reduce((a, b) => a + b, 0)}`
+        Math.abs(sum(9) + sum(10)) < 1e-9 * portfolio &&
+        Math.abs(sum(11) - 1) < 1e-9,
+      `${rebalance?.rows.length} rows; Σ trade ${sum(9)}, Σ fee ${sum(10)}, Σ weight after ${sum(11)}`
     );
     await page.screenshot({ path: path.join(artefacts, "pane-rebalance.png") });
+
+    // A user's own table called "Rebalance" (ours deleted, theirs made) is refused, not overwritten.
+    await page.evaluate(async () => {
+      await window.Excel.run(async (context) => {
+        context.workbook.tables.getItemOrNullObject("Rebalance").delete();
+        await context.sync();
+      });
+      window.__fakeWorkbook.addUserTable("My trades", "Rebalance", "B2", [["Mine"], ["keep me"]]);
+    });
+    await page.getByRole("button", { name: "Suggest trades" }).click();
+    const clash = page.getByRole("alert");
+    await clash.waitFor({ timeout: 10_000 });
+    const clashText = (await clash.textContent()) ?? "";
+    const mine = await page.evaluate(() => window.__fakeWorkbook.table("Rebalance"));
+    record(
+      "a user's table named Rebalance is refused with a clear message and left untouched",
+      /already has a table named "Rebalance" that Diversify did not create/.test(clashText) &&
+        JSON.stringify(mine?.rows) === JSON.stringify([["keep me"]]),
+      clashText
+    );
 
     // 5. The provider fails on refresh: the old tables stay exactly as they were.
     const before = await page.evaluate(() => ({

@@ -74,7 +74,8 @@ interface Piece {
  * @returns the number of syncs and what was created or resized
  * @throws SheetWriteError "invalid" (malformed block), "clash" (a user's table has the name),
  *   "sheetNotEmpty" (the sheet to create holds data), "cancelled" (signal before the first write),
- *   "excel" (Excel refused a request; the message says which)
+ *   "excel" (Excel refused a request, the message says which; or an owned table must be resized and
+ *   the host lacks ExcelApi 1.13, checked before any write)
  * @example await writeOwnedTables([{ name: "Prices", sheet: "Prices", headers: ["Date", "BTC"], rows: [[45658, 97000]] }]);
  *   // => { syncs: 3, tables: [{ name: "Prices", sheet: "Prices", rows: 1, columns: 2, created: true }] }
  */
@@ -172,6 +173,13 @@ export async function writeOwnedTables(
         };
       });
 
+      if (plans.some((plan) => plan.existing !== undefined) && !resizeSupported()) {
+        throw new SheetWriteError(
+          "excel",
+          "This version of Excel cannot resize tables (it lacks ExcelApi 1.13), so the tables were left as they were. " +
+            "Update Office, or use Excel on the web."
+        );
+      }
       if (signal?.aborted) {
         throw new SheetWriteError("cancelled", "Cancelled: nothing was written.");
       }
@@ -344,6 +352,12 @@ function takeBatch(pieces: readonly Piece[], budget: number): Piece[] {
     size += pieces[k].size;
   }
   return batch;
+}
+
+/** Table.resize is ExcelApi 1.13; outside Office (tests without the double's Office) assume yes. */
+function resizeSupported(): boolean {
+  if (typeof Office === "undefined" || Office.context?.requirements === undefined) return true;
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -209,6 +209,26 @@ describe("writeOwnedTables", () => {
     expect(workbook.table("Prices")).toEqual(before);
   });
 
+  it("refuses a refresh on a host without ExcelApi 1.13 (table resize) before writing", async () => {
+    await writeOwnedTables([pricesBlock(3, 2)]);
+    const before = workbook.table("Prices");
+    const requirements = (globalThis as { Office: typeof Office }).Office.context.requirements;
+    const original = requirements.isSetSupported;
+    requirements.isSetSupported = ((name: string, version?: string | number) =>
+      !(name === "ExcelApi" && version === "1.13")) as typeof requirements.isSetSupported;
+    try {
+      const error = await rejection(writeOwnedTables([pricesBlock(5, 2, 9)]));
+      expect(error.kind).toBe("excel");
+      expect(error.message).toMatch(/lacks ExcelApi 1.13/);
+      expect(workbook.table("Prices")).toEqual(before);
+      // Creating a table needs no resize: still allowed.
+      await writeOwnedTables([constituents(["BTC"])]);
+      expect(workbook.table("Constituents")).not.toBeNull();
+    } finally {
+      requirements.isSetSupported = original;
+    }
+  });
+
   it("rejects malformed blocks before touching the workbook", async () => {
     const bad: Array<[TableBlock, RegExp]> = [
       [
