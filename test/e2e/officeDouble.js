@@ -457,13 +457,6 @@
       return { sheet: self._target(), row: row, col: col, rows: rows, cols: cols };
     });
   };
-  WorksheetProxy.prototype.getRange = function (address) {
-    var self = this;
-    return new RangeProxy(self.context, function () {
-      var box = parseAddress(address);
-      return { sheet: self._target(), row: box.row, col: box.col, rows: box.rows, cols: box.cols };
-    });
-  };
   WorksheetProxy.prototype.getUsedRangeOrNullObject = function (valuesOnly) {
     var self = this;
     var proxy = new RangeProxy(
@@ -491,10 +484,6 @@
     );
     return proxy;
   };
-  WorksheetProxy.prototype.activate = function () {
-    this.context._enqueue(function () {});
-  };
-
   /* Ranges */
   function RangeProxy(context, resolve, nullable) {
     Proxy.call(this, context, resolve, nullable || false);
@@ -628,9 +617,19 @@
       };
     });
   };
-  RangeProxy.prototype.format = {
-    autofitColumns: function () {},
-  };
+  /* range.format.autofitColumns(): column widths are not modelled; the range must exist. */
+  Object.defineProperty(RangeProxy.prototype, "format", {
+    get: function () {
+      var self = this;
+      return {
+        autofitColumns: function () {
+          self.context._enqueue(function () {
+            self._target();
+          });
+        },
+      };
+    },
+  });
 
   /* Tables */
   function TableCollectionProxy(context, sheetOf) {

@@ -15,6 +15,8 @@ export interface WriteOptions {
 }
 
 const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+/** Rows autofit looks at when a table is created (header + 50 rows of data). */
+const AUTOFIT_ROWS = 51;
 /** Office.js error code of a request over the payload limit (Excel on the web). */
 const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
 
@@ -221,6 +223,13 @@ export async function writeOwnedTables(
             markerKey(plan.block.name),
             formatMarker({ id: table.id, columns: plan.block.headers.length })
           );
+          // Readable widths for a new table only: on a refresh the user's widths stay. The first
+          // rows are enough to size the columns and keep autofit cheap on a long history.
+          const sheet = workbook.worksheets.getItem(plan.sheetName);
+          const rows = Math.min(plan.block.rows.length + 1, AUTOFIT_ROWS);
+          sheet
+            .getRangeByIndexes(plan.row, plan.column, rows, plan.block.headers.length)
+            .format.autofitColumns();
         }
         await sync();
       }

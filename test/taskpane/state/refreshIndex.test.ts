@@ -1,4 +1,5 @@
 import { DataError } from "../../../src/data/dataError";
+import { type Clock, systemClock } from "../../../src/data/http/clock";
 import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
 import { createDataContext } from "../../../src/data/runtime/createDataContext";
 import { createDemoProvider } from "../../../src/data/demo/demoProvider";
@@ -6,8 +7,6 @@ import type { DataProvider } from "../../../src/data/types";
 import { refreshIndex } from "../../../src/taskpane/state/refreshIndex";
 import { runRebalance } from "../../../src/taskpane/state/runRebalance";
 import { type FakeWorkbook, loadOfficeDouble } from "../helpers/loadOfficeDouble";
-
-import { type Clock, systemClock } from "../../../src/data/http/clock";
 
 /** A fixed "today" (2025-06-30), so the demo history is the same on every run. */
 const clock: Clock = { now: () => Date.UTC(2025, 5, 30, 12), sleep: systemClock.sleep };

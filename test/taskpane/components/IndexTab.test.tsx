@@ -1,0 +1,75 @@
+import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
+import { IndexTab, type IndexTabProps } from "../../../src/taskpane/components/IndexTab";
+import { textOf } from "../helpers/textOf";
+
+const noop = () => undefined;
+const base: IndexTabProps = {
+  definitions: INDEX_DEFINITIONS,
+  providerName: "Demo data (offline, simulated prices)",
+  demo: true,
+  definitionId: INDEX_DEFINITIONS[0].id,
+  historyDays: 365,
+  busy: false,
+  built: false,
+  onDefinitionChange: noop,
+  onHistoryChange: noop,
+  onBuild: noop,
+  onCancel: noop,
+};
+
+describe("IndexTab", () => {
+  it("labels the demo provider as demo data and offers Build before any build", () => {
+    const text = textOf(<IndexTab {...base} />);
+    expect(text).toMatch(/demo data/);
+    expect(text).toMatch(/Build index/);
+    expect(text).not.toMatch(/Cancel/);
+  });
+
+  it("shows progress and a Cancel button while busy, Refresh once built, the error in plain words", () => {
+    const busy = textOf(
+      <IndexTab
+        {...base}
+        built
+        busy
+        progress={{ fraction: 0.4, label: "Fetching 365 days of prices" }}
+      />
+    );
+    expect(busy).toMatch(/Refresh index/);
+    expect(busy).toMatch(/Cancel/);
+    expect(busy).toMatch(/Fetching 365 days of prices/);
+    const failed = textOf(
+      <IndexTab
+        {...base}
+        built
+        error={{ title: "Could not reach the data provider", text: "Try again." }}
+      />
+    );
+    expect(failed).toMatch(/Could not reach the data provider Try again\./);
+  });
+
+  it("says the written data is simulated when it comes from the demo provider, and not otherwise", () => {
+    const status = {
+      indexName: "Top 10",
+      constituents: 10,
+      days: 365,
+      asOf: "2025-06-30",
+      created: true,
+    };
+    const demo = textOf(
+      <IndexTab {...base} built status={{ ...status, source: "demo data", demo: true }} />
+    );
+    expect(demo).toMatch(
+      /Wrote Top 10: 10 tokens .* as of 2025-06-30 \(demo data: simulated prices, not market data\)/
+    );
+    const real = textOf(
+      <IndexTab
+        {...base}
+        demo={false}
+        built
+        status={{ ...status, source: "CoinGecko", demo: false }}
+      />
+    );
+    expect(real).toMatch(/\(CoinGecko\)\./);
+    expect(real).not.toMatch(/demo data/);
+  });
+});
