@@ -7,7 +7,7 @@ import { intersectSortedRows } from "./intersectSortedRows";
 import { PACK_WIDTH, packedCrossProduct } from "./packedCrossProduct";
 import { type UndefinedPairContext, undefinedPairValue } from "./undefinedPairValue";
 import { validateCorrelationInput } from "./validateCorrelationInput";
-import { SIMD_BLOCK_WIDTH, simdGramWorkspace } from "./wasm/simdGramWorkspace";
+import { simdGramWorkspace } from "./wasm/simdGramWorkspace";
 
 /** How each column is turned into a unit vector before the cross product. */
 export type CorrelationStandardisation =
@@ -46,7 +46,7 @@ const ZERO_SPREAD_RELATIVE = 1e-13;
  * a listing, trailing ones after a delisting). For each pair of groups the overlap O is the same for
  * every pair of their columns, so each column is standardised once per group pair, packed 3-wide and
  * fed to the blocked kernel `packedCrossProduct`; with no missing data there is one group and one
- * symmetric kernel call. No allocation per asset pair. The kernel is WebAssembly SIMD (f64x2, a 3×3
+ * symmetric kernel call. No allocation per asset pair. The kernel is WebAssembly SIMD (f64x2, a 2×4
  * tile over column-contiguous packs in the module's memory) where available, else the scalar JS
  * `packedCrossProduct` over 3-interleaved packs; only the summation order differs.
  * Complexity: O(rows · cols² / 2) multiply-adds for one group; with G masks, O(G² · rows) more for
@@ -87,11 +87,7 @@ export function correlationByOverlap(
 
   const groups = groupColumnsByMask(data, rows, cols);
   const maxGroup = Math.max(...groups.map((g) => g.columns.length));
-  // The SIMD kernel tiles by SIMD_BLOCK_WIDTH columns; the packing below assumes one width for both.
-  const simd =
-    kernel === "auto" && SIMD_BLOCK_WIDTH === PACK_WIDTH
-      ? simdGramWorkspace(maxGroup, rows, groups.length > 1)
-      : undefined;
+  const simd = kernel === "auto" ? simdGramWorkspace(maxGroup, rows, groups.length > 1) : undefined;
   const { packA, packB, tile } = simd
     ? { packA: simd.packA, packB: simd.packB, tile: simd.out }
     : jsBuffers(maxGroup, rows, groups.length > 1);
@@ -148,10 +144,14 @@ export function correlationByOverlap(
           scratch.zeroB
         );
       }
-      const ld = blocksB * PACK_WIDTH;
-      tile.fill(0, 0, blocksA * PACK_WIDTH * ld);
-      if (simd) simd.crossProduct(blocksA, blocksB, layout.ld, g === h);
-      else packedCrossProduct(packA, blocksA, g === h ? packA : packB, blocksB, n, tile, g === h);
+      let ld: number;
+      if (simd) {
+        ld = simd.crossProduct(A.columns.length, B.columns.length, layout.ld, g === h);
+      } else {
+        ld = blocksB * PACK_WIDTH;
+        tile.fill(0, 0, blocksA * PACK_WIDTH * ld);
+        packedCrossProduct(packA, blocksA, g === h ? packA : packB, blocksB, n, tile, g === h);
+      }
       scatter(context, A.columns, B.columns, g === h, tile, ld, scratch, n);
     }
   }
@@ -187,23 +187,25 @@ function jsBuffers(
 
 /**
  * Where packGroup writes: column p, row k goes to
- * pack[⌊p/3⌋·3·ld + (p mod 3)·columnStep + k·rowStep], rows n ≤ k < ld are zero padding.
+ * pack[⌊p/3⌋·3·ld + (p mod 3)·columnStep + k·rowStep], rows n ≤ k < ld are zero padding;
+ * padBlock: zero the padding columns of the last 3-column block (the SIMD kernel pads its own).
  */
 interface PackLayout {
   readonly ld: number;
   readonly columnStep: number;
   readonly rowStep: number;
+  readonly padBlock: boolean;
 }
 
 /** packedCrossProduct's layout: three columns interleaved row by row. */
 function interleavedLayout(n: number): PackLayout {
-  return { ld: n, columnStep: 1, rowStep: PACK_WIDTH };
+  return { ld: n, columnStep: 1, rowStep: PACK_WIDTH, padBlock: true };
 }
 
 /** The SIMD kernel's layout: each column contiguous, padded to an even length for whole f64x2 loads. */
 function simdLayout(n: number): PackLayout {
   const ld = n + (n % 2);
-  return { ld, columnStep: ld, rowStep: 1 };
+  return { ld, columnStep: ld, rowStep: 1, padBlock: false };
 }
 
 function copyRows(a: Int32Array, out: Int32Array): number {
@@ -251,7 +253,7 @@ function packGroup(
   const { ld, columnStep, rowStep } = layout;
   const stride = width * ld;
   // Padding columns of the last block must read as zeros.
-  pack.fill(0, (blocks - 1) * stride, blocks * stride);
+  if (layout.padBlock) pack.fill(0, (blocks - 1) * stride, blocks * stride);
   const weighted = standardisation.kind === "exponential";
   const w = scratch.weights;
   const sqrtW = scratch.sqrtWeights;

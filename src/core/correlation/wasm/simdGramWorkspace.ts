@@ -3,8 +3,9 @@ import { base64Bytes } from "./base64Bytes";
 import { gramKernelWasm } from "./gramKernelWasm";
 import { wasmSimdAvailable } from "./wasmSimdAvailable";
 
-/** Columns per register-tile block in gramKernel.wat (a 3 × 3 tile of f64x2 accumulators). */
-export const SIMD_BLOCK_WIDTH = 3;
+/** Column multiples of the kernel's 2 × 4 register tile (gramKernel.wat): A pads to 2, B to 4. */
+const TILE_ROWS = 2;
+const TILE_COLUMNS = 4;
 
 /** WebAssembly page size in bytes (fixed by the specification). */
 const PAGE_BYTES = 65536;
@@ -18,22 +19,24 @@ const MAX_WORKSPACE_BYTES = 2 ** 31;
 
 /** Packs and output living in the kernel's linear memory, plus the kernel entry point. */
 export interface SimdGramWorkspace {
-  /** Pack A: column k at packA[k · ld, k · ld + ld), ld even; columns padded with zeros to blocks of 3. */
+  /** Pack A: column k at packA[k · ld, k · ld + ld), ld even (an odd row count padded with a zero). */
   readonly packA: Float64Array;
   /** Pack B, same layout; the same array as packA when the workspace was created with separateB false. */
   readonly packB: Float64Array;
-  /** Row-major (3·blocksA) × (3·blocksB) accumulator the caller zeroes before crossProduct. */
+  /** The product, row-major with the leading dimension crossProduct returns. */
   readonly out: Float64Array;
-  /** Largest number of 3-column blocks a pack holds. */
-  readonly maxBlocks: number;
-  /** Largest row stride (maxRows rounded up to even). */
+  /** Largest column count of a pack. */
+  readonly maxColumns: number;
+  /** Largest row stride ld (maxRows rounded up to even). */
   readonly maxLd: number;
   /**
-   * out[(3a + p)·3·blocksB + 3b + q] += Σ_{t<ld} A_{3a+p}[t] · B_{3b+q}[t] for a < blocksA, b < blocksB;
-   * with upperOnly, B is pack A itself (the Gram AᵀA) and only blocks b ≥ a are computed. ld is
-   * even: the rows past the real row count must hold zeros.
+   * Sets out[i·ldOut + j] = Σ_{t<ld} A_i[t] · B_j[t] for i < colsA, j < colsB and returns ldOut;
+   * with upperOnly, B is pack A itself (the Gram AᵀA, colsB = colsA) and only j ≥ 4·⌊i/4⌋ is
+   * computed (the upper triangle and a little more). Padding: crossProduct zeroes the pack columns
+   * past colsA/colsB up to the tile multiple; the caller zeroes rows n ≤ t < ld of its columns.
+   * Without a separate B (separateB false) B is always pack A, so colsB must equal colsA.
    */
-  readonly crossProduct: (blocksA: number, blocksB: number, ld: number, upperOnly: boolean) => void;
+  readonly crossProduct: (colsA: number, colsB: number, ld: number, upperOnly: boolean) => number;
 }
 
 interface Kernel {
@@ -41,8 +44,8 @@ interface Kernel {
   readonly gram: (
     a: number,
     b: number,
-    blocksA: number,
-    blocksB: number,
+    colsA: number,
+    colsB: number,
     ld: number,
     out: number,
     ldOut: number,
@@ -57,17 +60,18 @@ let shared: Kernel | null | undefined;
  * A workspace for the WebAssembly SIMD Gram kernel (gramKernel.wat): views on the kernel's linear
  * memory sized for up to `maxColumns` columns of up to `maxRows` rows, and the kernel call.
  *
- * Formula: crossProduct accumulates the Gram/cross-product blocks Aᵀ B of column-contiguous packs
- * (the upper block-triangle when upperOnly), as packedCrossProduct does for its 3-interleaved packs.
+ * Formula: crossProduct computes the cross product AᵀB of column-contiguous packs (the Gram AᵀA,
+ * upper triangle, when upperOnly), as packedCrossProduct does for its 3-interleaved packs.
  * Numerics: each f64x2 lane sums every other row (products rounded once, no FMA) and the two lanes
  * are added once per 256-row block, so results differ from the sequential JS kernel only in
- * summation order: |Δ| ≤ about rows · 2⁻⁵³ · ‖a‖‖b‖ (measured ≈ 1e-16 for unit-norm columns).
- * Reference: GotoBLAS/BLIS register tiling (Goto & van de Geijn 2008) with a 3 × 3 tile of f64x2.
- * Method: the module (855 bytes, under Chromium's 4 KB limit for synchronous compilation on the
+ * summation order: |Δ| ≤ about rows · 2⁻⁵³ · ‖a‖‖b‖ (≈ 1e-16 seen for unit-norm columns).
+ * Reference: GotoBLAS/BLIS register tiling (Goto & van de Geijn 2008) with a 2 × 4 tile of f64x2.
+ * Method: the module (785 bytes, under Chromium's 4 KB limit for synchronous compilation on the
  * main thread) is compiled and instantiated synchronously from the embedded bytes on first use and
  * reused; memory grows to fit and never shrinks. Views from an earlier call are detached when a
  * later call grows the memory, so use a workspace before asking for the next one.
- * Complexity: O(1) views; growing the memory copies it once. No I/O.
+ * Complexity: crossProduct O(rows · colsA · colsB) multiply-adds (about half when upperOnly); the
+ * workspace O(1) apart from growing the memory, which copies it once. No I/O.
  *
  * @param maxColumns largest column count of a pack, at least 1
  * @param maxRows largest row count (the row stride is this rounded up to even)
@@ -75,10 +79,10 @@ let shared: Kernel | null | undefined;
  * @returns the workspace, or undefined when WebAssembly SIMD is unavailable, instantiation is
  *   refused or the memory cannot grow (the caller then uses the JS kernel)
  * @throws CoreError INVALID_ARGUMENT (maxColumns < 1 or maxRows < 0, or not integers; crossProduct
- *   with blocks or ld outside the workspace, an odd ld, or upperOnly with blocksB ≠ blocksA)
- * @example const w = simdGramWorkspace(2, 3, false)!; // ld = 4, one block of 3 columns
- *   w.packA.fill(0).set([0.6, 0.8, 0, 0, 0, 1, 0, 0]); w.out.fill(0);
- *   w.crossProduct(1, 1, 4, true); [w.out[0], w.out[1]]; // => [1, 0.8] (0.36 + 0.64; 0.8 · 1)
+ *   with column counts or ld outside the workspace, an odd ld, or colsB ≠ colsA when B is pack A)
+ * @example const w = simdGramWorkspace(2, 3, false)!; // column stride ld = 4
+ *   w.packA.set([0.6, 0.8, 0, 0, 0, 1, 0, 0]);
+ *   const ld = w.crossProduct(2, 2, 4, true); [w.out[0], w.out[1], ld]; // => [1, 0.8, 4]
  */
 export function simdGramWorkspace(
   maxColumns: number,
@@ -101,12 +105,11 @@ export function simdGramWorkspace(
   }
   const kernel = instantiate();
   if (kernel === null) return undefined;
-  const maxBlocks = Math.ceil(maxColumns / SIMD_BLOCK_WIDTH);
-  const maxLd = maxRows + (maxRows % 2);
-  const packLength = maxBlocks * SIMD_BLOCK_WIDTH * maxLd;
-  const outWidth = maxBlocks * SIMD_BLOCK_WIDTH;
+  const capacity = roundUp(maxColumns, TILE_COLUMNS);
+  const maxLd = roundUp(maxRows, 2);
+  const packLength = capacity * maxLd;
   const packBytes = packLength * 8;
-  const bytes = packBytes * (separateB ? 2 : 1) + outWidth * outWidth * 8;
+  const bytes = packBytes * (separateB ? 2 : 1) + capacity * capacity * 8;
   if (bytes > MAX_WORKSPACE_BYTES || !ensureBytes(kernel.memory, bytes)) return undefined;
 
   const buffer = kernel.memory.buffer;
@@ -114,14 +117,14 @@ export function simdGramWorkspace(
   const offsetB = separateB ? packBytes : 0;
   const packB = separateB ? new Float64Array(buffer, offsetB, packLength) : packA;
   const offsetOut = packBytes * (separateB ? 2 : 1);
-  const out = new Float64Array(buffer, offsetOut, outWidth * outWidth);
+  const out = new Float64Array(buffer, offsetOut, capacity * capacity);
   const gram = kernel.gram;
-  const crossProduct = (blocksA: number, blocksB: number, ld: number, upperOnly: boolean): void => {
-    if (!isCount(blocksA, maxBlocks) || !isCount(blocksB, maxBlocks)) {
+  const crossProduct = (colsA: number, colsB: number, ld: number, upperOnly: boolean): number => {
+    if (!isCount(colsA, maxColumns) || !isCount(colsB, maxColumns)) {
       throw new CoreError(
         "INVALID_ARGUMENT",
-        `blocks must be integers from 0 to ${maxBlocks}; got ${blocksA} and ${blocksB}`,
-        { argument: "blocks" }
+        `column counts must be integers from 0 to ${maxColumns}; got ${colsA} and ${colsB}`,
+        { argument: "columns" }
       );
     }
     if (!isCount(ld, maxLd) || ld % 2 !== 0) {
@@ -131,17 +134,30 @@ export function simdGramWorkspace(
         { argument: "ld" }
       );
     }
-    if (upperOnly && blocksA !== blocksB) {
+    // B is pack A itself for the Gram (upperOnly) and in a workspace without a separate B.
+    const sameAsA = upperOnly || !separateB;
+    if (sameAsA && colsA !== colsB) {
       throw new CoreError(
         "INVALID_ARGUMENT",
-        `upperOnly is the Gram of pack A, so blocksB must equal blocksA; got ${blocksA} and ${blocksB}`,
-        { argument: "upperOnly" }
+        `B is pack A here (upperOnly, or no separate B), so colsB must equal colsA; got ${colsA} and ${colsB}`,
+        { argument: "columns" }
       );
     }
-    const b = upperOnly ? 0 : offsetB;
-    gram(0, b, blocksA, blocksB, ld, offsetOut, blocksB * SIMD_BLOCK_WIDTH, upperOnly ? 1 : 0);
+    // Read as B too, A then pads to B's multiple of 4.
+    const paddedA = roundUp(colsA, sameAsA ? TILE_COLUMNS : TILE_ROWS);
+    const paddedB = roundUp(colsB, TILE_COLUMNS);
+    packA.fill(0, colsA * ld, paddedA * ld);
+    if (!sameAsA) packB.fill(0, colsB * ld, paddedB * ld);
+    out.fill(0, 0, paddedA * paddedB);
+    const b = sameAsA ? 0 : offsetB;
+    gram(0, b, paddedA, paddedB, ld, offsetOut, paddedB, upperOnly ? 1 : 0);
+    return paddedB;
   };
-  return { packA, packB, out, maxBlocks, maxLd, crossProduct };
+  return { packA, packB, out, maxColumns, maxLd, crossProduct };
+}
+
+function roundUp(value: number, multiple: number): number {
+  return Math.ceil(value / multiple) * multiple;
 }
 
 function isCount(value: number, max: number): boolean {

@@ -4,7 +4,6 @@ import {
   packedCrossProduct,
 } from "../../../../src/core/correlation/packedCrossProduct";
 import {
-  SIMD_BLOCK_WIDTH,
   type SimdGramWorkspace,
   simdGramWorkspace,
 } from "../../../../src/core/correlation/wasm/simdGramWorkspace";
@@ -25,8 +24,7 @@ function workspaceOf(maxColumns: number, maxRows: number, separateB: boolean): S
 
 /** Writes columns into a SIMD pack: column k at k·ld, rows past the column's length zeroed. */
 function fillPack(pack: Float64Array, columns: readonly number[][], ld: number): void {
-  const blocks = Math.ceil(columns.length / SIMD_BLOCK_WIDTH);
-  pack.fill(0, 0, blocks * SIMD_BLOCK_WIDTH * ld);
+  pack.fill(0, 0, columns.length * ld);
   columns.forEach((c, k) => pack.set(c, k * ld));
 }
 
@@ -49,17 +47,20 @@ function norm(a: readonly number[]): number {
   return Math.sqrt(dot(a, a));
 }
 
-/** Runs the SIMD kernel on A (and B) and returns a copy of the (3·blocksA) × (3·blocksB) tile. */
-function simdProduct(A: number[][], B: number[][] | null, rows: number): Float64Array {
+/** Runs the SIMD kernel on A (and B); returns a copy of out's first A.length rows and ldOut. */
+function simdProduct(
+  A: number[][],
+  B: number[][] | null,
+  rows: number
+): { out: Float64Array; ldOut: number } {
   const ld = rows + (rows % 2);
   const w = workspaceOf(Math.max(A.length, B?.length ?? 0), rows, B !== null);
   fillPack(w.packA, A, ld);
   if (B) fillPack(w.packB, B, ld);
-  const blocksA = Math.ceil(A.length / 3);
-  const blocksB = B ? Math.ceil(B.length / 3) : blocksA;
-  w.out.fill(0, 0, 9 * blocksA * blocksB);
-  w.crossProduct(blocksA, blocksB, ld, B === null);
-  return w.out.slice(0, 9 * blocksA * blocksB);
+  // Stale values in out must not leak into the result: crossProduct overwrites.
+  w.out.fill(NaN);
+  const ldOut = w.crossProduct(A.length, B ? B.length : A.length, ld, B === null);
+  return { out: w.out.slice(0, A.length * ldOut), ldOut };
 }
 
 const column = (rows: number) =>
@@ -86,10 +87,10 @@ const columnsCase = fc
   );
 
 describe("simdGramWorkspace", () => {
-  it("computes the Gram tile of a hand-worked 3-row case (odd rows padded with a zero row)", () => {
-    // a0 = (1, 2, 3), a1 = (4, 5, 6), ld = 4 (row 3 is padding 0):
-    // a0·a0 = 1 + 4 + 9 = 14; a0·a1 = 4 + 10 + 18 = 32; a1·a1 = 16 + 25 + 36 = 77; column 2 is padding.
-    const out = simdProduct(
+  it("computes the Gram of a hand-worked 3-row case (odd rows padded with a zero row)", () => {
+    // a0 = (1, 2, 3), a1 = (4, 5, 6), ld = 4 (row 3 is padding 0), columns 2–3 padding:
+    // a0·a0 = 1 + 4 + 9 = 14; a0·a1 = 4 + 10 + 18 = 32; a1·a1 = 16 + 25 + 36 = 77.
+    const { out, ldOut } = simdProduct(
       [
         [1, 2, 3],
         [4, 5, 6],
@@ -97,12 +98,13 @@ describe("simdGramWorkspace", () => {
       null,
       3
     );
-    expect(Array.from(out)).toEqual([14, 32, 0, 32, 77, 0, 0, 0, 0]);
+    expect(ldOut).toBe(4);
+    expect(Array.from(out)).toEqual([14, 32, 0, 0, 32, 77, 0, 0]);
   });
 
   it("computes AᵀB for two packs (hand-worked: a0 = (1, 2), b0 = (5, 6), b1 = (−1, 1))", () => {
-    // a0·b0 = 5 + 12 = 17; a0·b1 = −1 + 2 = 1; the tile is 3 × 3 with padding zeros.
-    const out = simdProduct(
+    // a0·b0 = 5 + 12 = 17; a0·b1 = −1 + 2 = 1; B pads to 4 columns.
+    const { out, ldOut } = simdProduct(
       [[1, 2]],
       [
         [5, 6],
@@ -110,7 +112,8 @@ describe("simdGramWorkspace", () => {
       ],
       2
     );
-    expect(Array.from(out)).toEqual([17, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(ldOut).toBe(4);
+    expect(Array.from(out)).toEqual([17, 1, 0, 0]);
   });
 
   it("agrees with the JS kernel and a naive triple loop on random sizes, odd rows and columns (property)", () => {
@@ -118,7 +121,7 @@ describe("simdGramWorkspace", () => {
       fc.property(columnsCase, ({ rows, A, B }) => {
         const blocksA = Math.ceil(A.length / 3);
         const blocksB = Math.ceil(B.length / 3);
-        // Gram of A, upper block-triangle.
+        // Gram of A, upper triangle.
         const gram = simdProduct(A, null, rows);
         const js = new Float64Array(9 * blocksA * blocksA);
         const packA = interleaved(A, rows);
@@ -127,7 +130,7 @@ describe("simdGramWorkspace", () => {
         for (let i = 0; i < A.length; i++) {
           for (let j = i; j < A.length; j++) {
             const scale = Math.max(norm(A[i]) * norm(A[j]), Number.MIN_VALUE);
-            const s = gram[i * ld + j];
+            const s = gram.out[i * gram.ldOut + j];
             expect(Math.abs(s - js[i * ld + j])).toBeLessThanOrEqual(AGREEMENT * scale);
             expect(Math.abs(s - dot(A[i], A[j]))).toBeLessThanOrEqual(AGREEMENT * scale);
           }
@@ -140,12 +143,9 @@ describe("simdGramWorkspace", () => {
         for (let i = 0; i < A.length; i++) {
           for (let j = 0; j < B.length; j++) {
             const scale = Math.max(norm(A[i]) * norm(B[j]), Number.MIN_VALUE);
-            expect(Math.abs(cross[i * ldB + j] - jsCross[i * ldB + j])).toBeLessThanOrEqual(
-              AGREEMENT * scale
-            );
-            expect(Math.abs(cross[i * ldB + j] - dot(A[i], B[j]))).toBeLessThanOrEqual(
-              AGREEMENT * scale
-            );
+            const s = cross.out[i * cross.ldOut + j];
+            expect(Math.abs(s - jsCross[i * ldB + j])).toBeLessThanOrEqual(AGREEMENT * scale);
+            expect(Math.abs(s - dot(A[i], B[j]))).toBeLessThanOrEqual(AGREEMENT * scale);
           }
         }
       }),
@@ -159,14 +159,15 @@ describe("simdGramWorkspace", () => {
     const columns = Array.from({ length: 7 }, (_, k) =>
       Array.from({ length: rows }, (_, t) => ((t * (k + 3) + k * k) % 17) - 8)
     );
-    const out = simdProduct(columns, null, rows);
+    const { out, ldOut } = simdProduct(columns, null, rows);
+    expect(ldOut).toBe(8);
     for (let i = 0; i < 7; i++) {
-      for (let j = i; j < 7; j++) expect(out[i * 9 + j]).toBe(dot(columns[i], columns[j]));
+      for (let j = i; j < 7; j++) expect(out[i * ldOut + j]).toBe(dot(columns[i], columns[j]));
     }
   });
 
   it("gives exact zeros for zero columns and for an all-zero pack", () => {
-    const out = simdProduct(
+    const { out, ldOut } = simdProduct(
       [
         [0, 0, 0, 0, 0],
         [1, -2, 3, -4, 5],
@@ -176,27 +177,26 @@ describe("simdGramWorkspace", () => {
     );
     expect(out[0]).toBe(0);
     expect(out[1]).toBe(0);
-    expect(out[4]).toBe(1 + 4 + 9 + 16 + 25);
-    expect(Array.from(simdProduct([[0, 0, 0]], null, 3))).toEqual(new Array(9).fill(0));
+    expect(out[ldOut + 1]).toBe(1 + 4 + 9 + 16 + 25);
+    expect(Array.from(simdProduct([[0, 0, 0]], null, 3).out)).toEqual([0, 0, 0, 0]);
   });
 
   it("handles one column, one row and zero rows", () => {
-    expect(simdProduct([[0.5, -2, 4]], null, 3)[0]).toBe(0.25 + 4 + 16);
-    expect(simdProduct([[3]], null, 1)[0]).toBe(9);
+    expect(simdProduct([[0.5, -2, 4]], null, 3).out[0]).toBe(0.25 + 4 + 16);
+    expect(simdProduct([[3]], null, 1).out[0]).toBe(9);
     const w = workspaceOf(1, 0, false);
-    w.out.fill(0, 0, 9);
-    w.crossProduct(1, 1, 0, true);
-    expect(Array.from(w.out.subarray(0, 9))).toEqual(new Array(9).fill(0));
+    w.out.fill(NaN);
+    expect(w.crossProduct(1, 1, 0, true)).toBe(4);
+    expect(Array.from(w.out.subarray(0, 16))).toEqual(new Array(16).fill(0));
   });
 
-  it("accumulates into out rather than overwriting it", () => {
+  it("overwrites out, whatever it held before", () => {
     const w = workspaceOf(1, 2, false);
     fillPack(w.packA, [[1, 2]], 2);
-    w.out.fill(0, 0, 9);
-    w.out[0] = 10;
+    w.out.fill(10);
     w.crossProduct(1, 1, 2, true);
-    // 10 + 1·1 + 2·2
-    expect(w.out[0]).toBe(15);
+    // 1·1 + 2·2, not 10 + 5
+    expect(w.out[0]).toBe(5);
   });
 
   it("reuses one instance: a later, larger workspace grows the same memory and detaches old views", () => {
@@ -211,25 +211,22 @@ describe("simdGramWorkspace", () => {
     expect(small.packA.length).toBe(0);
     // And the grown memory still computes: a0 = (1, …, 1) over 3,999 rows.
     const ones = new Array(3999).fill(1);
-    expect(simdProduct([ones], null, 3999)[0]).toBe(3999);
+    expect(simdProduct([ones], null, 3999).out[0]).toBe(3999);
   });
 
-  it("leaves the packs unchanged (only out is written)", () => {
+  it("leaves the caller's pack columns unchanged (only padding columns and out are written)", () => {
     const w = workspaceOf(5, 7, true);
     fillPack(w.packA, [[1, 2, 3, 4, 5, 6, 7]], 8);
     fillPack(w.packB, [[7, 6, 5, 4, 3, 2, 1], [0.5, 0, 0, 0, 0, 0, -0.5], [2]], 8);
-    const beforeA = w.packA.slice();
-    const beforeB = w.packB.slice();
-    w.out.fill(0, 0, 9);
-    w.crossProduct(1, 1, 8, false);
-    expect(w.packA).toEqual(beforeA);
-    expect(w.packB).toEqual(beforeB);
+    const beforeA = w.packA.slice(0, 8);
+    const beforeB = w.packB.slice(0, 3 * 8);
+    const ldOut = w.crossProduct(1, 3, 8, false);
+    expect(w.packA.slice(0, 8)).toEqual(beforeA);
+    expect(w.packB.slice(0, 3 * 8)).toEqual(beforeB);
     expect(w.out[0]).toBe(7 + 12 + 15 + 16 + 15 + 12 + 7);
     expect(w.out[1]).toBe(0.5 - 3.5);
-  });
-
-  it("uses 3-column blocks, as the correlation engine packs them", () => {
-    expect(SIMD_BLOCK_WIDTH).toBe(PACK_WIDTH);
+    expect(w.out[2]).toBe(2);
+    expect(ldOut).toBe(4);
   });
 
   describe("throws INVALID_ARGUMENT", () => {
@@ -257,10 +254,11 @@ describe("simdGramWorkspace", () => {
       expect(code(() => simdGramWorkspace(2, 2.5, false))).toBe("INVALID_ARGUMENT");
     });
 
-    it("for blocks outside the workspace", () => {
-      const w = workspaceOf(3, 4, false);
-      expect(code(() => w.crossProduct(2, 2, 4, true))).toBe("INVALID_ARGUMENT");
+    it("for column counts outside the workspace", () => {
+      const w = workspaceOf(3, 4, true);
+      expect(code(() => w.crossProduct(4, 4, 4, true))).toBe("INVALID_ARGUMENT");
       expect(code(() => w.crossProduct(-1, 1, 4, false))).toBe("INVALID_ARGUMENT");
+      expect(code(() => w.crossProduct(1.5, 1, 4, false))).toBe("INVALID_ARGUMENT");
     });
 
     it("for an odd ld or one past maxLd", () => {
@@ -271,9 +269,13 @@ describe("simdGramWorkspace", () => {
       expect(() => w.crossProduct(1, 1, 3, true)).toThrow("ld must be an even integer from 0 to 6");
     });
 
-    it("for upperOnly with blocksB ≠ blocksA", () => {
-      const w = workspaceOf(6, 4, false);
-      expect(code(() => w.crossProduct(2, 1, 4, true))).toBe("INVALID_ARGUMENT");
+    it("for colsB ≠ colsA when B is pack A (upperOnly, or no separate B)", () => {
+      expect(code(() => workspaceOf(6, 4, true).crossProduct(2, 1, 4, true))).toBe(
+        "INVALID_ARGUMENT"
+      );
+      expect(code(() => workspaceOf(6, 4, false).crossProduct(2, 5, 4, false))).toBe(
+        "INVALID_ARGUMENT"
+      );
     });
   });
 });
