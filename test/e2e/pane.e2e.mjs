@@ -316,8 +316,29 @@ async function main() {
     await page.getByText(/^Saved\./).waitFor();
     await page.screenshot({ path: path.join(artefacts, "pane-data.png") });
     await page.getByRole("tab", { name: "Index" }).click();
+    // Cancel while the provider is being retried (the requests fail, the client backs off).
     await page.getByRole("button", { name: "Refresh index" }).click();
-    const alert = page.getByRole("alert");
+    await page.getByRole("button", { name: "Cancel" }).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: path.join(artefacts, "pane-progress.png") });
+    await page.getByRole("button", { name: "Cancel" }).click();
+    const cancelled = page.getByRole("alert");
+    await cancelled.waitFor({ timeout: 10_000 });
+    const cancelledText = (await cancelled.textContent()) ?? "";
+    const untouched = await page.evaluate(
+      (old) =>
+        JSON.stringify(window.__fakeWorkbook.table("Constituents")) === JSON.stringify(old.c) &&
+        JSON.stringify(window.__fakeWorkbook.table("Prices")) === JSON.stringify(old.p),
+      before
+    );
+    record(
+      "Cancel stops a refresh in progress, says so, and writes nothing",
+      /^Cancelled/.test(cancelledText) &&
+        untouched &&
+        (await page.getByRole("button", { name: "Cancel" }).count()) === 0,
+      cancelledText
+    );
+    await page.getByRole("button", { name: "Refresh index" }).click();
+    const alert = page.getByRole("alert").filter({ hasNotText: /^Cancelled/ });
     await alert.waitFor({ timeout: 30_000 });
     const alertText = (await alert.textContent()) ?? "";
     const unchanged = await page.evaluate(
