@@ -1,0 +1,37 @@
+import { DEFAULT_DATA_SETTINGS } from "../../../src/data/settings";
+import { DataTab, type DataTabProps } from "../../../src/taskpane/components/DataTab";
+import { textOf } from "../helpers/textOf";
+import { renderToStaticMarkup } from "react-dom/server";
+
+const noop = () => undefined;
+const base: DataTabProps = {
+  settings: DEFAULT_DATA_SETTINGS,
+  saved: false,
+  cacheSummary: "40 price series (demo: 40)",
+  onSettingsChange: noop,
+  onSave: noop,
+  onClearCache: noop,
+};
+
+describe("DataTab", () => {
+  it("offers the providers with demo data first, the cache status and no key field for the demo", () => {
+    const text = textOf(<DataTab {...base} />);
+    expect(text).toMatch(/Demo data \(offline, simulated prices\) CoinGecko Token Metrics/);
+    expect(text).toMatch(/40 price series \(demo: 40\)/);
+    expect(text).not.toMatch(/API key \(optional\)|Token Metrics API key/);
+    expect(text).toMatch(/never in the workbook/);
+  });
+
+  it("asks for the Token Metrics key in a password field and confirms a save", () => {
+    const settings = {
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "tokenmetrics" as const,
+      tokenMetrics: { apiKey: "k-123" },
+    };
+    const html = renderToStaticMarkup(<DataTab {...base} settings={settings} saved />);
+    expect(html).toMatch(/type="password"[^>]*value="k-123"|value="k-123"[^>]*type="password"/);
+    expect(textOf(<DataTab {...base} settings={settings} saved />)).toMatch(
+      /Saved\. The next Build or Refresh/
+    );
+  });
+});
