@@ -205,6 +205,19 @@ export const cases: BenchCase[] = [
     },
   },
   {
+    name: "pearson correlation matrix, 40 listing dates (js kernel)",
+    size: PEARSON_SIZE,
+    units: { count: PEARSON_PAIRS, label: "pairs" },
+    runs: 3,
+    setup: () => {
+      const returns = returnsOf(3650, 500, 2);
+      const data = returns.data.slice();
+      for (let j = 0; j < 500; j++) data.fill(NaN, j * 3650, j * 3650 + (j % 40) * 20);
+      const late = { ...returns, data };
+      return () => correlationByOverlap(late, {}, { kind: "pearson" }, "js");
+    },
+  },
+  {
     name: "pearson alternative: naive loops (Gram only)",
     size: PEARSON_SIZE,
     units: { count: PEARSON_PAIRS, label: "pairs" },
@@ -247,6 +260,15 @@ export const cases: BenchCase[] = [
     setup: () => {
       const returns = returnsOf(1825, 200, 3);
       return () => spearmanCorrelationMatrix(returns);
+    },
+  },
+  {
+    name: "spearman correlation matrix (js kernel)",
+    size: "200 assets × 1,825 rows",
+    units: { count: (200 * 199) / 2, label: "pairs" },
+    setup: () => {
+      const returns = returnsOf(1825, 200, 3);
+      return () => correlationByOverlap(returns, {}, { kind: "spearman" }, "js");
     },
   },
   {
