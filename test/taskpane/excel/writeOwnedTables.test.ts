@@ -120,12 +120,13 @@ describe("writeOwnedTables", () => {
   it("finds an owned table by name wherever the user moved it, not by position", async () => {
     await writeOwnedTables([constituents(["BTC"])]);
     const id = workbook.table("Constituents")?.id;
-    // The user moves it to another sheet, away from A1; a new "Constituents" sheet does not confuse it.
+    // The user moves it to another sheet, away from A1, and writes notes where it was.
     workbook.moveTable("Constituents", "Portfolio", "C5");
-    workbook.addSheet("My notes");
+    workbook.setCell("Constituents", "A1", "the user's own notes");
     await writeOwnedTables([constituents(["BTC", "ETH", "SOL"])]);
     expect(workbook.table("Constituents")?.id).toBe(id);
     expect(workbook.table("Constituents")?.address).toBe("Portfolio!C5:D8");
+    expect(workbook.getCell("Constituents", "A1")).toBe("the user's own notes");
     expect(workbook.table("Constituents")?.rows.map((r) => r[0])).toEqual(["BTC", "ETH", "SOL"]);
   });
 
