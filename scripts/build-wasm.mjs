@@ -5,6 +5,9 @@
  * string (`export const <name>Wasm = "…"`). The generated files are committed, so tests and the
  * bundle never need wabt at run time; rerun this after editing a .wat file.
  *
+ * Comments in the .wat files: wabt 1.0.39's lexer reads some UTF-8 (e.g. "⌊", bytes E2 8C 8A) as a line
+ * break, so keep floor() and the like in ASCII there.
+ *
  * Features: SIMD only (the kernels use 128-bit f64x2; no relaxed SIMD, threads or other proposals),
  * so the binaries run on every engine that passes the SIMD probe.
  */

@@ -8,9 +8,10 @@
 ;;
 ;; Register tile: 2 columns of A × 4 columns of B = 8 f64x2 accumulators + 2 A values + 1 B value
 ;; + 1 product = 12 live v128, within the 15 XMM registers V8 allocates on x64 (xmm15 is its
-;; scratch). Measured for the Gram of 500 × 3,650 on the 2-core dev box (Node 20): 2×4 47–49 ms,
-;; 4×2 49–54, 3×4 54–56, 2×3 55–58, 3×3 59–62, 4×4 61–62 (spills), 2×6 60–63. f64x2.mul then
-;; f64x2.add (not relaxed FMA, which may be absent) rounds each product once, as the JS kernel does.
+;; scratch). Chosen by measurement, the Gram of 500 × 3,650 on the 2-core dev box (Node 20, one
+;; generated kernel per shape): 2×4 47–49 ms, 4×2 49–54, 3×4 54–56, 2×3 55–58, 3×3 59–62,
+;; 4×4 61–62, 2×6 60–63. f64x2.mul then f64x2.add (not relaxed FMA, which may be absent) rounds
+;; each product once, as the JS kernel does.
 ;;
 ;; Cache blocks of 256 rows (2 KB per column; 128 rows measured slower, 512 no faster): the two A
 ;; columns of a block stay in L1 while the B columns of the block-row (≤ 1 MB for 500 columns)
