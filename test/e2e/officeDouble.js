@@ -558,13 +558,19 @@
     {
       values: function (grid) {
         var self = this;
-        var copy = JSON.parse(JSON.stringify(grid));
+        // Copied now (Office.js serialises at the call), without JSON so NaN stays NaN and is refused.
+        var copy = Array.isArray(grid)
+          ? grid.map(function (row) {
+              return Array.isArray(row) ? row.slice() : row;
+            })
+          : grid;
         self.context._enqueue(function () {
           var box = self._target();
           checkGrid(copy, box, "values");
           copy.forEach(function (row, r) {
             row.forEach(function (value, c) {
-              setCell(box.sheet, box.row + r, box.col + c, value);
+              // Office.js: a null in the input leaves that cell as it is.
+              if (value !== null) setCell(box.sheet, box.row + r, box.col + c, value);
             });
           });
           state.tables.forEach(function (t) {
