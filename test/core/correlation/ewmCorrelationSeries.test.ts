@@ -8,6 +8,16 @@ import { directPearson, expectSeriesClose, loadFixture } from "./correlationTest
 /** Weighted correlation at the last row straight from the formula (the independent reference). */
 function directEwm(x: number[], y: number[], lambda: number): number {
   const last = x.length - 1;
+  // A series still constant over the window has no correlation (pandas gives NaN); computing it
+  // anyway yields rounding noise such as 2e-14, because the weighted mean can miss the constant by
+  // an ulp.
+  const present = x.flatMap((v, t) => (Number.isNaN(v) || Number.isNaN(y[t]) ? [] : [t]));
+  if (
+    present.every((t) => x[t] === x[present[0]]) ||
+    present.every((t) => y[t] === y[present[0]])
+  ) {
+    return NaN;
+  }
   let sw = 0;
   let mx = 0;
   let my = 0;
