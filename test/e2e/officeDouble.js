@@ -151,7 +151,8 @@
   }
   function setCell(sheet, r, c, value) {
     var cell = sheet.cells.get(key(r, c)) || { value: "", format: "General" };
-    cell.value = value === null || value === undefined ? "" : value;
+    // Excel has no negative zero; blank for null/undefined.
+    cell.value = value === null || value === undefined ? "" : value === 0 ? 0 : value;
     sheet.cells.set(key(r, c), cell);
   }
   function setFormat(sheet, r, c, format) {
