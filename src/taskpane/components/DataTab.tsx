@@ -7,6 +7,7 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -34,7 +35,18 @@ const PROVIDERS: ReadonlyArray<{ readonly id: DataSettings["provider"]; readonly
     { id: "demo", label: "Demo data (offline, simulated prices)" },
     { id: "coingecko", label: "CoinGecko" },
     { id: "tokenmetrics", label: "Token Metrics (API key)" },
+    { id: "csv", label: "CSV (your own prices: a file or pasted text)" },
   ];
+
+/** Reads a picked file as text (prices CSV: a date column, then one column per symbol). */
+function readFileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsText(file);
+  });
+}
 
 /** Data tab: provider, API keys (kept in this browser's add-in storage, never in the workbook), cache. */
 export function DataTab(props: DataTabProps) {
@@ -73,6 +85,71 @@ export function DataTab(props: DataTabProps) {
                         ? "demo"
                         : s.coinGecko.plan,
                 },
+              })
+            }
+          />
+        </Field>
+      )}
+      {s.provider === "coingecko" && (
+        <Field
+          label="CoinGecko base URL (optional)"
+          hint="For a proxy: the address that forwards to https://api.coingecko.com/api/v3."
+        >
+          <Input
+            aria-label="CoinGecko base URL"
+            placeholder="https://api.coingecko.com/api/v3"
+            value={s.coinGecko.baseUrl ?? ""}
+            onChange={(_e, d) =>
+              props.onSettingsChange({
+                ...s,
+                coinGecko: { ...s.coinGecko, baseUrl: d.value === "" ? undefined : d.value },
+              })
+            }
+          />
+        </Field>
+      )}
+      {s.provider === "csv" && (
+        <Field
+          label="CSV prices"
+          hint="First column dates (yyyy-mm-dd, oldest first), then one column per symbol; a header row of symbols."
+        >
+          <input
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-label="Choose a CSV file"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file === undefined) return;
+              void readFileText(file).then((text) =>
+                props.onSettingsChange({ ...s, csv: { text, sourceName: file.name } })
+              );
+            }}
+          />
+          <Textarea
+            aria-label="CSV text"
+            resize="vertical"
+            placeholder={"date,BTC,ETH\n2024-01-01,42280,2352\n2024-01-02,44950,2356"}
+            value={s.csv.text ?? ""}
+            onChange={(_e, d) =>
+              props.onSettingsChange({ ...s, csv: { text: d.value, sourceName: "pasted CSV" } })
+            }
+          />
+          {s.csv.sourceName !== undefined && <Caption1>Source: {s.csv.sourceName}</Caption1>}
+        </Field>
+      )}
+      {s.provider === "tokenmetrics" && (
+        <Field
+          label="Token Metrics base URL (optional)"
+          hint="For a proxy: the address that forwards to https://api.tokenmetrics.com/v2."
+        >
+          <Input
+            aria-label="Token Metrics base URL"
+            placeholder="https://api.tokenmetrics.com/v2"
+            value={s.tokenMetrics.baseUrl ?? ""}
+            onChange={(_e, d) =>
+              props.onSettingsChange({
+                ...s,
+                tokenMetrics: { ...s.tokenMetrics, baseUrl: d.value === "" ? undefined : d.value },
               })
             }
           />

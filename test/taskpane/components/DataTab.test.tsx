@@ -16,7 +16,7 @@ const base: DataTabProps = {
 describe("DataTab", () => {
   it("offers the providers with demo data first, the cache status and no key field for the demo", () => {
     const text = textOf(<DataTab {...base} />);
-    expect(text).toMatch(/Demo data \(offline, simulated prices\) CoinGecko Token Metrics/);
+    expect(text).toMatch(/Demo data \(offline, simulated prices\) CoinGecko Token Metrics .* CSV/);
     expect(text).toMatch(/40 price series \(demo: 40\)/);
     expect(text).not.toMatch(/API key \(optional\)|Token Metrics API key/);
     expect(text).toMatch(/never in the workbook/);
@@ -33,5 +33,27 @@ describe("DataTab", () => {
     expect(textOf(<DataTab {...base} settings={settings} saved />)).toMatch(
       /Saved\. The next Build or Refresh/
     );
+  });
+
+  it("offers the CSV provider with a file picker and a text box for pasted prices", () => {
+    const settings = {
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "csv" as const,
+      csv: { text: "date,BTC\n2024-01-01,42280", sourceName: "prices.csv" },
+    };
+    const html = renderToStaticMarkup(<DataTab {...base} settings={settings} />);
+    expect(html).toMatch(/type="file"/);
+    expect(html).toMatch(/2024-01-01,42280/);
+    expect(textOf(<DataTab {...base} settings={settings} />)).toMatch(/Source: prices\.csv/);
+  });
+
+  it("lets a CoinGecko user point the add-in at a proxy", () => {
+    const settings = {
+      ...DEFAULT_DATA_SETTINGS,
+      provider: "coingecko" as const,
+      coinGecko: { plan: "public" as const, baseUrl: "https://proxy.example/cg" },
+    };
+    const html = renderToStaticMarkup(<DataTab {...base} settings={settings} />);
+    expect(html).toMatch(/value="https:\/\/proxy\.example\/cg"/);
   });
 });
