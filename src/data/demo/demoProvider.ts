@@ -14,6 +14,8 @@ import { checkCloseRequest } from "../checkCloseRequest";
 import { checkLimit } from "../checkLimit";
 import { type DemoCloses, generateDemoCloses } from "./generateDemoCloses";
 import { DEMO_START_DATE, DEMO_UNIVERSE } from "./demoUniverse";
+import { anchorDemoCloses } from "./anchorDemoCloses";
+import { DEMO_REFERENCE_DATE, DEMO_REFERENCE_PRICES } from "./demoReferencePrices";
 
 /** The label every demo dataset carries, so no one mistakes it for market data. */
 export const DEMO_SOURCE = "demo data";
@@ -30,6 +32,9 @@ export interface DemoProviderOptions {
  * 2020-01-01 to today. Deterministic: every user sees the same demo prices for the same dates.
  * Every dataset has `source: "demo data"` and the provider's display name says "Demo data".
  *
+ * Prices: each simulated path is scaled so its close on DEMO_REFERENCE_DATE (2025-06-30) is the
+ * token's rounded real close that day (anchorDemoCloses), which keeps market caps and their ranking
+ * realistic; returns are untouched by the scaling.
  * Universe: market cap = circulating supply × simulated close of today; rank by that market cap;
  * sectors are the categories (ids are slugs: "layer-1", "defi"). Indices: none yet (index
  * definitions are a later issue), so `listIndices` gives [] and `indexHoldings` rejects notFound.
@@ -46,10 +51,16 @@ export function createDemoProvider(options: DemoProviderOptions = {}): DataProvi
   const start = dayNumberOf(DEMO_START_DATE);
   let memo: { days: number; data: DemoCloses } | undefined;
 
+  const anchorRow = dayNumberOf(DEMO_REFERENCE_DATE) - start;
   const simulate = (): DemoCloses => {
     const days = Math.max(1, dayNumberOf(clock.now()) - start + 1);
     if (memo === undefined || memo.days !== days) {
-      memo = { days, data: generateDemoCloses(DEMO_UNIVERSE, days) };
+      // Simulate at least through the reference date, pin each path's level there, then keep the
+      // days up to today (a longer run extends a shorter one, so the cut is exact).
+      const simulated = Math.max(days, anchorRow + 1);
+      const full = generateDemoCloses(DEMO_UNIVERSE, simulated);
+      anchorDemoCloses(full.closes, simulated, DEMO_UNIVERSE, anchorRow, DEMO_REFERENCE_PRICES);
+      memo = { days, data: simulated === days ? full : truncateDemoCloses(full, simulated, days) };
     }
     return memo.data;
   };
@@ -157,4 +168,13 @@ export function createDemoProvider(options: DemoProviderOptions = {}): DataProvi
 
 function sectorNames(): string[] {
   return [...new Set(DEMO_UNIVERSE.map((token) => token.sector))];
+}
+
+/** The first `days` rows of a longer simulation (column-major per token). */
+function truncateDemoCloses(full: DemoCloses, simulated: number, days: number): DemoCloses {
+  const tokens = full.closes.length / simulated;
+  const closes = new Float64Array(days * tokens);
+  for (let i = 0; i < tokens; i++)
+    closes.set(full.closes.subarray(i * simulated, i * simulated + days), i * days);
+  return { ...full, dates: full.dates.slice(0, days), closes, bear: full.bear.slice(0, days) };
 }

@@ -2,6 +2,7 @@ import { isCoreError } from "../../../src/core/errors";
 import { createDemoProvider, DEMO_SOURCE } from "../../../src/data/demo/demoProvider";
 import { DEMO_UNIVERSE } from "../../../src/data/demo/demoUniverse";
 import { generateDemoCloses } from "../../../src/data/demo/generateDemoCloses";
+import { DEMO_REFERENCE_PRICES } from "../../../src/data/demo/demoReferencePrices";
 import { dataErrorOf, fakeClock } from "../helpers/fakeServer";
 
 const TODAY = Date.UTC(2025, 5, 30, 15); // 2025-06-30, day 1,977 after 2020-01-01
@@ -17,18 +18,41 @@ describe("createDemoProvider", () => {
     expect(out.provider).toBe("demo");
   });
 
-  it("returns the last `days` closes ending today, equal to the generator's (hand-worked window)", async () => {
-    // 2020-01-01 .. 2025-06-30 is 2,008 days; the last 3 are 06-28, 06-29, 06-30.
+  it("returns the last `days` closes ending today: the generator's path, pinned to the reference price on 2025-06-30", async () => {
+    // 2020-01-01 .. 2025-06-30 is 2,008 days; the last 3 are 06-28, 06-29, 06-30 (the reference day).
     const out = await provider.dailyCloses(["eth", "BTC"], 3);
     expect(out.dates).toEqual(["2025-06-28", "2025-06-29", "2025-06-30"]);
     expect(out.symbols).toEqual(["ETH", "BTC"]);
     const full = generateDemoCloses(DEMO_UNIVERSE, 2008);
-    expect(Array.from(out.closes.subarray(3, 6))).toEqual(
-      Array.from(full.closes.subarray(2005, 2008))
-    );
-    expect(Array.from(out.closes.subarray(0, 3))).toEqual(
-      Array.from(full.closes.subarray(2008 + 2005, 2008 + 2008))
-    );
+    // BTC is token 0, ETH token 1; each path is scaled by reference / simulated close on the day.
+    const btcScale = DEMO_REFERENCE_PRICES.BTC / full.closes[2007];
+    const ethScale = DEMO_REFERENCE_PRICES.ETH / full.closes[2008 + 2007];
+    expect(out.closes[5]).toBe(DEMO_REFERENCE_PRICES.BTC);
+    expect(out.closes[2]).toBeCloseTo(DEMO_REFERENCE_PRICES.ETH, 9);
+    for (let k = 0; k < 3; k++) {
+      expect(out.closes[3 + k]).toBeCloseTo(full.closes[2005 + k] * btcScale, 6);
+      expect(out.closes[k]).toBeCloseTo(full.closes[2008 + 2005 + k] * ethScale, 9);
+    }
+  });
+
+  it("keeps the simulated returns: pinning only rescales each path", async () => {
+    const later = createDemoProvider({ clock: fakeClock(Date.UTC(2026, 0, 31)) });
+    const out = await later.dailyCloses(["SOL"], 60);
+    const sol = DEMO_UNIVERSE.findIndex((t) => t.symbol === "SOL");
+    const days = out.dates.length;
+    const total = 2008 + 215; // 2020-01-01 .. 2026-01-31
+    const full = generateDemoCloses(DEMO_UNIVERSE, total);
+    for (let t = 1; t < days; t++) {
+      const simulated =
+        full.closes[sol * total + total - days + t] /
+        full.closes[sol * total + total - days + t - 1];
+      expect(out.closes[t] / out.closes[t - 1]).toBeCloseTo(simulated, 12);
+    }
+  });
+
+  it("ranks like the real market: BTC first, ETH second", async () => {
+    const markets = await provider.listMarkets({ limit: 5 });
+    expect(markets.slice(0, 2).map((m) => m.symbol)).toEqual(["BTC", "ETH"]);
   });
 
   it("serves at least 5 years of history for the 40 tokens", async () => {
