@@ -503,6 +503,9 @@
     switch (name) {
       case "values":
         return boxValues(box);
+      case "formulas":
+        // Formulas are stored as their text ("=SUM(A1:A3)"), so values and formulas read alike here.
+        return boxValues(box);
       case "numberFormat":
         return boxValues(box).map(function (row, r) {
           return row.map(function (_v, c) {
@@ -555,8 +558,21 @@
   }
   defineProperties(
     RangeProxy,
-    ["values", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"],
+    [
+      "values",
+      "formulas",
+      "numberFormat",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+      "address",
+    ],
     {
+      formulas: function (grid) {
+        // Formula text is stored as the cell's value (see "formulas" above).
+        Object.getOwnPropertyDescriptor(RangeProxy.prototype, "values").set.call(this, grid);
+      },
       values: function (grid) {
         var self = this;
         // Copied now (Office.js serialises at the call), without JSON so NaN stays NaN and is refused.

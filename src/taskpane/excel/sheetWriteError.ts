@@ -2,8 +2,8 @@
 export type SheetWriteErrorKind =
   /** A table with our name exists and Diversify did not create it. */
   | "clash"
-  /** The sheet we would create the table on already holds someone else's data. */
-  | "sheetNotEmpty"
+  /** A cell the table would be written over or grow into holds something (the user's data). */
+  | "occupied"
   /** The data handed to the writer is malformed (a bug upstream, never the user's data). */
   | "invalid"
   /** A table the caller asked to read does not exist. */

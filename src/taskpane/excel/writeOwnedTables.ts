@@ -40,6 +40,14 @@ interface Plan {
   readonly sheetExists: boolean;
 }
 
+/** A block of cells by 0-based indexes. */
+interface Box {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /** A run of rows of one block written in one request; start 0 is the header row. */
 interface Piece {
   readonly plan: Plan;
@@ -57,15 +65,22 @@ interface Piece {
  * workbook's custom properties (see ownershipMarker.ts); it is found by name wherever the user
  * moved it, never by position. A table with our name but no marker is the user's: the write is
  * refused with a message saying how to free the name. A missing table is created at A1 of a sheet
- * of the given name; an existing sheet with values on it is refused rather than overwritten.
+ * of the given name.
+ *
+ * Never over the user's cells: before any write, every cell a table would take that is not already
+ * the table's (the whole footprint of a new table; the strips right of and below an owned table that
+ * grows) is read, and one that holds anything — a value or a formula — refuses the whole write with
+ * its address ("Prices!AZ1 holds your data; move it or delete it, then refresh"). Cells elsewhere on
+ * the sheet (notes beside a table that does not grow) do not matter.
  *
  * In place: an owned table keeps its id, so structured references (=SUM(Prices[BTC])) and formulas
  * pointing into it survive. Our columns are its first K; columns the user added inside the table to
  * their right are kept (table columns are inserted or deleted before them when K changes), and
  * rows no longer covered by the table are cleared.
  *
- * Requests: (1) look up tables, sheets and markers; (2) for existing owned tables, read their size
- * (skipped when there are none); (3…) write: values are chunked by rows so each request stays under
+ * Requests: (1) look up tables, sheets and markers; (2) for existing owned tables, read their size,
+ * and the used range of their sheets (skipped when there are none); (2b) only when a claimed cell
+ * lies in a used range, read those cells; (3…) write: values are chunked by rows so each request stays under
  * `payloadBudget` characters, and the first chunk carries the structural changes; a new table's
  * marker needs its id, which Excel gives only once the table exists, so it takes one small request
  * of its own. A request refused as too large is retried with half the budget. 1,830 × 51 cells
@@ -75,7 +90,7 @@ interface Piece {
  * @param options payload budget, cancellation
  * @returns the number of syncs and what was created or resized
  * @throws SheetWriteError "invalid" (malformed block), "clash" (a user's table has the name),
- *   "sheetNotEmpty" (the sheet to create holds data), "cancelled" (signal before the first write),
+ *   "occupied" (a cell the write would take holds data), "cancelled" (signal before the first write),
  *   "excel" (Excel refused a request, the message says which; or an owned table must be resized and
  *   the host lacks ExcelApi 1.13, checked before any write)
  * @example await writeOwnedTables([{ name: "Prices", sheet: "Prices", headers: ["Date", "BTC"], rows: [[45658, 97000]] }]);
@@ -120,19 +135,23 @@ export async function writeOwnedTables(
         }
       }
 
-      // (2) Sizes of the owned tables, and whether the sheets of new tables are empty.
+      // (2) Sizes of the owned tables, and the used range of every sheet a table is on or will be.
       const sized = lookups.map((lookup) => {
         if (!lookup.table.isNullObject) {
           return {
             ...lookup,
             range: lookup.table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
             sheetOfTable: lookup.table.worksheet.load("name"),
-            used: undefined,
+            used: lookup.table.worksheet
+              .getUsedRangeOrNullObject(true)
+              .load("rowIndex,columnIndex,rowCount,columnCount"),
           };
         }
         const used = lookup.sheet.isNullObject
           ? undefined
-          : lookup.sheet.getUsedRangeOrNullObject(true).load("address");
+          : lookup.sheet
+              .getUsedRangeOrNullObject(true)
+              .load("rowIndex,columnIndex,rowCount,columnCount");
         return { ...lookup, range: undefined, sheetOfTable: undefined, used };
       });
       if (sized.some((s) => s.range !== undefined || s.used !== undefined)) await sync();
@@ -157,13 +176,6 @@ export async function writeOwnedTables(
             sheetExists: true,
           };
         }
-        if (s.used !== undefined && !s.used.isNullObject) {
-          throw new SheetWriteError(
-            "sheetNotEmpty",
-            `Sheet "${s.block.sheet}" already has data (${s.used.address}) that Diversify did not write, so it was left as it is. ` +
-              `Rename or delete that sheet and try again.`
-          );
-        }
         return {
           block: s.block,
           table: s.table,
@@ -174,6 +186,44 @@ export async function writeOwnedTables(
           sheetExists: !s.sheet.isNullObject,
         };
       });
+
+      // (2b) Cells a table would take over (all of a new one, the growth of an owned one) that hold
+      // something: read only where they meet the sheet's used range, so this costs a request only
+      // when the user has data there.
+      const probes: Array<{ plan: Plan; box: Box; range: Excel.Range }> = [];
+      sized.forEach((s, k) => {
+        if (s.used === undefined || s.used.isNullObject) return;
+        const used: Box = {
+          row: s.used.rowIndex,
+          column: s.used.columnIndex,
+          rows: s.used.rowCount,
+          columns: s.used.columnCount,
+        };
+        const plan = plans[k];
+        for (const claimed of claimedBoxes(plan)) {
+          const box = intersect(claimed, used);
+          if (box === undefined) continue;
+          const range = workbook.worksheets
+            .getItem(plan.sheetName)
+            .getRangeByIndexes(box.row, box.column, box.rows, box.columns)
+            .load("formulas");
+          probes.push({ plan, box, range });
+        }
+      });
+      if (probes.length > 0) {
+        await sync();
+        for (const plan of plans) {
+          const occupied = firstOccupied(probes.filter((p) => p.plan === plan));
+          if (occupied === undefined) continue;
+          const where = `${plan.sheetName}!${cellAddress(occupied.row, occupied.column)}`;
+          throw new SheetWriteError(
+            "occupied",
+            `${where} holds your data, and the ${plan.block.name} table would ${
+              plan.existing === undefined ? "be written over it" : "grow over it"
+            }; move it or delete it, then refresh. Nothing was written.`
+          );
+        }
+      }
 
       if (plans.some((plan) => plan.existing !== undefined) && !resizeSupported()) {
         throw new SheetWriteError(
@@ -252,6 +302,71 @@ export async function writeOwnedTables(
         "The data was fetched but not fully written; try again, and reload the add-in if it persists."
     );
   }
+}
+
+/**
+ * The cells a write takes that are not already the table's: the whole footprint of a new table;
+ * for an owned table, the strip right of its old columns and the strip below its old rows. The
+ * width counts the user's columns inside the table, which move right when ours grow.
+ */
+function claimedBoxes(plan: Plan): Box[] {
+  const height = plan.block.rows.length + 1;
+  const width = plan.block.headers.length + plan.userColumns;
+  const { row, column, existing } = plan;
+  if (existing === undefined) return [{ row, column, rows: height, columns: width }];
+  const boxes: Box[] = [];
+  if (width > existing.columns) {
+    boxes.push({
+      row,
+      column: column + existing.columns,
+      rows: Math.min(height, existing.rows),
+      columns: width - existing.columns,
+    });
+  }
+  if (height > existing.rows) {
+    boxes.push({ row: row + existing.rows, column, rows: height - existing.rows, columns: width });
+  }
+  return boxes;
+}
+
+function intersect(a: Box, b: Box): Box | undefined {
+  const row = Math.max(a.row, b.row);
+  const column = Math.max(a.column, b.column);
+  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row;
+  const columns = Math.min(a.column + a.columns, b.column + b.columns) - column;
+  return rows > 0 && columns > 0 ? { row, column, rows, columns } : undefined;
+}
+
+/** The top-most, then left-most, non-blank cell of the probes (a formula counts, even one showing ""). */
+function firstOccupied(
+  probes: ReadonlyArray<{ box: Box; range: Excel.Range }>
+): { row: number; column: number } | undefined {
+  let best: { row: number; column: number } | undefined;
+  for (const { box, range } of probes) {
+    const formulas = range.formulas as unknown[][];
+    for (let i = 0; i < box.rows; i++) {
+      const cells = formulas[i];
+      for (let j = 0; j < box.columns; j++) {
+        if (cells[j] === "" || cells[j] === null || cells[j] === undefined) continue;
+        const row = box.row + i;
+        const column = box.column + j;
+        if (best === undefined || row < best.row || (row === best.row && column < best.column)) {
+          best = { row, column };
+        }
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** A1-style address of a 0-based cell (column 51 → "AZ"). */
+function cellAddress(row: number, column: number): string {
+  let letters = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return `${letters}${row + 1}`;
 }
 
 /** Queues a new table (returned) or the resize of an owned one, and its marker when it exists. */

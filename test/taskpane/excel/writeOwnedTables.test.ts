@@ -168,12 +168,118 @@ describe("writeOwnedTables", () => {
     expect(workbook.table("Constituents")?.rows).toEqual([["keep"]]);
   });
 
-  it("refuses to create a table on an existing sheet that holds someone else's data", async () => {
+  it("refuses to create a table over someone else's data on an existing sheet, naming the cell", async () => {
     workbook.setCell("Prices", "B2", "my numbers");
     const error = await rejection(writeOwnedTables([pricesBlock(3, 2)]));
-    expect(error.kind).toBe("sheetNotEmpty");
-    expect(error.message).toMatch(/Sheet "Prices" already has data \(Prices!B2\)/);
+    expect(error.kind).toBe("occupied");
+    expect(error.message).toMatch(/^Prices!B2 holds your data/);
+    expect(error.message).toMatch(/move it or delete it, then refresh/);
     expect(workbook.getCell("Prices", "B2")).toBe("my numbers");
+    expect(workbook.tableNames()).toEqual([]);
+    expect(workbook.properties()).toEqual({});
+  });
+
+  it("creates a table on an existing sheet whose data lies outside its footprint", async () => {
+    workbook.setCell("Prices", "H20", "my note");
+    await writeOwnedTables([pricesBlock(3, 2)]);
+    expect(workbook.table("Prices")?.address).toBe("Prices!A1:C4");
+    expect(workbook.getCell("Prices", "H20")).toBe("my note");
+  });
+
+  describe("when an owned table grows", () => {
+    /** Everything on a sheet the tests look at, to compare before and after a refused refresh. */
+    const snapshot = (sheet: string, rows: number, columns: number) => {
+      const cells: unknown[][] = [];
+      for (let r = 1; r <= rows; r++) {
+        const row: unknown[] = [];
+        for (let c = 0; c < columns; c++) {
+          row.push(workbook.getCell(sheet, `${String.fromCharCode(65 + c)}${r}`));
+        }
+        cells.push(row);
+      }
+      return cells;
+    };
+
+    it("refuses before any write when the user's data is right of the table, naming the first cell", async () => {
+      await writeOwnedTables([pricesBlock(5, 2), constituents(["S1", "S2"])]);
+      // Prices is A1:C6; the user writes in E1 and E3 (a formula), beside it.
+      workbook.setCell("Prices", "E3", "=SUM(B2:B6)");
+      workbook.setCell("Prices", "E1", "mine");
+      const before = snapshot("Prices", 8, 6);
+      const constituentsBefore = workbook.table("Constituents");
+      const markers = workbook.properties();
+      workbook.resetCounters();
+      const error = await rejection(
+        writeOwnedTables([pricesBlock(5, 4, 1), constituents(["S1", "S2", "S3", "S4"])])
+      );
+      expect(error.kind).toBe("occupied");
+      expect(error.message).toBe(
+        "Prices!E1 holds your data, and the Prices table would grow over it; move it or delete it, then refresh. Nothing was written."
+      );
+      expect(snapshot("Prices", 8, 6)).toEqual(before);
+      expect(workbook.table("Prices")?.address).toBe("Prices!A1:C6");
+      expect(workbook.table("Constituents")).toEqual(constituentsBefore);
+      expect(workbook.properties()).toEqual(markers);
+      // lookup, sizes, the probe of the claimed cells: no write request at all
+      expect(workbook.syncCount).toBe(3);
+    });
+
+    it("refuses when the user's data is below the table, naming it", async () => {
+      await writeOwnedTables([pricesBlock(5, 2)]);
+      workbook.setCell("Prices", "B9", 42);
+      const before = snapshot("Prices", 10, 4);
+      const error = await rejection(writeOwnedTables([pricesBlock(20, 2, 1)]));
+      expect(error.kind).toBe("occupied");
+      expect(error.message).toMatch(/^Prices!B9 holds your data/);
+      expect(snapshot("Prices", 10, 4)).toEqual(before);
+      expect(workbook.table("Prices")?.rows).toEqual(pricesBlock(5, 2).rows);
+    });
+
+    it("refuses on the sheet the user moved the table to", async () => {
+      await writeOwnedTables([pricesBlock(3, 1)]);
+      workbook.moveTable("Prices", "Elsewhere", "C3");
+      workbook.setCell("Elsewhere", "E3", "beside");
+      const error = await rejection(writeOwnedTables([pricesBlock(3, 2)]));
+      expect(error.message).toMatch(/^Elsewhere!E3 holds your data/);
+      expect(workbook.getCell("Elsewhere", "E3")).toBe("beside");
+    });
+
+    it("grows over blank cells and ignores data away from the new footprint", async () => {
+      await writeOwnedTables([pricesBlock(5, 2)]);
+      // Beside the old table but outside the new one (the table grows to D7).
+      workbook.setCell("Prices", "F2", "far right");
+      workbook.setCell("Prices", "A9", "far below");
+      workbook.setCell("Prices", "D8", "");
+      await writeOwnedTables([pricesBlock(6, 3)]);
+      expect(workbook.table("Prices")?.address).toBe("Prices!A1:D7");
+      expect(workbook.getCell("Prices", "F2")).toBe("far right");
+      expect(workbook.getCell("Prices", "A9")).toBe("far below");
+    });
+
+    it("refreshes at the same size without reading cells, whatever lies beside the table", async () => {
+      await writeOwnedTables([pricesBlock(5, 2)]);
+      workbook.setCell("Prices", "D1", "touching");
+      workbook.setCell("Prices", "A7", "touching");
+      workbook.resetCounters();
+      const report = await writeOwnedTables([pricesBlock(5, 2, 3)]);
+      expect(report.syncs).toBe(3);
+      expect(workbook.getCell("Prices", "D1")).toBe("touching");
+      expect(workbook.getCell("Prices", "A7")).toBe("touching");
+    });
+
+    it("counts the user's columns inside the table: ours push them right, over what lies there", async () => {
+      await writeOwnedTables([pricesBlock(3, 1)]);
+      await (globalThis as any).Excel.run(async (context: Excel.RequestContext) => {
+        const table = context.workbook.tables.getItemOrNullObject("Prices");
+        await context.sync();
+        table.resize(context.workbook.worksheets.getItem("Prices").getRangeByIndexes(0, 0, 4, 3));
+        await context.sync();
+      });
+      workbook.setCell("Prices", "C1", "Note");
+      workbook.setCell("Prices", "D2", "just right of the Note column");
+      const error = await rejection(writeOwnedTables([pricesBlock(3, 2)]));
+      expect(error.message).toMatch(/^Prices!D2 holds your data/);
+    });
   });
 
   it("creates the table on an existing empty sheet", async () => {
