@@ -932,6 +932,48 @@
       state.failNextSync = null;
       this.resetCounters();
     },
+    /* The workbook as JSON (sheets, tables, custom properties), to "save" it and open it in a
+     * fresh page with importState: what survives closing and reopening a workbook. */
+    exportState: function () {
+      return JSON.stringify({
+        sheets: state.sheets.map(function (s) {
+          return { name: s.name, cells: Array.from(s.cells.entries()) };
+        }),
+        tables: state.tables.map(function (t) {
+          return {
+            id: t.id,
+            name: t.name,
+            sheet: t.sheet.name,
+            row: t.row,
+            col: t.col,
+            rows: t.rows,
+            cols: t.cols,
+          };
+        }),
+        properties: Array.from(state.properties.entries()),
+        nextTableId: state.nextTableId,
+      });
+    },
+    importState: function (json) {
+      var saved = JSON.parse(json);
+      this.reset();
+      state.sheets = saved.sheets.map(function (s) {
+        return { name: s.name, cells: new Map(s.cells) };
+      });
+      state.tables = saved.tables.map(function (t) {
+        return {
+          id: t.id,
+          name: t.name,
+          sheet: findSheet(t.sheet),
+          row: t.row,
+          col: t.col,
+          rows: t.rows,
+          cols: t.cols,
+        };
+      });
+      state.properties = new Map(saved.properties);
+      state.nextTableId = saved.nextTableId;
+    },
     sheetNames: function () {
       return state.sheets.map(function (s) {
         return s.name;

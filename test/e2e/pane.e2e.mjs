@@ -88,6 +88,11 @@ async function main() {
       await page.getByText("demo data", { exact: true }).isVisible()
     );
 
+    record(
+      "in a workbook without our tables the Index button says Build index",
+      await page.getByRole("button", { name: "Build index" }).isVisible()
+    );
+
     // 1. Build the default index (Top 10 capped at 25 %, 1 year) from the demo provider.
     await page.evaluate(() => window.__fakeWorkbook.resetCounters());
     await page.getByRole("button", { name: "Build index" }).click();
@@ -156,9 +161,48 @@ async function main() {
     note(`build (top 10, 1 year, new tables): ${first.syncs} syncs in ${first.runs} Excel.run`);
     await page.screenshot({ path: path.join(artefacts, "pane-index.png") });
 
-    // 2. Refresh as the 40-token barbell over 5 years: the tables are resized in place.
+    // 2a. The user writes beside and below Prices; a refresh to a larger index would grow over
+    // them, so it is refused before any write, naming the first occupied cell.
     await choose(page, "Index", "Barbell 70/20/10 by tier");
     await choose(page, "History", "5 years");
+    const guarded = await page.evaluate(() => {
+      window.__fakeWorkbook.setCell("Prices", "N2", "my note");
+      window.__fakeWorkbook.setCell("Prices", "B400", "=AVERAGE(B2:B366)");
+      return {
+        c: window.__fakeWorkbook.table("Constituents"),
+        p: window.__fakeWorkbook.table("Prices"),
+        markers: window.__fakeWorkbook.properties(),
+      };
+    });
+    await page.getByRole("button", { name: "Refresh index" }).click();
+    const refused = page.getByRole("alert");
+    await refused.waitFor({ timeout: 30_000 });
+    const refusedText = (await refused.textContent()) ?? "";
+    const kept = await page.evaluate(
+      (old) =>
+        window.__fakeWorkbook.getCell("Prices", "N2") === "my note" &&
+        window.__fakeWorkbook.getCell("Prices", "B400") === "=AVERAGE(B2:B366)" &&
+        JSON.stringify(window.__fakeWorkbook.table("Constituents")) === JSON.stringify(old.c) &&
+        JSON.stringify(window.__fakeWorkbook.table("Prices")) === JSON.stringify(old.p) &&
+        JSON.stringify(window.__fakeWorkbook.properties()) === JSON.stringify(old.markers),
+      guarded
+    );
+    record(
+      "a refresh that would grow Prices over the user's cells is refused, naming Prices!N2",
+      /Prices!N2 holds your data.*move it or delete it, then refresh/.test(refusedText),
+      refusedText
+    );
+    record(
+      "the refused refresh leaves the user's cells and both tables exactly as they were",
+      kept
+    );
+    await page.screenshot({ path: path.join(artefacts, "pane-refused.png") });
+    await page.evaluate(() => {
+      window.__fakeWorkbook.setCell("Prices", "N2", "");
+      window.__fakeWorkbook.setCell("Prices", "B400", "");
+    });
+
+    // 2b. Refresh as the 40-token barbell over 5 years: the tables are resized in place.
     await page.evaluate(() => window.__fakeWorkbook.resetCounters());
     const started = Date.now();
     await page.getByRole("button", { name: "Refresh index" }).click();
@@ -374,6 +418,36 @@ async function main() {
       escaped.length === 0,
       escaped.join(", ")
     );
+
+    // 7. Reopen the workbook: a fresh pane over the saved workbook offers "Refresh index".
+    const saved = await page.evaluate(() => window.__fakeWorkbook.exportState());
+    const reopened = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    await reopened.route("**/*", (route) => {
+      const url = route.request().url();
+      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+        return route.fulfill({
+          contentType: "text/javascript",
+          body: `${officeDouble}\nwindow.__fakeWorkbook.importState(${JSON.stringify(saved)});`,
+        });
+      }
+      if (url.startsWith(server.url)) return route.continue();
+      escaped.push(url);
+      return route.abort("internetdisconnected");
+    });
+    await reopened.goto(`${server.url}/taskpane.html`);
+    await reopened
+      .getByRole("heading", { name: "Diversify", level: 1 })
+      .waitFor({ timeout: 15_000 });
+    const refreshOffered = await reopened
+      .getByRole("button", { name: "Refresh index" })
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    record(
+      "after the workbook is reopened, the Index button says Refresh index (the markers are read)",
+      refreshOffered && (await reopened.getByRole("button", { name: "Build index" }).count()) === 0
+    );
+    await reopened.close();
   } finally {
     await browser.close();
     await server.close();

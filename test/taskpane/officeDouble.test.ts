@@ -97,4 +97,29 @@ describe("officeDouble Excel", () => {
       })
     ).rejects.toMatchObject({ code: "InvalidOperation" });
   });
+
+  it("exports and imports a workbook: cells, formats, tables (ids, places) and custom properties", async () => {
+    workbook.setCell("Notes", "C4", "=1+1");
+    workbook.addUserTable("Data", "Mine", "B2", [
+      ["A", "B"],
+      [1, 2],
+    ]);
+    await run(async (context) => {
+      context.workbook.properties.custom.add("k", "v");
+      context.workbook.worksheets.getItem("Data").getRangeByIndexes(2, 1, 1, 1).numberFormat = [
+        ["0.00"],
+      ];
+      await context.sync();
+    });
+    const saved = workbook.exportState();
+    const before = workbook.table("Mine");
+    const reopened = loadOfficeDouble();
+    expect(reopened.tableNames()).toEqual([]);
+    reopened.importState(saved);
+    expect(reopened.table("Mine")).toEqual(before);
+    expect(reopened.getCell("Notes", "C4")).toBe("=1+1");
+    expect(reopened.getFormat("Data", "B3")).toBe("0.00");
+    expect(reopened.properties()).toEqual({ k: "v" });
+    expect(reopened.sheetNames()).toEqual(["Notes", "Data"]);
+  });
 });

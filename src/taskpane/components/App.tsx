@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { INDEX_DEFINITIONS } from "../../data/indices/indexDefinitions";
 import type { DataSettings } from "../../data/settings";
+import { findOwnedTables } from "../excel/findOwnedTables";
 import { describeError, type ErrorMessage } from "../state/describeError";
 import type { PaneContext } from "../state/paneContext";
 import { refreshIndex } from "../state/refreshIndex";
@@ -36,6 +37,9 @@ const useStyles = makeStyles({
 });
 
 type TabId = "index" | "rebalance" | "data";
+
+/** The tables an index build writes; when both are ours the Index button offers a refresh. */
+const INDEX_TABLE_NAMES: readonly string[] = ["Constituents", "Prices"];
 
 /** Parses a Rebalance input; blank is 0, anything else must be a non-negative number. */
 function parseAmount(text: string, what: string): number {
@@ -73,6 +77,8 @@ export function App(props: { host: string | null; context: PaneContext }) {
   const [progress, setProgress] = useState<{ fraction: number; label: string }>();
   const [status, setStatus] = useState<IndexStatus>();
   const [indexError, setIndexError] = useState<ErrorMessage>();
+  // Constituents and Prices already in the workbook (a build in an earlier session): Refresh.
+  const [tablesFound, setTablesFound] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
 
   // Rebalance tab
@@ -106,6 +112,13 @@ export function App(props: { host: string | null; context: PaneContext }) {
         )
       );
   }, []);
+
+  useEffect(() => {
+    if (props.host === null) return;
+    findOwnedTables(INDEX_TABLE_NAMES)
+      .then((found) => setTablesFound(found.length === INDEX_TABLE_NAMES.length))
+      .catch((error: unknown) => setIndexError(describeError(error)));
+  }, [props.host]);
 
   const refreshCacheSummary = useCallback(() => {
     data.cache
@@ -231,7 +244,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
             busy={indexBusy}
             progress={progress}
             status={indexError === undefined ? status : undefined}
-            built={status !== undefined}
+            built={status !== undefined || tablesFound}
             error={indexError}
             onDefinitionChange={setDefinitionId}
             onHistoryChange={setHistoryDays}

@@ -10,6 +10,8 @@ export interface FakeWorkbook {
   resetCounters(): void;
   failNextSync(code: string, message?: string): void;
   reset(): void;
+  exportState(): string;
+  importState(json: string): void;
   sheetNames(): string[];
   addSheet(name: string): void;
   setCell(sheet: string, address: string, value: unknown): void;
