@@ -431,6 +431,9 @@
     this.tables = new TableCollectionProxy(context, function () {
       return self._target();
     });
+    this.charts = new ChartCollectionProxy(context, function () {
+      return self._target();
+    });
   }
   inherit(WorksheetProxy);
   WorksheetProxy.prototype._snapshot = function (target, name) {
@@ -878,6 +881,122 @@
     };
   };
 
+  /* Charts: recorded (type, name, title, source and x-axis addresses, position), never drawn. */
+  function chartsOf(sheet) {
+    if (!sheet.charts) sheet.charts = [];
+    return sheet.charts;
+  }
+  function rangeAddress(range) {
+    if (range instanceof RangeProxy) {
+      var box = range._target();
+      return addressOf(box.sheet, box);
+    }
+    return String(range);
+  }
+  function ChartCollectionProxy(context, sheetOf) {
+    this.context = context;
+    this._sheetOf = sheetOf;
+  }
+  ChartCollectionProxy.prototype.getItemOrNullObject = function (name) {
+    var sheetOf = this._sheetOf;
+    return new ChartProxy(
+      this.context,
+      function () {
+        var lower = String(name).toLowerCase();
+        return (
+          chartsOf(sheetOf()).find(function (c) {
+            return c.name.toLowerCase() === lower;
+          }) || null
+        );
+      },
+      true
+    );
+  };
+  ChartCollectionProxy.prototype.add = function (type, sourceData, seriesBy) {
+    var sheetOf = this._sheetOf;
+    var created = null;
+    this.context._enqueue(function () {
+      var sheet = sheetOf();
+      if (!(sourceData instanceof RangeProxy))
+        fail("InvalidArgument", "charts.add needs a Range as its source data.");
+      created = {
+        name: "Chart " + (chartsOf(sheet).length + 1),
+        type: String(type),
+        source: rangeAddress(sourceData),
+        seriesBy: seriesBy || "Auto",
+        title: "",
+        xAxis: null,
+        position: null,
+      };
+      chartsOf(sheet).push(created);
+    });
+    return new ChartProxy(
+      this.context,
+      function () {
+        return created;
+      },
+      false
+    );
+  };
+  function ChartProxy(context, resolve, nullable) {
+    Proxy.call(this, context, resolve, nullable);
+    var self = this;
+    this.title = {};
+    Object.defineProperty(this.title, "text", {
+      set: function (text) {
+        context._enqueue(function () {
+          self._target().title = String(text);
+        });
+      },
+    });
+    this.series = {
+      getItemAt: function (index) {
+        return {
+          setXAxisValues: function (range) {
+            context._enqueue(function () {
+              if (index !== 0) fail("InvalidArgument", "This double records series 0 only.");
+              self._target().xAxis = rangeAddress(range);
+            });
+          },
+        };
+      },
+    };
+  }
+  inherit(ChartProxy);
+  ChartProxy.prototype._snapshot = function (chart, name) {
+    if (name === "name") return chart.name;
+    if (name === "chartType") return chart.type;
+    fail("InvalidArgument", "Chart has no property " + name);
+  };
+  defineProperties(ChartProxy, ["name", "chartType"], {
+    name: function (value) {
+      var self = this;
+      self.context._enqueue(function () {
+        self._target().name = String(value);
+      });
+    },
+    chartType: function (value) {
+      var self = this;
+      self.context._enqueue(function () {
+        self._target().type = String(value);
+      });
+    },
+  });
+  ChartProxy.prototype.setData = function (sourceData, seriesBy) {
+    var self = this;
+    self.context._enqueue(function () {
+      var chart = self._target();
+      chart.source = rangeAddress(sourceData);
+      chart.seriesBy = seriesBy || "Auto";
+    });
+  };
+  ChartProxy.prototype.setPosition = function (startCell, endCell) {
+    var self = this;
+    self.context._enqueue(function () {
+      self._target().position = [rangeAddress(startCell), endCell ? rangeAddress(endCell) : null];
+    });
+  };
+
   window.Excel = {
     run: function (batch) {
       state.runCount += 1;
@@ -937,7 +1056,7 @@
     exportState: function () {
       return JSON.stringify({
         sheets: state.sheets.map(function (s) {
-          return { name: s.name, cells: Array.from(s.cells.entries()) };
+          return { name: s.name, cells: Array.from(s.cells.entries()), charts: chartsOf(s) };
         }),
         tables: state.tables.map(function (t) {
           return {
@@ -958,7 +1077,7 @@
       var saved = JSON.parse(json);
       this.reset();
       state.sheets = saved.sheets.map(function (s) {
-        return { name: s.name, cells: new Map(s.cells) };
+        return { name: s.name, cells: new Map(s.cells), charts: s.charts || [] };
       });
       state.tables = saved.tables.map(function (t) {
         return {
@@ -1040,6 +1159,16 @@
       t.sheet = target;
       t.row = at.row;
       t.col = at.col;
+    },
+    /* Every chart: { sheet, name, type, title, source, seriesBy, xAxis, position }. */
+    charts: function () {
+      var out = [];
+      state.sheets.forEach(function (sheet) {
+        chartsOf(sheet).forEach(function (c) {
+          out.push(Object.assign({ sheet: sheet.name }, c));
+        });
+      });
+      return out;
     },
     tableNames: function () {
       return state.tables.map(function (t) {

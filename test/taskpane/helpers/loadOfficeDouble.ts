@@ -20,6 +20,16 @@ export interface FakeWorkbook {
   addUserTable(sheet: string, name: string, topLeft: string, values: unknown[][]): string;
   moveTable(name: string, sheet: string, topLeft: string): void;
   tableNames(): string[];
+  charts(): Array<{
+    sheet: string;
+    name: string;
+    type: string;
+    title: string;
+    source: string;
+    seriesBy: string;
+    xAxis: string | null;
+    position: [string, string | null] | null;
+  }>;
   table(name: string): {
     id: string;
     sheet: string;
