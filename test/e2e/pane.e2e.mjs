@@ -80,8 +80,8 @@ async function main() {
     await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
     await page.evaluate((limit) => (window.__fakeWorkbook.payloadLimit = limit), WEB_PAYLOAD_LIMIT);
     record(
-      "the pane renders with the Index, Rebalance and Data tabs",
-      (await page.getByRole("tab").count()) === 3
+      "the pane renders with the Index, Rebalance, Charts and Data tabs",
+      (await page.getByRole("tab").count()) === 4
     );
     record(
       "the demo provider is the default and is labelled demo data",
@@ -225,6 +225,62 @@ async function main() {
     note(
       `refresh (barbell 40 tokens, ${big.prices?.rows.length} days): ${big.syncs} syncs, largest request ${Math.max(...big.payloads)} chars, ${Date.now() - started} ms`
     );
+
+    // 2c. Charts: the frontier, weights and drawdowns, inserted once and then updated by name.
+    await page.getByRole("tab", { name: "Charts" }).click();
+    const chartsStarted = Date.now();
+    await page.getByRole("button", { name: "Insert charts" }).click();
+    await page.getByText(/^Inserted 3 charts/).waitFor({ timeout: 30_000 });
+    const drawn = await page.evaluate(() => ({
+      charts: window.__fakeWorkbook.charts(),
+      frontier: window.__fakeWorkbook.table("Frontier"),
+      drawdowns: window.__fakeWorkbook.table("Drawdowns"),
+    }));
+    const days = big.prices?.rows.length ?? 0;
+    const byName = Object.fromEntries(drawn.charts.map((chart) => [chart.name, chart]));
+    record(
+      "Charts inserts a frontier scatter, a weights bar chart and a drawdown line chart on the Charts sheet",
+      drawn.charts.length === 3 &&
+        drawn.charts.every((chart) => chart.sheet === "Charts" && chart.title !== "") &&
+        byName["Diversify frontier"]?.type === "XYScatterLines" &&
+        byName["Diversify frontier"]?.source ===
+          `Frontier!A1:B${drawn.frontier?.rows.length + 1}` &&
+        byName["Diversify weights"]?.type === "BarClustered" &&
+        byName["Diversify weights"]?.source === "Constituents!F1:F41" &&
+        byName["Diversify weights"]?.xAxis === "Constituents!A2:A41" &&
+        byName["Diversify drawdowns"]?.type === "Line" &&
+        byName["Diversify drawdowns"]?.source === `Drawdowns!B1:AO${days + 1}`,
+      JSON.stringify(
+        drawn.charts.map((chart) => [chart.name, chart.type, chart.source, chart.xAxis])
+      )
+    );
+    const frontierRows = drawn.frontier?.rows ?? [];
+    record(
+      "the Frontier table rises in return and volatility with weights summing to 1; Drawdowns has a row per day, all ≤ 0",
+      frontierRows.length === 30 &&
+        frontierRows.every(
+          (row, k) =>
+            Math.abs(row.slice(3).reduce((a, b) => a + b, 0) - 1) < 1e-9 &&
+            (k === 0 ||
+              (row[1] >= frontierRows[k - 1][1] - 1e-12 && row[0] >= frontierRows[k - 1][0] - 1e-9))
+        ) &&
+        drawn.drawdowns?.rows.length === days &&
+        drawn.drawdowns.rows.every((row) => row.slice(1).every((v) => v === "" || v <= 0)),
+      `${frontierRows.length} frontier rows; ${drawn.drawdowns?.rows.length} drawdown rows`
+    );
+    note(`charts (40 tokens, ${days} days): ${Date.now() - chartsStarted} ms`);
+    await page.screenshot({ path: path.join(artefacts, "pane-charts.png") });
+    await page.getByRole("button", { name: "Update charts" }).click();
+    await page.getByText(/^Updated charts/).waitFor({ timeout: 30_000 });
+    const redrawn = await page.evaluate(() => window.__fakeWorkbook.charts());
+    record(
+      "Update charts redraws the same three charts by name (never duplicated)",
+      redrawn.length === 3 &&
+        JSON.stringify(redrawn.map((c) => c.name).sort()) ===
+          JSON.stringify(Object.keys(byName).sort()),
+      JSON.stringify(redrawn.map((c) => c.name))
+    );
+    await page.getByRole("tab", { name: "Index" }).click();
 
     // 3. The raw writer: 5 years × 50 symbols (+ Date), as Excel on the web would take it.
     const fifty = await page.evaluate(async () => {

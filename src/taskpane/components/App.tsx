@@ -14,9 +14,11 @@ import type { DataSettings } from "../../data/settings";
 import { findOwnedTables } from "../excel/findOwnedTables";
 import { describeError, type ErrorMessage } from "../state/describeError";
 import type { PaneContext } from "../state/paneContext";
+import { refreshCharts } from "../state/refreshCharts";
 import { refreshIndex } from "../state/refreshIndex";
 import { runRebalance } from "../state/runRebalance";
 import { PaneError } from "../state/paneError";
+import { ChartsTab, type ChartsStatus } from "./ChartsTab";
 import { DataTab } from "./DataTab";
 import { FunctionList, type FunctionSummary } from "./FunctionList";
 import { IndexTab, type IndexStatus } from "./IndexTab";
@@ -36,7 +38,7 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "index" | "rebalance" | "data";
+type TabId = "index" | "rebalance" | "charts" | "data";
 
 /** The tables an index build writes; when both are ours the Index button offers a refresh. */
 const INDEX_TABLE_NAMES: readonly string[] = ["Constituents", "Prices"];
@@ -52,7 +54,7 @@ function parseAmount(text: string, what: string): number {
 
 /**
  * The task pane: Index (build/refresh the Constituents and Prices tables), Rebalance (Holdings →
- * Rebalance trades), Data (provider, keys, cache), and the list of custom functions. Components
+ * Rebalance trades), Charts (frontier, weights, drawdowns on the Charts sheet), Data (provider, keys, cache), and the list of custom functions. Components
  * below it take props and call back; the Excel and data work happens in ../state.
  */
 export function App(props: { host: string | null; context: PaneContext }) {
@@ -91,6 +93,11 @@ export function App(props: { host: string | null; context: PaneContext }) {
   const [summary, setSummary] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [rebalanceError, setRebalanceError] = useState<ErrorMessage>();
+
+  // Charts tab
+  const [chartsBusy, setChartsBusy] = useState(false);
+  const [chartsStatus, setChartsStatus] = useState<ChartsStatus>();
+  const [chartsError, setChartsError] = useState<ErrorMessage>();
 
   // Data tab
   const [saved, setSaved] = useState(false);
@@ -196,6 +203,26 @@ export function App(props: { host: string | null; context: PaneContext }) {
     }
   };
 
+  const drawCharts = async () => {
+    setChartsBusy(true);
+    setChartsError(undefined);
+    try {
+      const result = await refreshCharts();
+      setChartsStatus({
+        assets: result.assets,
+        days: result.days,
+        points: result.points,
+        created: result.charts.created.length,
+        updated: result.charts.updated.length,
+        demo,
+      });
+    } catch (error) {
+      setChartsError(describeError(error));
+    } finally {
+      setChartsBusy(false);
+    }
+  };
+
   const save = () => {
     try {
       store.save(settings);
@@ -231,6 +258,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)}>
         <Tab value="index">Index</Tab>
         <Tab value="rebalance">Rebalance</Tab>
+        <Tab value="charts">Charts</Tab>
         <Tab value="data">Data</Tab>
       </TabList>
       <section className={styles.panel} role="tabpanel" aria-label={tab}>
@@ -262,6 +290,15 @@ export function App(props: { host: string | null; context: PaneContext }) {
             error={rebalanceError}
             onInputsChange={setInputs}
             onRun={() => void rebalance()}
+          />
+        )}
+        {tab === "charts" && (
+          <ChartsTab
+            busy={chartsBusy}
+            drawn={chartsStatus !== undefined}
+            status={chartsError === undefined ? chartsStatus : undefined}
+            error={chartsError}
+            onDraw={() => void drawCharts()}
           />
         )}
         {tab === "data" && (
