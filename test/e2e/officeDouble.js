@@ -436,12 +436,22 @@
     });
   }
   inherit(WorksheetProxy);
+  var nextSheetId = 1;
+  function sheetId(sheet) {
+    // Ids are given on first read; a sheet keeps its id for as long as it exists (and is exported).
+    if (!sheet.id) {
+      sheet.id = "{SHEET-" + String(nextSheetId).padStart(8, "0") + "}";
+      nextSheetId += 1;
+    }
+    return sheet.id;
+  }
   WorksheetProxy.prototype._snapshot = function (target, name) {
     if (name === "name") return target.name;
+    if (name === "id") return sheetId(target);
     if (name === "position") return state.sheets.indexOf(target);
     fail("InvalidArgument", "Worksheet has no property " + name);
   };
-  defineProperties(WorksheetProxy, ["name", "position"], {});
+  defineProperties(WorksheetProxy, ["name", "position", "id"], {});
   WorksheetProxy.prototype.getRangeByIndexes = function (row, col, rows, cols) {
     var self = this;
     return new RangeProxy(self.context, function () {
@@ -643,6 +653,50 @@
       };
     });
   };
+  /* Conditional formats: recorded per sheet as { address, type, criteria }, never evaluated. */
+  function conditionalFormatsOf(sheet) {
+    if (!sheet.conditionalFormats) sheet.conditionalFormats = [];
+    return sheet.conditionalFormats;
+  }
+  Object.defineProperty(RangeProxy.prototype, "conditionalFormats", {
+    get: function () {
+      var self = this;
+      var context = self.context;
+      return {
+        add: function (type) {
+          var record = null;
+          context._enqueue(function () {
+            var box = self._target();
+            record = {
+              address: addressOf(box.sheet, box),
+              box: box,
+              type: String(type),
+              criteria: null,
+            };
+            conditionalFormatsOf(box.sheet).push(record);
+          });
+          var colorScale = {};
+          Object.defineProperty(colorScale, "criteria", {
+            set: function (criteria) {
+              var copy = JSON.parse(JSON.stringify(criteria));
+              context._enqueue(function () {
+                record.criteria = copy;
+              });
+            },
+          });
+          return { colorScale: colorScale };
+        },
+        clearAll: function () {
+          context._enqueue(function () {
+            var box = self._target();
+            box.sheet.conditionalFormats = conditionalFormatsOf(box.sheet).filter(function (f) {
+              return !overlaps(f.box, box);
+            });
+          });
+        },
+      };
+    },
+  });
   /* range.format.autofitColumns(): column widths are not modelled; the range must exist. */
   Object.defineProperty(RangeProxy.prototype, "format", {
     get: function () {
@@ -1015,6 +1069,7 @@
     },
     RequestContext: RequestContext,
     ClearApplyTo: { all: "All", contents: "Contents", formats: "Formats" },
+    ConditionalFormatType: { colorScale: "ColorScale" },
   };
 
   /* What tests read and arrange. */
@@ -1056,7 +1111,12 @@
     exportState: function () {
       return JSON.stringify({
         sheets: state.sheets.map(function (s) {
-          return { name: s.name, cells: Array.from(s.cells.entries()), charts: chartsOf(s) };
+          return {
+            name: s.name,
+            id: sheetId(s),
+            cells: Array.from(s.cells.entries()),
+            charts: chartsOf(s),
+          };
         }),
         tables: state.tables.map(function (t) {
           return {
@@ -1077,7 +1137,7 @@
       var saved = JSON.parse(json);
       this.reset();
       state.sheets = saved.sheets.map(function (s) {
-        return { name: s.name, cells: new Map(s.cells), charts: s.charts || [] };
+        return { name: s.name, id: s.id, cells: new Map(s.cells), charts: s.charts || [] };
       });
       state.tables = saved.tables.map(function (t) {
         return {
@@ -1092,6 +1152,10 @@
       });
       state.properties = new Map(saved.properties);
       state.nextTableId = saved.nextTableId;
+      state.sheets.forEach(function (sheet) {
+        var n = sheet.id ? Number(String(sheet.id).replace(/\D/g, "")) : 0;
+        if (n >= nextSheetId) nextSheetId = n + 1;
+      });
     },
     sheetNames: function () {
       return state.sheets.map(function (s) {
@@ -1166,6 +1230,16 @@
       state.sheets.forEach(function (sheet) {
         chartsOf(sheet).forEach(function (c) {
           out.push(Object.assign({ sheet: sheet.name }, c));
+        });
+      });
+      return out;
+    },
+    /* Every conditional format: { sheet, address, type, criteria }. */
+    conditionalFormats: function () {
+      var out = [];
+      state.sheets.forEach(function (sheet) {
+        conditionalFormatsOf(sheet).forEach(function (f) {
+          out.push({ sheet: sheet.name, address: f.address, type: f.type, criteria: f.criteria });
         });
       });
       return out;

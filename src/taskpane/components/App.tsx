@@ -15,7 +15,7 @@ import { findOwnedTables } from "../excel/findOwnedTables";
 import { describeError, type ErrorMessage } from "../state/describeError";
 import type { PaneContext } from "../state/paneContext";
 import { refreshCharts } from "../state/refreshCharts";
-import { refreshIndex } from "../state/refreshIndex";
+import { refreshIndex, type RefreshResult } from "../state/refreshIndex";
 import { runRebalance } from "../state/runRebalance";
 import { PaneError } from "../state/paneError";
 import { ChartsTab, type ChartsStatus } from "./ChartsTab";
@@ -42,6 +42,14 @@ type TabId = "index" | "rebalance" | "charts" | "data";
 
 /** The tables an index build writes; when both are ours the Index button offers a refresh. */
 const INDEX_TABLE_NAMES: readonly string[] = ["Constituents", "Prices"];
+
+/** The status line's words for the Analysis sheet's outcome. */
+function describeAnalysis(outcome: RefreshResult["analysis"]): string | undefined {
+  if (outcome === undefined) return undefined;
+  if (outcome === "created") return "Created the Analysis sheet: formulas on these tables.";
+  if (outcome === "refreshed") return "Refreshed the Analysis sheet.";
+  return `The Analysis sheet was not written: ${outcome.refused}`;
+}
 
 /** Parses a Rebalance input; blank is 0, anything else must be a non-negative number. */
 function parseAmount(text: string, what: string): number {
@@ -81,6 +89,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
   const [indexError, setIndexError] = useState<ErrorMessage>();
   // Constituents and Prices already in the workbook (a build in an earlier session): Refresh.
   const [tablesFound, setTablesFound] = useState(false);
+  const [analysis, setAnalysis] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
 
   // Rebalance tab
@@ -159,6 +168,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
         historyDays,
         signal: controller.signal,
         onProgress: setProgress,
+        analysis,
       });
       setStatus({
         indexName: definition.name,
@@ -168,6 +178,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
         source: result.built.source,
         demo: result.demo,
         created: result.report.tables.some((t) => t.created),
+        analysis: describeAnalysis(result.analysis),
       });
     } catch (error) {
       setIndexError(describeError(error));
@@ -274,6 +285,8 @@ export function App(props: { host: string | null; context: PaneContext }) {
             status={indexError === undefined ? status : undefined}
             built={status !== undefined || tablesFound}
             error={indexError}
+            analysis={analysis}
+            onAnalysisChange={setAnalysis}
             onDefinitionChange={setDefinitionId}
             onHistoryChange={setHistoryDays}
             onBuild={() => void build()}

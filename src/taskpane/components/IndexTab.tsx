@@ -3,6 +3,7 @@ import {
   Button,
   Caption1,
   Card,
+  Checkbox,
   Dropdown,
   Field,
   MessageBar,
@@ -33,6 +34,8 @@ export interface IndexStatus {
   readonly source: string;
   readonly demo: boolean;
   readonly created: boolean;
+  /** The Analysis sheet's outcome, when it was asked for. */
+  readonly analysis?: string;
 }
 
 export interface IndexTabProps {
@@ -48,6 +51,9 @@ export interface IndexTabProps {
   /** True once the tables exist, so the button says Refresh. */
   readonly built: boolean;
   readonly error?: ErrorMessage;
+  /** Also write the Analysis sheet of formulas. */
+  readonly analysis: boolean;
+  onAnalysisChange(analysis: boolean): void;
   onDefinitionChange(id: string): void;
   onHistoryChange(days: number): void;
   onBuild(): void;
@@ -109,6 +115,12 @@ export function IndexTab(props: IndexTabProps) {
           ))}
         </Dropdown>
       </Field>
+      <Checkbox
+        label="Also write an Analysis sheet (our formulas on these tables, a correlation heat map)"
+        checked={props.analysis}
+        disabled={props.busy}
+        onChange={(_e, d) => props.onAnalysisChange(d.checked === true)}
+      />
       <div className={styles.row}>
         <Button appearance="primary" disabled={props.busy} onClick={props.onBuild}>
           {props.built ? "Refresh index" : "Build index"}
@@ -130,6 +142,7 @@ export function IndexTab(props: IndexTabProps) {
             {props.status.demo
               ? " (demo data: simulated prices, not market data)."
               : ` (${props.status.source}).`}
+            {props.status.analysis !== undefined && ` ${props.status.analysis}`}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -4,7 +4,13 @@ import type { DataContext } from "../../data/runtime/createDataContext";
 import { DataError } from "../../data/dataError";
 import type { WriteReport } from "../excel/tableBlock";
 import { writeOwnedTables } from "../excel/writeOwnedTables";
+import { type OwnedSheetOutcome, writeOwnedSheet } from "../excel/writeOwnedSheet";
+import { SheetWriteError } from "../excel/sheetWriteError";
+import { analysisLayout } from "./analysisLayout";
 import { indexTables } from "./indexTables";
+
+/** The optional sheet of formulas on the index tables. */
+export const ANALYSIS_SHEET = "Analysis";
 
 /** A step of a refresh, for the progress bar. */
 export interface RefreshProgress {
@@ -21,6 +27,8 @@ export interface RefreshOptions {
   readonly onProgress?: (progress: RefreshProgress) => void;
   /** The writer (tests swap it; default writeOwnedTables). */
   readonly write?: typeof writeOwnedTables;
+  /** Also write (or refresh) the Analysis sheet of formulas on the tables (default false). */
+  readonly analysis?: boolean;
 }
 
 /** What the Index tab reports after a refresh. */
@@ -30,6 +38,8 @@ export interface RefreshResult {
   /** True when the numbers are the built-in simulated demo data. */
   readonly demo: boolean;
   readonly days: number;
+  /** What happened to the Analysis sheet when it was asked for: created, refreshed, or why not. */
+  readonly analysis?: OwnedSheetOutcome | { readonly refused: string };
 }
 
 /**
@@ -37,7 +47,10 @@ export interface RefreshResult {
  * cache and batching, shared with DIVERSIFY.HISTORY), build the index with the data layer's
  * buildIndex (the same computation as DIVERSIFY.INDEX), shape and validate the Constituents and
  * Prices tables, and only then write both in one Excel.run. Any failure before the write —
- * provider error, cancellation, too few prices — leaves the workbook exactly as it was.
+ * provider error, cancellation, too few prices — leaves the workbook exactly as it was. With
+ * `analysis`, the Analysis sheet (analysisLayout's formulas, a heat map on the correlations) is
+ * then written by writeOwnedSheet; if it refuses (a sheet of that name is not ours, or a cell it
+ * needs is taken), the tables stay written and `analysis.refused` says why.
  *
  * @param context the shared data context (provider, cache)
  * @param definition the index to build
@@ -75,6 +88,21 @@ export async function refreshIndex(
   const blocks = indexTables(built, closes);
   step(0.8, "Writing Constituents and Prices");
   const report = await (options.write ?? writeOwnedTables)(blocks, { signal });
+  let analysis: RefreshResult["analysis"];
+  if (options.analysis === true) {
+    onProgress?.({ fraction: 0.95, label: "Writing the Analysis sheet" });
+    const layout = analysisLayout(built.constituents.length);
+    try {
+      analysis = await writeOwnedSheet(ANALYSIS_SHEET, {
+        cells: layout.cells,
+        colorScale: layout.heatMap,
+      });
+    } catch (error) {
+      // The tables are written and correct; the optional sheet's refusal is reported beside them.
+      if (!(error instanceof SheetWriteError)) throw error;
+      analysis = { refused: error.message };
+    }
+  }
   onProgress?.({ fraction: 1, label: "Done" });
-  return { built, report, demo: provider.id === "demo", days: closes.dates.length };
+  return { built, report, demo: provider.id === "demo", days: closes.dates.length, analysis };
 }

@@ -11,6 +11,8 @@ const base: IndexTabProps = {
   historyDays: 365,
   busy: false,
   built: false,
+  analysis: false,
+  onAnalysisChange: noop,
   onDefinitionChange: noop,
   onHistoryChange: noop,
   onBuild: noop,
@@ -71,5 +73,29 @@ describe("IndexTab", () => {
     );
     expect(real).toMatch(/\(CoinGecko\)\./);
     expect(real).not.toMatch(/demo data/);
+  });
+
+  it("offers the Analysis sheet and reports its outcome beside the tables", () => {
+    const text = textOf(
+      <IndexTab
+        {...base}
+        analysis
+        built
+        status={{
+          indexName: "Top 10",
+          constituents: 10,
+          days: 365,
+          asOf: "2025-06-30",
+          source: "demo data",
+          demo: true,
+          created: true,
+          analysis: "Created the Analysis sheet: formulas on these tables.",
+        }}
+      />
+    );
+    expect(text).toMatch(/Also write an Analysis sheet/);
+    expect(text).toMatch(
+      /\(demo data: simulated prices, not market data\)\. Created the Analysis sheet/
+    );
   });
 });

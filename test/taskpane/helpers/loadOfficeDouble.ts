@@ -20,6 +20,7 @@ export interface FakeWorkbook {
   addUserTable(sheet: string, name: string, topLeft: string, values: unknown[][]): string;
   moveTable(name: string, sheet: string, topLeft: string): void;
   tableNames(): string[];
+  conditionalFormats(): Array<{ sheet: string; address: string; type: string; criteria: unknown }>;
   charts(): Array<{
     sheet: string;
     name: string;

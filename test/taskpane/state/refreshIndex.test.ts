@@ -103,4 +103,45 @@ describe("runRebalance", () => {
       1,
     ]);
   });
+
+  it("writes the Analysis sheet when asked: our formulas on the tables and a heat map sized to the index", async () => {
+    const context = createDataContext({ clock, batchDelayMs: 0 });
+    const first = await refreshIndex(context, INDEX_DEFINITIONS[0], {
+      historyDays: 90,
+      analysis: true,
+    });
+    expect(first.analysis).toBe("created");
+    const n = first.built.constituents.length;
+    expect(workbook.getCell("Analysis", "A4")).toBe("=DIVERSIFY.STATS(Prices[#All])");
+    expect(workbook.getCell("Analysis", "A38")).toBe("=DIVERSIFY.DRAWDOWN(Prices[#All])");
+    expect(workbook.getCell("Analysis", "A45")).toBe('=DIVERSIFY.RISKWEIGHTS(Prices[#All],"erc")');
+    const [format] = workbook.conditionalFormats();
+    expect(format.type).toBe("ColorScale");
+    expect(format.address).toMatch(
+      new RegExp(`^Analysis!B\\d+:${String.fromCharCode(65 + n)}\\d+$`)
+    );
+    // A second build refreshes the sheet it made; without the option it is left alone.
+    const second = await refreshIndex(context, INDEX_DEFINITIONS[0], {
+      historyDays: 90,
+      analysis: true,
+    });
+    expect(second.analysis).toBe("refreshed");
+    expect(workbook.conditionalFormats()).toHaveLength(1);
+    const third = await refreshIndex(context, INDEX_DEFINITIONS[0], { historyDays: 90 });
+    expect(third.analysis).toBeUndefined();
+  });
+
+  it("keeps the tables written and says why when an Analysis sheet is the user's", async () => {
+    workbook.setCell("Analysis", "A1", "my own analysis");
+    const context = createDataContext({ clock, batchDelayMs: 0 });
+    const result = await refreshIndex(context, INDEX_DEFINITIONS[0], {
+      historyDays: 90,
+      analysis: true,
+    });
+    expect(result.analysis).toEqual({
+      refused: expect.stringMatching(/sheet named "Analysis" that Diversify did not create/),
+    });
+    expect(workbook.getCell("Analysis", "A1")).toBe("my own analysis");
+    expect(workbook.table("Prices")?.rows.length).toBeGreaterThan(80);
+  });
 });
