@@ -282,6 +282,33 @@ async function main() {
     );
     await page.getByRole("tab", { name: "Index" }).click();
 
+    // 2d. The optional Analysis sheet: our formulas on the tables and a correlation heat map.
+    await page.getByRole("checkbox", { name: /Analysis sheet/ }).check();
+    await page.getByRole("button", { name: "Refresh index" }).click();
+    await page.getByText(/Created the Analysis sheet/).waitFor({ timeout: 30_000 });
+    const analysis = await page.evaluate(() => ({
+      cells: ["A4", "A38", "A45", "A91", "A109"].map((a) =>
+        window.__fakeWorkbook.getCell("Analysis", a)
+      ),
+      formats: window.__fakeWorkbook.conditionalFormats(),
+    }));
+    record(
+      "the Analysis sheet holds STATS, DRAWDOWN, RISKWEIGHTS, PORTSTATS and CORRMATRIX on the tables, with a 40 × 40 heat map",
+      JSON.stringify(analysis.cells) ===
+        JSON.stringify([
+          "=DIVERSIFY.STATS(Prices[#All])",
+          "=DIVERSIFY.DRAWDOWN(Prices[#All])",
+          '=DIVERSIFY.RISKWEIGHTS(Prices[#All],"erc")',
+          "=DIVERSIFY.PORTSTATS(Constituents[Weight],Prices[#All])",
+          "=DIVERSIFY.CORRMATRIX(Prices[#All])",
+        ]) &&
+        analysis.formats.length === 1 &&
+        analysis.formats[0].type === "ColorScale" &&
+        analysis.formats[0].address === "Analysis!B110:AO149",
+      JSON.stringify(analysis)
+    );
+    await page.getByRole("checkbox", { name: /Analysis sheet/ }).uncheck();
+
     // 3. The raw writer: 5 years × 50 symbols (+ Date), as Excel on the web would take it.
     const fifty = await page.evaluate(async () => {
       const headers = ["Date", ...Array.from({ length: 50 }, (_, j) => `T${j + 1}`)];
