@@ -432,6 +432,30 @@ async function main() {
       clashText
     );
 
+    // 4b. Data tab, Refresh all: the index tables, then the charts' tables and charts, updated.
+    await page.getByRole("tab", { name: "Data" }).click();
+    const ids = await page.evaluate(() =>
+      ["Prices", "Frontier", "Drawdowns"].map((n) => window.__fakeWorkbook.table(n)?.id)
+    );
+    await page.getByRole("button", { name: "Refresh all" }).click();
+    await page
+      .getByText(/^Refreshed Barbell 70\/20\/10 by tier: 40 tokens/)
+      .waitFor({ timeout: 30_000 });
+    const afterAll = await page.evaluate(() => ({
+      ids: ["Prices", "Frontier", "Drawdowns"].map((n) => window.__fakeWorkbook.table(n)?.id),
+      charts: window.__fakeWorkbook.charts().length,
+    }));
+    const summaryText = (await page.getByText(/^Refreshed Barbell/).textContent()) ?? "";
+    await page.getByText(/price series \(demo: \d+\)/).waitFor({ timeout: 5_000 });
+    record(
+      "Refresh all rewrites the index and the charts' tables in place, updates the 3 charts and shows the cache status",
+      JSON.stringify(afterAll.ids) === JSON.stringify(ids) &&
+        afterAll.charts === 3 &&
+        /Updated the Frontier and Drawdowns tables and the charts/.test(summaryText),
+      `${JSON.stringify(afterAll)} ${summaryText}`
+    );
+    await page.screenshot({ path: path.join(artefacts, "pane-data-refreshed.png") });
+
     // 5. The provider fails on refresh: the old tables stay exactly as they were.
     const before = await page.evaluate(() => ({
       c: window.__fakeWorkbook.table("Constituents"),

@@ -14,6 +14,7 @@ import type { DataSettings } from "../../data/settings";
 import { findOwnedTables } from "../excel/findOwnedTables";
 import { describeError, type ErrorMessage } from "../state/describeError";
 import type { PaneContext } from "../state/paneContext";
+import { refreshAll } from "../state/refreshAll";
 import { refreshCharts } from "../state/refreshCharts";
 import { refreshIndex, type RefreshResult } from "../state/refreshIndex";
 import { runRebalance } from "../state/runRebalance";
@@ -21,7 +22,7 @@ import { PaneError } from "../state/paneError";
 import { ChartsTab, type ChartsStatus } from "./ChartsTab";
 import { DataTab } from "./DataTab";
 import { FunctionList, type FunctionSummary } from "./FunctionList";
-import { IndexTab, type IndexStatus } from "./IndexTab";
+import { HISTORY_CHOICES, IndexTab, type IndexStatus } from "./IndexTab";
 import { RebalanceTab, type RebalanceInputs } from "./RebalanceTab";
 
 const useStyles = makeStyles({
@@ -112,6 +113,8 @@ export function App(props: { host: string | null; context: PaneContext }) {
   const [saved, setSaved] = useState(false);
   const [cacheSummary, setCacheSummary] = useState<string>();
   const [dataError, setDataError] = useState<ErrorMessage>();
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshSummary, setRefreshSummary] = useState<string>();
 
   useEffect(() => {
     // The function list comes from the generated metadata, so the pane can never disagree with it.
@@ -234,6 +237,47 @@ export function App(props: { host: string | null; context: PaneContext }) {
     }
   };
 
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === definitionId) ?? INDEX_DEFINITIONS[0];
+  const historyLabel =
+    HISTORY_CHOICES.find((h) => h.days === historyDays)?.label ?? `${historyDays} days`;
+
+  const refreshEverything = async () => {
+    setRefreshing(true);
+    setDataError(undefined);
+    setRefreshSummary(undefined);
+    try {
+      const result = await refreshAll(data, definition, { historyDays, analysis });
+      const { index, charts } = result;
+      setStatus({
+        indexName: definition.name,
+        constituents: index.built.constituents.length,
+        days: index.days,
+        asOf: index.built.asOf,
+        source: index.built.source,
+        demo: index.demo,
+        created: index.report.tables.some((t) => t.created),
+        analysis: describeAnalysis(index.analysis),
+      });
+      setIndexError(undefined);
+      const chartsText =
+        charts === undefined
+          ? ""
+          : "refused" in charts
+            ? ` The charts were not updated: ${charts.refused}`
+            : " Updated the Frontier and Drawdowns tables and the charts.";
+      setRefreshSummary(
+        `Refreshed ${definition.name}: ${index.built.constituents.length} tokens, ${index.days} days from ${providerName}${
+          index.demo ? " (demo data)" : ""
+        }.${chartsText}${index.analysis === undefined ? "" : ` ${describeAnalysis(index.analysis) ?? ""}`}`
+      );
+    } catch (error) {
+      setDataError(describeError(error));
+    } finally {
+      setRefreshing(false);
+      refreshCacheSummary();
+    }
+  };
+
   const save = () => {
     try {
       store.save(settings);
@@ -320,6 +364,10 @@ export function App(props: { host: string | null; context: PaneContext }) {
             saved={saved}
             cacheSummary={cacheSummary}
             error={dataError}
+            refreshTarget={`${definition.name} (${historyLabel})`}
+            refreshing={refreshing}
+            refreshSummary={refreshSummary}
+            onRefreshAll={() => void refreshEverything()}
             onSettingsChange={(next) => {
               setSettings(next);
               setSaved(false);

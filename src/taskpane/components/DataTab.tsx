@@ -20,6 +20,12 @@ export interface DataTabProps {
   readonly cacheSummary?: string;
   readonly saved: boolean;
   readonly error?: ErrorMessage;
+  /** What Refresh all rebuilds, e.g. "Top 10, capped at 25 % (1 year)". */
+  readonly refreshTarget: string;
+  readonly refreshing: boolean;
+  /** The last Refresh all's outcome (hidden while an error is shown). */
+  readonly refreshSummary?: string;
+  onRefreshAll(): void;
   onSettingsChange(settings: DataSettings): void;
   onSave(): void;
   onClearCache(): void;
@@ -183,6 +189,21 @@ export function DataTab(props: DataTabProps) {
         </MessageBar>
       )}
       <ErrorBar error={props.error} />
+      <Field
+        label="Refresh all"
+        hint={`Rebuilds ${props.refreshTarget} from the saved provider into Constituents and Prices, then the charts' tables and charts if you drew them. Nothing is written over your cells, and a failed refresh leaves every table as it was.`}
+      >
+        <div className={styles.row}>
+          <Button disabled={props.refreshing} onClick={props.onRefreshAll}>
+            {props.refreshing ? "Refreshing…" : "Refresh all"}
+          </Button>
+        </div>
+      </Field>
+      {props.refreshSummary !== undefined && props.error === undefined && !props.refreshing && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.refreshSummary}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label="Price cache">
         <Caption1>{props.cacheSummary ?? "…"}</Caption1>
       </Field>

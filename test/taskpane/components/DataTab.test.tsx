@@ -11,6 +11,9 @@ const base: DataTabProps = {
   onSettingsChange: noop,
   onSave: noop,
   onClearCache: noop,
+  refreshTarget: "Top 10, capped at 25 % (1 year)",
+  refreshing: false,
+  onRefreshAll: noop,
 };
 
 describe("DataTab", () => {
@@ -55,5 +58,23 @@ describe("DataTab", () => {
     };
     const html = renderToStaticMarkup(<DataTab {...base} settings={settings} />);
     expect(html).toMatch(/value="https:\/\/proxy\.example\/cg"/);
+  });
+
+  it("offers Refresh all for the Index tab's choice, and reports its outcome unless an error shows", () => {
+    const text = textOf(<DataTab {...base} refreshSummary="Refreshed Top 10: 10 tokens." />);
+    expect(text).toMatch(/Refresh all/);
+    expect(text).toMatch(/Rebuilds Top 10, capped at 25 % \(1 year\) from the saved provider/);
+    expect(text).toMatch(/a failed refresh leaves every table as it was/);
+    expect(text).toMatch(/Refreshed Top 10: 10 tokens\./);
+    const failed = textOf(
+      <DataTab
+        {...base}
+        refreshSummary="Refreshed Top 10: 10 tokens."
+        error={{ title: "The provider could not be reached", text: "Try again." }}
+      />
+    );
+    expect(failed).not.toMatch(/Refreshed Top 10/);
+    expect(failed).toMatch(/The provider could not be reached Try again\./);
+    expect(textOf(<DataTab {...base} refreshing />)).toMatch(/Refreshing…/);
   });
 });
