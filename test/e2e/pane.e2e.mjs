@@ -196,6 +196,8 @@ async function main() {
       "the refused refresh leaves the user's cells and both tables exactly as they were",
       kept
     );
+    // Wait until the pane is idle again (the button enabled) so the screenshot shows the result.
+    await page.getByRole("button", { name: "Refresh index" }).click({ trial: true });
     await page.screenshot({ path: path.join(artefacts, "pane-refused.png") });
     await page.evaluate(() => {
       window.__fakeWorkbook.setCell("Prices", "N2", "");

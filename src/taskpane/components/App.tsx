@@ -266,9 +266,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
             ? ` The charts were not updated: ${charts.refused}`
             : " Updated the Frontier and Drawdowns tables and the charts.";
       setRefreshSummary(
-        `Refreshed ${definition.name}: ${index.built.constituents.length} tokens, ${index.days} days from ${providerName}${
-          index.demo ? " (demo data)" : ""
-        }.${chartsText}${index.analysis === undefined ? "" : ` ${describeAnalysis(index.analysis) ?? ""}`}`
+        `Refreshed ${definition.name}: ${index.built.constituents.length} tokens, ${index.days} days from ${providerName}.${chartsText}${index.analysis === undefined ? "" : ` ${describeAnalysis(index.analysis) ?? ""}`}`
       );
     } catch (error) {
       setDataError(describeError(error));
