@@ -556,6 +556,11 @@ async function main() {
       "after the workbook is reopened, the Index button says Refresh index (the markers are read)",
       refreshOffered && (await reopened.getByRole("button", { name: "Build index" }).count()) === 0
     );
+    await reopened.getByRole("tab", { name: "Charts" }).click();
+    record(
+      "after the workbook is reopened, the Charts button says Update charts",
+      await reopened.getByRole("button", { name: "Update charts" }).isVisible()
+    );
     await reopened.close();
   } finally {
     await browser.close();

@@ -43,6 +43,8 @@ type TabId = "index" | "rebalance" | "charts" | "data";
 
 /** The tables an index build writes; when both are ours the Index button offers a refresh. */
 const INDEX_TABLE_NAMES: readonly string[] = ["Constituents", "Prices"];
+/** The tables behind the charts; when they are ours the Charts button offers an update. */
+const CHART_TABLE_NAMES: readonly string[] = ["Frontier", "Drawdowns"];
 
 /** The status line's words for the Analysis sheet's outcome. */
 function describeAnalysis(outcome: RefreshResult["analysis"]): string | undefined {
@@ -106,6 +108,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
 
   // Charts tab
   const [chartsBusy, setChartsBusy] = useState(false);
+  const [chartsFound, setChartsFound] = useState(false);
   const [chartsStatus, setChartsStatus] = useState<ChartsStatus>();
   const [chartsError, setChartsError] = useState<ErrorMessage>();
 
@@ -134,8 +137,11 @@ export function App(props: { host: string | null; context: PaneContext }) {
 
   useEffect(() => {
     if (props.host === null) return;
-    findOwnedTables(INDEX_TABLE_NAMES)
-      .then((found) => setTablesFound(found.length === INDEX_TABLE_NAMES.length))
+    findOwnedTables([...INDEX_TABLE_NAMES, ...CHART_TABLE_NAMES])
+      .then((found) => {
+        setTablesFound(INDEX_TABLE_NAMES.every((name) => found.includes(name)));
+        setChartsFound(CHART_TABLE_NAMES.every((name) => found.includes(name)));
+      })
       .catch((error: unknown) => setIndexError(describeError(error)));
   }, [props.host]);
 
@@ -350,7 +356,7 @@ export function App(props: { host: string | null; context: PaneContext }) {
         {tab === "charts" && (
           <ChartsTab
             busy={chartsBusy}
-            drawn={chartsStatus !== undefined}
+            drawn={chartsStatus !== undefined || chartsFound}
             status={chartsError === undefined ? chartsStatus : undefined}
             error={chartsError}
             onDraw={() => void drawCharts()}
