@@ -27,10 +27,10 @@ export type OwnedSheetOutcome = "created" | "refreshed";
 /** Custom properties hold at most 255 characters. */
 const MARKER_LIMIT = 255;
 /** Low correlations green, zero white, high red: red is where diversification is missing. */
-const COLOR_SCALE = {
-  minimum: { formula: "-1", type: "number", color: "#63BE7B" },
-  midpoint: { formula: "0", type: "number", color: "#FFFFFF" },
-  maximum: { formula: "1", type: "number", color: "#F8696B" },
+const COLOR_SCALE: Excel.ConditionalColorScaleCriteria = {
+  minimum: { formula: "-1", type: "Number", color: "#63BE7B" },
+  midpoint: { formula: "0", type: "Number", color: "#FFFFFF" },
+  maximum: { formula: "1", type: "Number", color: "#F8696B" },
 };
 
 interface SheetMarker {
@@ -143,7 +143,7 @@ export async function writeOwnedSheet(
         const format = sheet
           .getRangeByIndexes(scale.row, scale.column, scale.rows, scale.columns)
           .conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
-        format.colorScale.criteria = COLOR_SCALE as Excel.ConditionalColorScaleCriteria;
+        format.colorScale.criteria = COLOR_SCALE;
       }
       if (outcome === "created") {
         sheet.load("id");

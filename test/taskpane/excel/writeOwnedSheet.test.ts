@@ -34,7 +34,16 @@ describe("writeOwnedSheet", () => {
       address: "Analysis!B11:C12",
       type: "ColorScale",
     });
-    const criteria = format.criteria as Record<string, { color: string; formula: string }>;
+    const criteria = format.criteria as Record<
+      string,
+      { color: string; formula: string; type: string }
+    >;
+    // Office.js spells the criterion types with a capital (ConditionalFormatColorCriterionType).
+    expect([criteria.minimum.type, criteria.midpoint.type, criteria.maximum.type]).toEqual([
+      "Number",
+      "Number",
+      "Number",
+    ]);
     expect([criteria.minimum.formula, criteria.midpoint.formula, criteria.maximum.formula]).toEqual(
       ["-1", "0", "1"]
     );
