@@ -716,6 +716,51 @@
     this.context = context;
     this._sheetOf = sheetOf;
   }
+  /* load("items/name,…"): after the sync, `items` lists the tables (of the sheet, or all), each a
+   * proxy with those properties loaded. */
+  TableCollectionProxy.prototype.load = function (names) {
+    var self = this;
+    var context = self.context;
+    var sheetOf = self._sheetOf;
+    var wanted = String(names || "")
+      .split(",")
+      .map(function (n) {
+        return n.trim().replace(/^items\//, "");
+      })
+      .filter(function (n) {
+        return n !== "";
+      });
+    context._enqueue(function () {
+      var sheet = sheetOf ? sheetOf() : null;
+      self._items = state.tables
+        .filter(function (t) {
+          return !sheet || t.sheet === sheet;
+        })
+        .map(function (t) {
+          var proxy = new TableProxy(
+            context,
+            function () {
+              return state.tables.indexOf(t) >= 0 ? t : null;
+            },
+            false
+          );
+          proxy._loaded = {};
+          wanted.forEach(function (n) {
+            proxy._loaded[n] = proxy._snapshot(t, n);
+          });
+          return proxy;
+        });
+    });
+    return self;
+  };
+  Object.defineProperty(TableCollectionProxy.prototype, "items", {
+    get: function () {
+      if (!this._items) {
+        fail("PropertyNotLoaded", "The property 'items' is not available before load and sync.");
+      }
+      return this._items;
+    },
+  });
   TableCollectionProxy.prototype.getItemOrNullObject = function (name) {
     var sheetOf = this._sheetOf;
     return new TableProxy(

@@ -70,8 +70,9 @@ interface Piece {
  * Never over the user's cells: before any write, every cell a table would take that is not already
  * the table's (the whole footprint of a new table; the strips right of and below an owned table that
  * grows) is read, and one that holds anything — a value or a formula — refuses the whole write with
- * its address ("Prices!AZ1 holds your data; move it or delete it, then refresh"). Cells elsewhere on
- * the sheet (notes beside a table that does not grow) do not matter.
+ * its address ("Prices!AZ1 holds your data; move it or delete it, then refresh"); so does another
+ * table there, even where its cells are blank. Cells elsewhere on the sheet (notes beside a table
+ * that does not grow) do not matter.
  *
  * In place: an owned table keeps its id, so structured references (=SUM(Prices[BTC])) and formulas
  * pointing into it survive. Our columns are its first K; columns the user added inside the table to
@@ -121,6 +122,8 @@ export async function writeOwnedTables(
         sheet: workbook.worksheets.getItemOrNullObject(block.sheet),
         marker: workbook.properties.custom.getItemOrNullObject(markerKey(block.name)).load("value"),
       }));
+      // Every table, to refuse growing into one whose cells there are blank (a table body may be).
+      const allTables = workbook.tables.load("items/name");
       await sync();
 
       for (const { table, marker } of lookups) {
@@ -154,7 +157,15 @@ export async function writeOwnedTables(
               .load("rowIndex,columnIndex,rowCount,columnCount");
         return { ...lookup, range: undefined, sheetOfTable: undefined, used };
       });
-      if (sized.some((s) => s.range !== undefined || s.used !== undefined)) await sync();
+      const readsSheets = sized.some((s) => s.range !== undefined || s.used !== undefined);
+      const otherTables = readsSheets
+        ? allTables.items.map((table) => ({
+            name: table.name,
+            range: table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+            sheet: table.worksheet.load("name"),
+          }))
+        : [];
+      if (readsSheets) await sync();
 
       const plans: Plan[] = sized.map((s) => {
         if (s.range !== undefined && s.sheetOfTable !== undefined) {
@@ -186,6 +197,32 @@ export async function writeOwnedTables(
           sheetExists: !s.sheet.isNullObject,
         };
       });
+
+      // Another table in the way: Excel would refuse the resize mid-write, so refuse now.
+      for (const plan of plans) {
+        if (!plan.sheetExists) continue;
+        for (const other of otherTables) {
+          if (other.name.toLowerCase() === plan.block.name.toLowerCase()) continue;
+          if (other.sheet.name.toLowerCase() !== plan.sheetName.toLowerCase()) continue;
+          const box: Box = {
+            row: other.range.rowIndex,
+            column: other.range.columnIndex,
+            rows: other.range.rowCount,
+            columns: other.range.columnCount,
+          };
+          const hit = claimedBoxes(plan)
+            .map((claimed) => intersect(claimed, box))
+            .find((b) => b !== undefined);
+          if (hit !== undefined) {
+            throw new SheetWriteError(
+              "occupied",
+              `${plan.sheetName}!${cellAddress(hit.row, hit.column)} is part of your table "${other.name}", and the ${plan.block.name} table would ${
+                plan.existing === undefined ? "be written over it" : "grow over it"
+              }; move that table, then refresh. Nothing was written.`
+            );
+          }
+        }
+      }
 
       // (2b) Cells a table would take over (all of a new one, the growth of an owned one) that hold
       // something: read only where they meet the sheet's used range, so this costs a request only

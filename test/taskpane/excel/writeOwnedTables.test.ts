@@ -267,6 +267,38 @@ describe("writeOwnedTables", () => {
       expect(workbook.getCell("Prices", "A7")).toBe("touching");
     });
 
+    it("refuses to grow into the user's table even where its cells are blank, before any write", async () => {
+      await writeOwnedTables([pricesBlock(5, 2), constituents(["S1"])]);
+      workbook.moveTable("Prices", "Prices", "C3");
+      // The user's table beside it: its header (G1) above ours, its body blank where Prices would grow.
+      workbook.addUserTable("Prices", "Mine", "G1", [
+        ["Notes"],
+        [""],
+        [""],
+        [""],
+        [""],
+        [""],
+        [""],
+        [""],
+      ]);
+      const before = workbook.table("Prices");
+      const error = await rejection(writeOwnedTables([pricesBlock(5, 4), constituents(["S2"])]));
+      expect(error.kind).toBe("occupied");
+      expect(error.message).toBe(
+        'Prices!G3 is part of your table "Mine", and the Prices table would grow over it; move that table, then refresh. Nothing was written.'
+      );
+      expect(workbook.table("Prices")).toEqual(before);
+      expect(workbook.table("Constituents")?.rows).toEqual([["S1", 1]]);
+    });
+
+    it("refuses to grow down into a user's table whose first rows are blank", async () => {
+      await writeOwnedTables([pricesBlock(3, 1)]);
+      workbook.addUserTable("Prices", "Below", "A8", [["Header"], ["x"]]);
+      workbook.setCell("Prices", "A8", "Header");
+      const error = await rejection(writeOwnedTables([pricesBlock(10, 1)]));
+      expect(error.message).toMatch(/^Prices!A8 is part of your table "Below"/);
+    });
+
     it("counts the user's columns inside the table: ours push them right, over what lies there", async () => {
       await writeOwnedTables([pricesBlock(3, 1)]);
       await (globalThis as any).Excel.run(async (context: Excel.RequestContext) => {
