@@ -122,4 +122,84 @@ describe("officeDouble Excel", () => {
     expect(reopened.properties()).toEqual({ k: "v" });
     expect(reopened.sheetNames()).toEqual(["Notes", "Data"]);
   });
+
+  it("records charts: add, name, title, position, setData and x-axis values; found by name per sheet", async () => {
+    workbook.setCell("Data", "A1", "x");
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      const chart = sheet.charts.add("Line", sheet.getRangeByIndexes(0, 1, 3, 2), "Columns");
+      chart.name = "Mine";
+      chart.title.text = "A title";
+      chart.setPosition("D1", "K10");
+      chart.series.getItemAt(0).setXAxisValues(sheet.getRangeByIndexes(1, 0, 2, 1));
+      const missing = sheet.charts.getItemOrNullObject("Other");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      const found = sheet.charts.getItemOrNullObject("mine").load("name,chartType");
+      await context.sync();
+      expect([found.name, found.chartType]).toEqual(["Mine", "Line"]);
+      found.setData(sheet.getRangeByIndexes(0, 1, 5, 1), "Columns");
+      await context.sync();
+    });
+    expect(workbook.charts()).toEqual([
+      {
+        sheet: "Data",
+        name: "Mine",
+        type: "Line",
+        title: "A title",
+        source: "Data!B1:B5",
+        seriesBy: "Columns",
+        xAxis: "Data!A2:A3",
+        position: ["D1", "K10"],
+      },
+    ]);
+  });
+
+  it("loads a table collection's items, and a sheet's id (stable, distinct per sheet)", async () => {
+    workbook.addUserTable("One", "First", "A1", [["h"], [1]]);
+    workbook.addUserTable("Two", "Second", "B2", [["h"], [1]]);
+    await run(async (context) => {
+      const all = context.workbook.tables.load("items/name");
+      const ofTwo = context.workbook.worksheets.getItem("Two").tables.load("items/name");
+      const one = context.workbook.worksheets.getItem("One").load("id");
+      const two = context.workbook.worksheets.getItem("Two").load("id");
+      // Reading before the sync is the point of this line.
+      expect(() => all.items).toThrow(/not available/);
+      await context.sync();
+      expect(all.items.map((t) => t.name)).toEqual(["First", "Second"]);
+      expect(ofTwo.items.map((t) => t.name)).toEqual(["Second"]);
+      expect(one.id).not.toBe(two.id);
+      const again = context.workbook.worksheets.getItem("One").load("id");
+      await context.sync();
+      expect(again.id).toBe(one.id);
+    });
+  });
+
+  it("records colour-scale conditional formats and clears those a range overlaps", async () => {
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.add("Heat");
+      const format = sheet
+        .getRangeByIndexes(1, 1, 2, 2)
+        .conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
+      format.colorScale.criteria = {
+        minimum: { formula: "-1", type: "Number", color: "#63BE7B" },
+        maximum: { formula: "1", type: "Number", color: "#F8696B" },
+      };
+      await context.sync();
+      expect(workbook.conditionalFormats()).toEqual([
+        {
+          sheet: "Heat",
+          address: "Heat!B2:C3",
+          type: "ColorScale",
+          criteria: {
+            minimum: { formula: "-1", type: "Number", color: "#63BE7B" },
+            maximum: { formula: "1", type: "Number", color: "#F8696B" },
+          },
+        },
+      ]);
+      sheet.getRangeByIndexes(2, 2, 1, 1).conditionalFormats.clearAll();
+      await context.sync();
+    });
+    expect(workbook.conditionalFormats()).toEqual([]);
+  });
 });
