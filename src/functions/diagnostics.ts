@@ -15,7 +15,7 @@ import { cellOrError, metricCell, readReturns, resolveBenchmark } from "./common
 import { isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
-import { readRiskModel } from "./riskModel";
+import { readRiskModel, riskModelFromReturns } from "./riskModel";
 import { type SpillCell, finiteCell, spillTable } from "./spill";
 import { readWeights } from "./weights";
 
@@ -82,10 +82,11 @@ export function portStats(
   return excelBoundary("PORTSTATS", () => {
     const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
-    const { returns, labels } = readReturns(prices);
+    const read = readReturns(prices);
+    const { returns, labels } = read;
     const w = readWeights(weights, labels);
     const b = resolveBenchmark(benchmark, labels);
-    const model = readRiskModel(prices, estimator, periodsPerYear);
+    const model = riskModelFromReturns(read, estimator, periodsPerYear);
     const history = seriesStatistics(portfolioReturns(returns, w), {
       periodsPerYear,
       riskFree: rate,

@@ -3,7 +3,7 @@ import { CoreError } from "../core/errors";
 import { meanReturns } from "../core/returns/meanReturns";
 import type { SquareMatrix } from "../core/types";
 import { unwrap } from "./boundary";
-import { readReturns } from "./common";
+import { type ReturnsArgument, readReturns } from "./common";
 import { parseChoice } from "./parse/options";
 import { parsePeriodsPerYear } from "./parse/scalars";
 import { isLabelledSquareMatrix, parseSquareMatrix } from "./parse/squareMatrix";
@@ -42,14 +42,25 @@ export function readRiskModel(
       periodsPerYear,
     };
   }
+  return riskModelFromReturns(readReturns(pricesOrCov), estimator, periodsPerYear);
+}
+
+/**
+ * The risk model of returns already read from a `prices` argument, for functions that also need
+ * the returns themselves (PORTSTATS), so the range is parsed once.
+ */
+export function riskModelFromReturns(
+  read: ReturnsArgument,
+  estimator: unknown,
+  periodsPerYear: number
+): RiskModel {
   const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
-  const { returns, labels, hasHeader } = readReturns(pricesOrCov);
-  const { matrix } = covarianceMatrix(returns, { estimator: name, periodsPerYear });
+  const { matrix } = covarianceMatrix(read.returns, { estimator: name, periodsPerYear });
   return {
     cov: matrix,
-    mu: meanReturns(returns, periodsPerYear),
-    labels,
-    hasLabels: hasHeader,
+    mu: meanReturns(read.returns, periodsPerYear),
+    labels: read.labels,
+    hasLabels: read.hasHeader,
     periodsPerYear,
   };
 }
