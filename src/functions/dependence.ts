@@ -7,6 +7,7 @@ import { rollingCorrelation } from "../core/correlation/rollingCorrelation";
 import { spearmanCorrelationMatrix } from "../core/correlation/spearmanCorrelationMatrix";
 import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
 import { lastRows } from "../core/panel/lastRows";
+import { rowWindow } from "../core/panel/rowWindow";
 import { correlationTo } from "../core/stats/correlationTo";
 import type { ReturnsPanel, SquareMatrix } from "../core/types";
 import { excelBoundary, unwrap } from "./boundary";
@@ -14,10 +15,10 @@ import { cellOrError, parseWindow, readReturns, resolveBenchmark } from "./commo
 import { parseChoice } from "./parse/options";
 import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { parseSquareMatrix } from "./parse/squareMatrix";
+import { ESTIMATORS } from "./riskModel";
 import { type SpillCell, finiteCell, spillSquareMatrix } from "./spill";
 
 const CORRELATION_METHODS = ["pearson", "spearman", "kendall", "ewm"] as const;
-const ESTIMATORS = ["sample", "ledoitwolf", "constantcorrelation", "oas", "ewma"] as const;
 /** Default half-life, in periods, of exponentially weighted estimates (COVMATRIX uses the same). */
 const DEFAULT_HALF_LIFE = 60;
 
@@ -217,7 +218,7 @@ export function avgCorr(prices: any[][], window?: number): any[][] {
         out.push([""]);
         continue;
       }
-      const slice = windowOf(returns, end - rolling, rolling);
+      const slice = rowWindow(returns, end - rolling, rolling);
       out.push([
         cellOrError(
           () => average(slice),
@@ -227,17 +228,6 @@ export function avgCorr(prices: any[][], window?: number): any[][] {
     }
     return out;
   });
-}
-
-function windowOf(returns: ReturnsPanel, start: number, length: number): ReturnsPanel {
-  const data = new Float64Array(length * returns.cols);
-  for (let j = 0; j < returns.cols; j++) {
-    data.set(
-      returns.data.subarray(j * returns.rows + start, j * returns.rows + start + length),
-      j * length
-    );
-  }
-  return { ...returns, rows: length, data };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import type { Panel } from "../types";
+import { rowWindow } from "./rowWindow";
 
 /**
  * The last `count` rows of a panel (a trailing window), as a new panel of the same kind.
@@ -28,9 +29,5 @@ export function lastRows<P extends Panel>(panel: P, count: number, argument = "w
       { argument }
     );
   }
-  const { rows, cols } = panel;
-  const data = new Float64Array(count * cols);
-  for (let j = 0; j < cols; j++)
-    data.set(panel.data.subarray(j * rows + rows - count, (j + 1) * rows), j * count);
-  return { ...panel, rows: count, data };
+  return rowWindow(panel, panel.rows - count, count);
 }
