@@ -5,15 +5,7 @@ import {
   riskWeights,
   tiers,
 } from "../../src/functions/construction";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 // Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
 const COV = [

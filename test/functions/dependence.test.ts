@@ -5,15 +5,7 @@ import {
   covMatrix,
   nearestCorr,
 } from "../../src/functions/dependence";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 // Returns of A: +10 %, −10 %, +20 %, −5 %; B moves exactly like A (ρ = 1); C exactly against it.
 const PRICES = [

@@ -1,13 +1,5 @@
 import { compare, divCurve, portStats, riskContrib } from "../../src/functions/diagnostics";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 const COV = [
   ["", "BTC", "ETH", "PAXG"],

@@ -1,13 +1,5 @@
 import { backtest, discrete, rebalance } from "../../src/functions/rebalancing";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as number;
 

@@ -1,13 +1,5 @@
 import { returns } from "../../src/functions/returns";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 describe("RETURNS", () => {
   it("spills simple returns under the header row", () => {

@@ -1,14 +1,6 @@
 import { drawdown, stats, valueAtRisk } from "../../src/functions/risk";
 import { historicalVaR } from "../../src/core/stats/historicalVaR";
-
-function errorOf(fn: () => unknown): { code: string; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf } from "../helpers/excelErrorOf";
 
 const PRICES = [
   ["Date", "BTC", "ETH", "FLAT"],
