@@ -37,6 +37,17 @@ export interface ClosesCache {
     days: number,
     options?: CallOptions
   ): Promise<DailyCloses>;
+  /**
+   * What the cache alone can say about the last `days` daily closes of `symbols` from provider
+   * `providerId`, without asking the provider (HISTORY's fallback when the provider is unreachable):
+   * the window's days up to the last day cached for every symbol, or undefined when some symbol has
+   * no cached close in the window. Reads only; recency and records are left as they are.
+   */
+  cachedCloses(
+    providerId: string,
+    symbols: readonly string[],
+    days: number
+  ): Promise<DailyCloses | undefined>;
   /** What is cached, for the Data tab. */
   status(): Promise<CacheEntryStatus[]>;
   /** Drops every series of `provider` (or all when undefined): "refresh all". */
@@ -54,7 +65,9 @@ const DEFAULT_MAX_SYMBOLS = 500;
  * after a reload the order is that of the last writes.
  *
  * Calls to the provider are grouped by how many days each symbol needs (usually one call). A failed
- * fetch rejects and leaves the cache as it was.
+ * fetch rejects and never removes or shortens a cached series: a group is written only after its
+ * fetch succeeded, and then merged into the old record, so what an earlier fetch brought stays
+ * available to `cachedCloses` while the provider is down.
  *
  * Complexity: a fully cached read is O(symbols × days) copying, no provider call.
  *
@@ -163,6 +176,34 @@ export function createClosesCache(options: ClosesCacheOptions): ClosesCache {
     return assembleCachedCloses(provider.id, wanted, records as SeriesRecord[], first, today);
   }
 
+  async function readCached(
+    providerId: string,
+    wanted: string[],
+    days: number
+  ): Promise<DailyCloses | undefined> {
+    const today = dayNumberOf(clock.now());
+    const first = today - days + 1;
+    const records: SeriesRecord[] = [];
+    // End at the last day EVERY symbol is cached through, so no column ends in gaps that the
+    // price parsers downstream would reject as a blank inside a series.
+    let last = today;
+    for (const symbol of wanted) {
+      const record = await store.get(keyOf(providerId, symbol));
+      if (record === undefined) return undefined;
+      records.push(record);
+      last = Math.min(last, record.firstDay + record.closes.length - 1);
+    }
+    if (last < first) return undefined;
+    const out = assembleCachedCloses(providerId, wanted, records, first, last);
+    const rows = out.dates.length;
+    for (let j = 0; j < wanted.length; j++) {
+      let any = false;
+      for (let t = 0; t < rows && !any; t++) any = !Number.isNaN(out.closes[j * rows + t]);
+      if (!any) return undefined;
+    }
+    return out;
+  }
+
   // Reads run one after another: Excel recalculates many HISTORY cells at once, and a second
   // read of the same symbols must see what the first fetched rather than fetch it again.
   let queue: Promise<unknown> = Promise.resolve();
@@ -176,6 +217,11 @@ export function createClosesCache(options: ClosesCacheOptions): ClosesCache {
     async dailyCloses(provider, symbols, days, call = {}) {
       const wanted = checkCloseRequest(symbols, days);
       return exclusive(() => read(provider, wanted, days, call));
+    },
+
+    async cachedCloses(providerId, symbols, days) {
+      const wanted = checkCloseRequest(symbols, days);
+      return exclusive(() => readCached(providerId, wanted, days));
     },
 
     async status() {

@@ -186,6 +186,102 @@ describe("createClosesCache", () => {
     expect(status[0].lastDate).toBe(before.dates[before.dates.length - 1]);
   });
 
+  it("never wipes cached closes when a refresh fails: every record stays as it was, byte for byte", async () => {
+    const clock = fakeClock(T0);
+    const store = createMemoryStore();
+    const provider = recording(createDemoProvider({ clock }));
+    const cache = createClosesCache({ store, clock });
+    await cache.dailyCloses(provider, ["BTC", "ETH"], 30);
+    const before = await Promise.all(["demo|BTC", "demo|ETH"].map((key) => store.get(key)));
+    clock.advance(3 * DAY);
+    provider.fail = true;
+    // A tail refresh (4 days) and a longer window (the whole 60 days) both fail…
+    expect((await dataErrorOf(cache.dailyCloses(provider, ["BTC", "ETH"], 30))).kind).toBe(
+      "providerDown"
+    );
+    expect((await dataErrorOf(cache.dailyCloses(provider, ["BTC"], 60))).kind).toBe("providerDown");
+    expect(provider.calls).toEqual(["BTC,ETH:30", "BTC,ETH:4", "BTC:60"]);
+    // …and leave the records, closes and fetch times included, untouched.
+    const after = await Promise.all(["demo|BTC", "demo|ETH"].map((key) => store.get(key)));
+    expect(after).toEqual(before);
+    // Still behind, so the next read once the provider is back asks for the same tail again.
+    provider.fail = false;
+    await cache.dailyCloses(provider, ["BTC", "ETH"], 30);
+    expect(provider.calls[3]).toBe("BTC,ETH:4");
+  });
+
+  it("keeps a symbol's old closes when another symbol's fetch in the same read fails", async () => {
+    const clock = fakeClock(T0);
+    const store = createMemoryStore();
+    const demo = createDemoProvider({ clock });
+    const cache = createClosesCache({ store, clock });
+    const first = await cache.dailyCloses(demo, ["BTC"], 10);
+    clock.advance(DAY);
+    // BTC needs its 2-day tail, SOL its whole window: two groups; SOL's fails after BTC's is merged.
+    const failing: DataProvider = {
+      ...demo,
+      async dailyCloses(symbols, days) {
+        if (symbols.includes("SOL")) throw new DataError("timeout", "Demo did not answer");
+        return demo.dailyCloses(symbols, days);
+      },
+    };
+    expect((await dataErrorOf(cache.dailyCloses(failing, ["BTC", "SOL"], 10))).kind).toBe(
+      "timeout"
+    );
+    const btc = await store.get("demo|BTC");
+    expect(Array.from(btc!.closes.subarray(0, 10))).toEqual(Array.from(first.closes));
+    expect(btc!.closes).toHaveLength(11);
+    expect(await store.get("demo|SOL")).toBeUndefined();
+  });
+
+  describe("cachedCloses", () => {
+    it("serves the cached part of the window, ending where every symbol is cached, without a fetch", async () => {
+      const clock = fakeClock(T0);
+      const provider = recording(createDemoProvider({ clock }));
+      const cache = createClosesCache({ store: createMemoryStore(), clock });
+      const earlier = await cache.dailyCloses(provider, ["BTC", "ETH"], 10);
+      await cache.dailyCloses(provider, ["SOL"], 10);
+      clock.advance(DAY);
+      await cache.dailyCloses(provider, ["SOL"], 10); // SOL now reaches a day further than BTC, ETH
+      clock.advance(2 * DAY);
+      provider.calls.length = 0;
+      // Window 03-04..03-13; BTC and ETH end 03-10, so rows 03-04..03-10: the last 7 fetched.
+      const out = await cache.cachedCloses("demo", ["eth", "SOL", "BTC"], 10);
+      expect(provider.calls).toEqual([]);
+      expect(out?.symbols).toEqual(["ETH", "SOL", "BTC"]);
+      expect(out?.dates).toEqual(earlier.dates.slice(3));
+      expect(Array.from(out!.closes.subarray(0, 7))).toEqual(
+        Array.from(earlier.closes.subarray(13, 20))
+      );
+      expect(Array.from(out!.closes.subarray(14, 21))).toEqual(
+        Array.from(earlier.closes.subarray(3, 10))
+      );
+      expect(out?.source).toBe("demo data");
+    });
+
+    it("is undefined when a symbol is not cached, or has no close in the window", async () => {
+      const clock = fakeClock(T0);
+      const cache = createClosesCache({ store: createMemoryStore(), clock });
+      await cache.dailyCloses(createDemoProvider({ clock }), ["BTC"], 5);
+      expect(await cache.cachedCloses("demo", ["BTC", "ETH"], 5)).toBeUndefined();
+      expect(await cache.cachedCloses("coingecko", ["BTC"], 5)).toBeUndefined();
+      clock.advance(10 * DAY);
+      expect(await cache.cachedCloses("demo", ["BTC"], 5)).toBeUndefined();
+      expect((await cache.cachedCloses("demo", ["BTC"], 11))?.dates).toEqual(["2025-03-10"]);
+    });
+
+    it("changes nothing in the store", async () => {
+      const clock = fakeClock(T0);
+      const store = createMemoryStore();
+      const cache = createClosesCache({ store, clock });
+      await cache.dailyCloses(createDemoProvider({ clock }), ["BTC"], 5);
+      const before = await store.get("demo|BTC");
+      clock.advance(DAY);
+      await cache.cachedCloses("demo", ["BTC"], 5);
+      expect(await store.get("demo|BTC")).toBe(before);
+    });
+  });
+
   it("clears one provider or all", async () => {
     const clock = fakeClock(T0);
     const store = createMemoryStore();
