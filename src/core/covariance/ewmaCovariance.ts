@@ -1,7 +1,7 @@
 import { CoreError } from "../errors";
 import type { ReturnsPanel, SquareMatrix } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear } from "./checkPeriodsPerYear";
+import { checkedPeriodsPerYear } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 
 /** Options for {@link ewmaCovariance}: give the decay as halfLife or as span (not both). */
@@ -57,7 +57,7 @@ const ZERO_WEIGHTED_VARIANCE = 1e-24;
  * // weights 1/4, 1/2, 1; m = 17/7; C = 26/49; factor 49/28 → [0.928571…] (= 13/14)
  */
 export function ewmaCovariance(returns: ReturnsPanel, options: EwmaOptions = {}): SquareMatrix {
-  const factor = checkPeriodsPerYear(options.periodsPerYear);
+  const factor = checkedPeriodsPerYear(options.periodsPerYear);
   const decay = decayFrom(options);
   const cases = centredCompleteCases(returns, 2, "exponentially weighted");
   const { rows: n, cols: p } = cases;

@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
+import { checkedPeriodsPerYear, type PeriodsPerYearOption } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -38,7 +38,7 @@ export function ledoitWolf(
   returns: ReturnsPanel,
   periodsPerYear?: PeriodsPerYearOption
 ): ShrinkageResult {
-  const factor = checkPeriodsPerYear(periodsPerYear);
+  const factor = checkedPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "Ledoit–Wolf");
   const { rows: n, cols: p, data: x } = cases;
   const s = crossProduct(x, n, p);

@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
+import { checkedPeriodsPerYear, type PeriodsPerYearOption } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -50,7 +50,7 @@ export function ledoitWolfConstantCorrelation(
   returns: ReturnsPanel,
   periodsPerYear?: PeriodsPerYearOption
 ): ShrinkageResult {
-  const factor = checkPeriodsPerYear(periodsPerYear);
+  const factor = checkedPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "constant-correlation");
   const { rows: n, cols: p, data: x } = cases;
   const h = crossProduct(x, n, p);

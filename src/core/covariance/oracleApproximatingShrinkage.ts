@@ -1,6 +1,6 @@
 import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
+import { checkedPeriodsPerYear, type PeriodsPerYearOption } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 import type { ShrinkageResult } from "./shrinkageResult";
 
@@ -35,7 +35,7 @@ export function oracleApproximatingShrinkage(
   returns: ReturnsPanel,
   periodsPerYear?: PeriodsPerYearOption
 ): ShrinkageResult {
-  const factor = checkPeriodsPerYear(periodsPerYear);
+  const factor = checkedPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "OAS");
   const { rows: n, cols: p } = cases;
   const data = crossProduct(cases.data, n, p);

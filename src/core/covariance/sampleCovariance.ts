@@ -1,6 +1,6 @@
 import type { ReturnsPanel, SquareMatrix } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
-import { checkPeriodsPerYear, type PeriodsPerYearOption } from "./checkPeriodsPerYear";
+import { checkedPeriodsPerYear, type PeriodsPerYearOption } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
 
 /**
@@ -28,7 +28,7 @@ export function sampleCovariance(
   returns: ReturnsPanel,
   periodsPerYear?: PeriodsPerYearOption
 ): SquareMatrix {
-  const factor = checkPeriodsPerYear(periodsPerYear);
+  const factor = checkedPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "sample");
   const data = crossProduct(cases.data, cases.rows, cases.cols);
   const scale = factor / (cases.rows - 1);
