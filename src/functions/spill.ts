@@ -50,7 +50,11 @@ export function spillSquareMatrix(
   if (labels !== undefined) out.push(["", ...labels]);
   for (let i = 0; i < size; i++) {
     const row: SpillCell[] = labels !== undefined ? [labels[i]] : [];
-    for (let j = 0; j < size; j++) row.push(finiteCell(data[i * size + j], reason(i, j)));
+    for (let j = 0; j < size; j++) {
+      const value = data[i * size + j];
+      // The reason is built only for a bad cell: a 200 × 200 spill would otherwise format 40,000 messages.
+      row.push(Number.isFinite(value) ? value : finiteCell(value, reason(i, j)));
+    }
     out.push(row);
   }
   return out;
@@ -68,7 +72,9 @@ export function spillTable(
   const out: SpillCell[][] = header ? [[...header]] : [];
   rows.forEach((row, r) => {
     out.push(
-      row.map((cell, c) => (typeof cell === "number" ? finiteCell(cell, reason(r, c)) : cell))
+      row.map((cell, c) =>
+        typeof cell === "number" && !Number.isFinite(cell) ? finiteCell(cell, reason(r, c)) : cell
+      )
     );
   });
   return out;
