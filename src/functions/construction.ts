@@ -3,8 +3,7 @@ import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParit
 import { inverseVolatilityWeights } from "../core/allocation/inverseVolatilityWeights";
 import { riskBudgetingWeights } from "../core/allocation/riskBudgetingWeights";
 import { CoreError } from "../core/errors";
-import { efficientFrontier } from "../core/frontier/efficientFrontier";
-import { maximumSharpePortfolio } from "../core/frontier/maximumSharpePortfolio";
+import { frontierWithMaximumSharpe } from "../core/frontier/frontierWithMaximumSharpe";
 import { cappedMarketCapWeights } from "../core/indexing/cappedMarketCapWeights";
 import { tierLabels } from "../core/indexing/tierLabels";
 import { constrainedEfficientFrontier } from "../core/optimize/constrainedEfficientFrontier";
@@ -169,13 +168,12 @@ export function effFrontier(
       );
     }
     const bounds = { lower: constraints.lower, upper: constraints.upper };
-    const sampled = efficientFrontier(mu, model.cov, {
+    const { points: sampled, maximumSharpe: best } = frontierWithMaximumSharpe(mu, model.cov, {
       ...bounds,
       points: count,
       riskFree: rate,
       includeTurningPoints: true,
     });
-    const best = maximumSharpePortfolio(mu, model.cov, { ...bounds, riskFree: rate });
     const rows = sampled.map((p, i) => ({
       note: i === 0 ? "min variance" : p.isTurningPoint ? "turning point" : "",
       point: p,
