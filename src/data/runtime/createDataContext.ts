@@ -3,6 +3,8 @@ import type { CacheStore } from "../cache/cacheStore";
 import { createMemoryStore } from "../cache/createMemoryStore";
 import { createProvider, type ProviderDependencies } from "../createProvider";
 import { type Clock, systemClock } from "../http/clock";
+import type { DataError } from "../dataError";
+import { isTransientDataError } from "../isDataError";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
 import { buildIndex, type BuildIndexOptions, type BuiltIndex } from "../indices/buildIndex";
 import type { IndexDefinition } from "../indices/indexDefinitions";
@@ -53,6 +55,18 @@ export interface DataContext {
     days: number,
     providerId?: ProviderId
   ): Promise<DailyCloses>;
+  /**
+   * Daily closes as `dailyCloses` gives them; but when the provider fails for a reason that may
+   * pass (offline, timeout, rate limit, server error, unreadable answer: isTransientDataError) and
+   * the cache holds every symbol, the cached closes (see ClosesCache.cachedCloses) with the failure,
+   * so HISTORY keeps working offline and says so. Any other failure, or a symbol not cached, rejects
+   * with the provider's error as before.
+   */
+  dailyClosesOrCached(
+    symbols: readonly string[],
+    days: number,
+    providerId?: ProviderId
+  ): Promise<ClosesOrCached>;
   /** The provider's market list, reused for a few minutes (TOP and INDEX cells share it). */
   markets(
     options?: Omit<ListMarketsOptions, "signal">,
@@ -67,6 +81,13 @@ export interface DataContext {
   buildIndex(definition: IndexDefinition, options?: ContextIndexOptions): Promise<BuiltIndex>;
 }
 
+/** What {@link DataContext.dailyClosesOrCached} answers. */
+export interface ClosesOrCached {
+  readonly closes: DailyCloses;
+  /** Set when `closes` come from the cache because the provider failed: that failure. */
+  readonly failure?: DataError;
+}
+
 /** Options of {@link DataContext.buildIndex}: buildIndex's, less what the context supplies. */
 export type ContextIndexOptions = Omit<BuildIndexOptions, "listMarkets" | "dailyCloses" | "clock">;
 
@@ -78,7 +99,8 @@ const DEFAULT_MARKETS_TTL_MS = 5 * 60_000;
  * built from them by createProvider (one per provider id, built on first use), ONE closes cache for
  * all of them (keyed per provider and symbol), a request batcher per provider in front of the
  * cache, a short-lived memo of market and category lists, and `buildIndex` over all of them (what
- * the pane and INDEX both call). `setSettings` is what the pane calls when the user
+ * the pane and INDEX both call). `dailyClosesOrCached` falls back to the cache when the provider
+ * fails transiently (HISTORY offline). `setSettings` is what the pane calls when the user
  * changes provider, keys or URLs. Keys stay in this object's memory and are never logged; a new CSV
  * text drops the cached CSV series, since the same symbols then mean other numbers.
  *
@@ -159,6 +181,17 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       }
       const ready = batcher;
       return cleared.then(() => ready.dailyCloses(symbols, days));
+    },
+    async dailyClosesOrCached(symbols, days, providerId = settings.provider) {
+      try {
+        return { closes: await context.dailyCloses(symbols, days, providerId) };
+      } catch (error) {
+        if (!isTransientDataError(error)) throw error;
+        await cleared;
+        const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
+        if (closes === undefined) throw error;
+        return { closes, failure: error };
+      }
     },
     markets(request = {}, providerId = settings.provider) {
       const key = `${providerId}|${request.limit ?? ""}|${request.category ?? ""}`;

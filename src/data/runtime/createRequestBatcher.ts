@@ -1,6 +1,7 @@
 import { checkCloseRequest } from "../checkCloseRequest";
 import { dayNumberOf } from "../dayNumberOf";
 import { type Clock, systemClock } from "../http/clock";
+import { isTransientDataError } from "../isDataError";
 import type { DailyCloses } from "../types";
 
 /** Fetches closes for many symbols at once (the price cache, in the shared runtime). */
@@ -25,6 +26,9 @@ export interface RequestBatcher {
  * of a few milliseconds and makes ONE fetch for the union of their symbols over the longest window
  * asked, then hands each request its own columns and days. When that one fetch fails (for example
  * one cell names an unknown symbol), each request is retried alone, so only the cells at fault fail.
+ * A transient failure (offline, timeout, rate limit, server error; see isTransientDataError) is not
+ * any cell's fault, so it fails every request at once instead: retrying each alone would only
+ * repeat the wait (timeouts and backoff) once per cell, and spend more of a rate limit.
  *
  * Each answer equals what `fetch(symbols, days)` would return for the request alone: its symbols
  * (trimmed, upper-cased, in its order), the days of its window (the last `days` days ending today)
@@ -70,8 +74,8 @@ export function createRequestBatcher(
     try {
       all = await fetch(union, days);
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      if (batch.length === 1 || isTransientDataError(error)) {
+        for (const request of batch) request.reject(error);
         return;
       }
       // One bad request must not fail its neighbours: ask again one by one.

@@ -2,6 +2,7 @@ import { createMemoryStore } from "../../../src/data/cache/createMemoryStore";
 import { createDemoProvider } from "../../../src/data/demo/demoProvider";
 import { buildIndex } from "../../../src/data/indices/buildIndex";
 import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
+import { DataError } from "../../../src/data/dataError";
 import { createDataContext } from "../../../src/data/runtime/createDataContext";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../../../src/data/settings";
 import type { DataProvider } from "../../../src/data/types";
@@ -35,6 +36,77 @@ describe("createDataContext", () => {
     // The same cells again (a second recalculation): the cache has everything.
     await Promise.all(cells.map((symbols, i) => context.dailyCloses(symbols, 10 + i)));
     expect(log.closes).toHaveLength(1);
+  });
+
+  describe("dailyClosesOrCached", () => {
+    const setUp = () => {
+      const clock = fakeClock(TODAY);
+      const fake = countingProvider(clock);
+      const context = createDataContext({
+        clock,
+        createProvider: () => fake.provider,
+        batchDelayMs: 1,
+      });
+      return { clock, fake, context };
+    };
+
+    it("answers fresh closes without a failure while the provider works", async () => {
+      const { context } = setUp();
+      const answer = await context.dailyClosesOrCached(["BTC"], 3);
+      expect(answer.failure).toBeUndefined();
+      expect(Array.from(answer.closes.closes)).toEqual([6602, 6601, 6600]);
+    });
+
+    it.each([
+      new DataError("providerDown", "Fake is down (503): try again later", 503),
+      new DataError("timeout", "Fake did not answer within 20 s (tried 4 times): try again later"),
+      new DataError("network", "Could not reach Fake (tried 4 times): check the connection"),
+      new DataError("quota", "Fake rate limit reached (429): wait 30 s and try again", 429),
+      new DataError("badResponse", "Fake sent a response that is not valid JSON (200)", 200),
+    ])("falls back to the cached closes, with the failure, on %s", async (failure) => {
+      const { clock, fake, context } = setUp();
+      const earlier = await context.dailyCloses(["BTC", "ETH"], 5);
+      clock.advance(2 * 86_400_000);
+      fake.failCloses(failure);
+      const answer = await context.dailyClosesOrCached(["eth", "BTC"], 5);
+      expect(answer.failure).toBe(failure);
+      // Window 06-28..07-02; the cache ends 06-30: the last three days of the earlier answer.
+      expect(answer.closes.symbols).toEqual(["ETH", "BTC"]);
+      expect(answer.closes.dates).toEqual(earlier.dates.slice(2));
+      expect(Array.from(answer.closes.closes)).toEqual([6902, 6901, 6900, 6602, 6601, 6600]);
+      expect(fake.log.closes).toHaveLength(2); // the earlier fetch and the failed tail
+    });
+
+    it.each([
+      new DataError("badKey", "Fake refused the API key (401): check the key in the Data tab", 401),
+      new DataError("notFound", "Fake has no such data (404): check the symbol or id", 404),
+      new DataError("quota", "Fake serves the last 365 days only (error 10012, 401)", 401),
+      new DataError("badResponse", "Fake rejected the request (400): check the settings", 400),
+    ])("keeps the error, cache or not, on %s (the user's to fix)", async (failure) => {
+      const { clock, fake, context } = setUp();
+      await context.dailyCloses(["BTC"], 5);
+      clock.advance(86_400_000);
+      fake.failCloses(failure);
+      await expect(context.dailyClosesOrCached(["BTC"], 5)).rejects.toBe(failure);
+    });
+
+    it("keeps the error when one symbol is not cached", async () => {
+      const { clock, fake, context } = setUp();
+      await context.dailyCloses(["BTC"], 5);
+      clock.advance(86_400_000);
+      const down = new DataError("providerDown", "Fake is down (503): try again later", 503);
+      fake.failCloses(down);
+      await expect(context.dailyClosesOrCached(["BTC", "SOL"], 5)).rejects.toBe(down);
+    });
+
+    it("keeps the error when the cache is older than the window", async () => {
+      const { clock, fake, context } = setUp();
+      await context.dailyCloses(["BTC"], 5);
+      clock.advance(10 * 86_400_000);
+      const down = new DataError("network", "Could not reach Fake", undefined);
+      fake.failCloses(down);
+      await expect(context.dailyClosesOrCached(["BTC"], 5)).rejects.toBe(down);
+    });
   });
 
   it("rebuilds providers from new settings; another provider by id keeps the keys and URLs", () => {

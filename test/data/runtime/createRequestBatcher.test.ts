@@ -106,6 +106,25 @@ describe("createRequestBatcher", () => {
     expect(calls).toHaveLength(3); // the batch, then each alone
   });
 
+  it("a transient failure (provider down, offline) fails every cell at once, without a fetch per cell", async () => {
+    const calls: string[][] = [];
+    const down = new DataError("providerDown", "Fake is down (503): try again later", 503);
+    const batcher = createRequestBatcher(
+      async (symbols) => {
+        calls.push([...symbols]);
+        throw down;
+      },
+      { clock: fakeClock(TODAY), delayMs: 1 }
+    );
+    const answers = await Promise.allSettled([
+      batcher.dailyCloses(["BTC"], 2),
+      batcher.dailyCloses(["ETH"], 3),
+      batcher.dailyCloses(["SOL", "BTC"], 4),
+    ]);
+    expect(answers.map((a) => (a as PromiseRejectedResult).reason)).toEqual([down, down, down]);
+    expect(calls).toEqual([["BTC", "ETH", "SOL"]]);
+  });
+
   it("a lone failing request fails once, with the fetcher's error", async () => {
     const { calls, fetch } = countingFetcher();
     const batcher = createRequestBatcher(fetch, { clock: fakeClock(TODAY), delayMs: 1 });

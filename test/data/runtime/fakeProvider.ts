@@ -17,12 +17,19 @@ const MS_PER_DAY = 86_400_000;
  * A provider without network for the runtime and functions tests. Closes of the symbol whose first
  * letter has char code k, on the day `ago` days before today, are 100·k + ago (so BTC today is 6600).
  * "NOPE" is unknown (notFound); `lagDays` makes the data end that many days before today (stale).
+ * `failCloses(error)` makes every later dailyCloses call reject with `error` (undefined: work again),
+ * for the offline fallback tests.
  */
 export function countingProvider(
   clock: Clock,
   options: { id?: string; lagDays?: number; failMarkets?: boolean } = {}
-): { provider: DataProvider; log: ProviderLog } {
+): {
+  provider: DataProvider;
+  log: ProviderLog;
+  failCloses: (error: Error | undefined) => void;
+} {
   const log: ProviderLog = { closes: [], markets: 0, categories: [] };
+  let closesError: Error | undefined;
   const lag = options.lagDays ?? 0;
   const assets: MarketAsset[] = [
     {
@@ -69,6 +76,7 @@ export function countingProvider(
     async dailyCloses(symbols, days): Promise<DailyCloses> {
       const wanted = checkCloseRequest(symbols, days);
       log.closes.push({ symbols: wanted, days });
+      if (closesError !== undefined) throw closesError;
       const unknown = wanted.find((s) => s === "NOPE");
       if (unknown)
         throw new DataError("notFound", `Fake has no token ${unknown}: check the ticker`);
@@ -91,5 +99,11 @@ export function countingProvider(
       throw new DataError("notFound", `Fake has no index ${id}`);
     },
   };
-  return { provider, log };
+  return {
+    provider,
+    log,
+    failCloses: (error) => {
+      closesError = error;
+    },
+  };
 }
