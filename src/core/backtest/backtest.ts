@@ -1,6 +1,6 @@
 import { CoreError } from "../errors";
 import type { PricePanel, ReturnsPanel } from "../types";
-import { checkWeights } from "./checkWeights";
+import { checkWeights } from "../diversification/checkWeights";
 import { rebalanceRows, type CalendarFrequency } from "./rebalanceRows";
 
 /**
@@ -124,7 +124,9 @@ export function backtest(input: BacktestInput): BacktestResult {
   }
   const schedule = input.rebalance ?? "monthly";
   const isRule = typeof rule === "function";
-  const fixed = isRule ? null : checkWeights(rule, cols, "weights", "", prices.labels);
+  const fixed = isRule
+    ? null
+    : checkWeights(rule, cols, { labels: prices.labels, assetsOf: "prices", fullyInvested: true });
   const lookback = input.lookback ?? (isRule ? DEFAULT_RULE_LOOKBACK : 0);
   if (!Number.isInteger(lookback) || lookback < (isRule ? 1 : 0)) {
     throw new CoreError(
@@ -292,7 +294,13 @@ function callRule(rule: WeightRule, prices: PricePanel, t: number, lookback: num
     labels: prices.labels,
   };
   const weights = rule(panel, t);
-  return checkWeights(weights, cols, "rule", `(weights returned for row ${t + 1})`, prices.labels);
+  return checkWeights(weights, cols, {
+    argument: "rule",
+    where: `(weights returned for row ${t + 1})`,
+    labels: prices.labels,
+    assetsOf: "prices",
+    fullyInvested: true,
+  });
 }
 
 function checkRange(value: number, argument: string, min: number, max: number): number {

@@ -1,6 +1,6 @@
 import { CoreError } from "../errors";
 import type { PricePanel } from "../types";
-import { checkWeights } from "./checkWeights";
+import { checkWeights } from "../diversification/checkWeights";
 
 /** Options for {@link buyAndHold}. */
 export interface BuyAndHoldOptions {
@@ -35,7 +35,11 @@ export function buyAndHold(
   options: BuyAndHoldOptions = {}
 ): Float64Array {
   const { rows, cols, data } = prices;
-  const w = checkWeights(weights, cols, "weights", "", prices.labels);
+  const w = checkWeights(weights, cols, {
+    labels: prices.labels,
+    assetsOf: "prices",
+    fullyInvested: true,
+  });
   const start = checkStart(options.startRow ?? 0, rows);
   const capital = checkCapital(options.initialCapital ?? 1);
   let listed = 0;

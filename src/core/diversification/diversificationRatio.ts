@@ -30,7 +30,7 @@ import { checkWeights } from "./checkWeights";
  */
 export function diversificationRatio(weights: ArrayLike<number>, cov: SquareMatrix): number {
   checkCovariance(cov, { allowZeroVariance: true, purpose: "the diversification ratio" });
-  checkWeights(weights, cov.size, cov.labels);
+  checkWeights(weights, cov.size, { labels: cov.labels });
   const n = cov.size;
   const a = cov.data;
   let variance = 0;

@@ -88,7 +88,7 @@ export function effectiveNumberOfBets(
     allowZeroVariance: method === "pca",
     purpose: "the effective number of bets",
   });
-  checkWeights(weights, cov.size, cov.labels);
+  checkWeights(weights, cov.size, { labels: cov.labels });
   const n = cov.size;
   const a = cov.data;
   let variance = 0;

@@ -31,7 +31,7 @@ export function portfolioCorrelationTo(
   benchmarkIndex: number
 ): number {
   checkCovariance(cov, { allowZeroVariance: true, purpose: "a correlation" });
-  checkWeights(weights, cov.size, cov.labels);
+  checkWeights(weights, cov.size, { labels: cov.labels });
   const n = cov.size;
   if (!Number.isInteger(benchmarkIndex) || benchmarkIndex < 0 || benchmarkIndex >= n) {
     throw new CoreError(

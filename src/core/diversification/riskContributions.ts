@@ -44,7 +44,7 @@ export function riskContributions(
   cov: SquareMatrix
 ): RiskContributions {
   checkCovariance(cov, { allowZeroVariance: true, purpose: "risk contributions" });
-  checkWeights(weights, cov.size, cov.labels);
+  checkWeights(weights, cov.size, { labels: cov.labels });
   const n = cov.size;
   const a = cov.data;
   const sigmaW = new Float64Array(n);
