@@ -5,16 +5,16 @@ import { buyAndHold } from "../src/core/backtest/buyAndHold";
 import { singleAsset } from "../src/core/backtest/singleAsset";
 import { pearsonCorrelationMatrix } from "../src/core/correlation/pearsonCorrelationMatrix";
 import { covarianceMatrix } from "../src/core/covariance/covarianceMatrix";
-import { efficientFrontier } from "../src/core/frontier/efficientFrontier";
-import { maximumSharpePortfolio } from "../src/core/frontier/maximumSharpePortfolio";
+import { frontierWithMaximumSharpe } from "../src/core/frontier/frontierWithMaximumSharpe";
 import { pricePanel } from "../src/core/panel/pricePanel";
 import { pricePanelFromColumns } from "../src/core/panel/pricePanelFromColumns";
-import type { PricePanel } from "../src/core/types";
+import type { PricePanel, ReturnsPanel } from "../src/core/types";
 import { meanReturns } from "../src/core/returns/meanReturns";
 import { returnsFromPrices } from "../src/core/returns/returnsFromPrices";
 import { panelStatistics } from "../src/core/stats/panelStatistics";
 import { effFrontier, riskWeights } from "../src/functions/construction";
 import { corrMatrix } from "../src/functions/dependence";
+import { parsePriceRange } from "../src/functions/parse/priceRange";
 import { backtest } from "../src/functions/rebalancing";
 import { stats } from "../src/functions/risk";
 import type { BenchCase } from "./harness";
@@ -23,11 +23,12 @@ import { randomPrices } from "./randomData";
 /**
  * The core's own entry for a price table: validating column-major prices (positive, finite, no
  * gaps) is core work, so the core-only timings include it; turning Excel's cells into that
- * layout is the wrapper's parsing overhead.
+ * layout (allocating the array included) is the wrapper's parsing overhead. With fill "none" the
+ * core only reads the array, so every run can validate the same one.
  */
 function corePrices(rows: number, cols: number, seed: number): () => PricePanel {
   const panel = pricePanel(randomPrices(rows, cols, seed));
-  return () => pricePanelFromColumns(Float64Array.from(panel.data), panel.rows);
+  return () => pricePanelFromColumns(panel.data, panel.rows, { labels: panel.labels });
 }
 
 /** What Excel passes: a header row of names over the prices (any[][]). */
@@ -45,6 +46,24 @@ const none = null as unknown as string;
  * and in the core alone on the same data, so the parse + spill share can be reported.
  */
 export const cases: BenchCase[] = [
+  {
+    name: "parse price range",
+    size: "200 assets × 1,825 rows + header",
+    units: { count: 200 * 1826, label: "cells" },
+    setup: () => {
+      const range = excelRange(1826, 200, 11);
+      return () => parsePriceRange(range);
+    },
+  },
+  {
+    name: "parse price range",
+    size: "50 assets × 1,826 rows + header, Date column",
+    units: { count: 51 * 1826, label: "cells" },
+    setup: () => {
+      const range = excelRange(1826, 50, 16, true);
+      return () => parsePriceRange(range);
+    },
+  },
   {
     name: "CORRMATRIX (function)",
     baseline: "CORRMATRIX (core only)",
@@ -83,8 +102,7 @@ export const cases: BenchCase[] = [
         const returns = returnsFromPrices(prices());
         const cov = covarianceMatrix(returns, { periodsPerYear: 365 }).matrix;
         const mu = meanReturns(returns, 365);
-        efficientFrontier(mu, cov, { points: 25, includeTurningPoints: true });
-        return maximumSharpePortfolio(mu, cov);
+        return frontierWithMaximumSharpe(mu, cov, { points: 25, includeTurningPoints: true });
       };
     },
   },
@@ -163,9 +181,10 @@ export const cases: BenchCase[] = [
     name: "BACKTEST fixed weights (core only)",
     size: "50 assets × 1,826 days, monthly",
     setup: () => {
-      const prices = pricePanel(randomPrices(1826, 50, 16));
+      const validPrices = corePrices(1826, 50, 16);
       const dates = Int32Array.from({ length: 1826 }, (_, t) => 45000 - 25569 + t);
       return () => {
+        const prices = validPrices();
         // The wrapper also computes buy-and-hold and the benchmark alone: core work, timed here too.
         const result = coreBacktest({
           prices,
@@ -181,11 +200,37 @@ export const cases: BenchCase[] = [
   },
   {
     name: "BACKTEST erc re-estimated monthly (function)",
+    baseline: "BACKTEST erc re-estimated monthly (core only)",
     size: "50 assets × 1,826 days, lookback 90",
     targetMs: 500,
     setup: () => {
       const range = excelRange(1826, 50, 17, true) as any[][];
       return () => backtest(range, "erc", "monthly", none as unknown as number, 10, 90);
+    },
+    runs: 3,
+  },
+  {
+    name: "BACKTEST erc re-estimated monthly (core only)",
+    size: "50 assets × 1,826 days, lookback 90",
+    setup: () => {
+      const validPrices = corePrices(1826, 50, 17);
+      const dates = Int32Array.from({ length: 1826 }, (_, t) => 45000 - 25569 + t);
+      // The wrapper's "erc" rule on a window where every asset trades: sample covariance → ERC.
+      const rule = (window: ReturnsPanel) =>
+        riskBudgetingWeights(covarianceMatrix(window, { periodsPerYear: 1 }).matrix);
+      return () => {
+        const prices = validPrices();
+        const result = coreBacktest({
+          prices,
+          dates,
+          rule,
+          rebalance: "monthly",
+          lookback: 90,
+          feeBps: 10,
+        });
+        buyAndHold(prices, result.weights[0], { startRow: result.startRow });
+        return singleAsset(prices, 0, { startRow: result.startRow });
+      };
     },
     runs: 3,
   },

@@ -14,7 +14,7 @@ export interface BenchCase {
   readonly targetMs?: number;
   /** Prepares the inputs (not timed) and returns the timed function. */
   readonly setup: () => () => unknown;
-  /** Timed runs after one warm-up run (default 7). */
+  /** Timed runs after one warm-up run, at least (default 7; fast cases run more, see runInterleaved). */
   readonly runs?: number;
   /**
    * For a case timed through the Excel-facing function: the name of the case that times the same
@@ -30,21 +30,47 @@ export interface BenchResult {
   readonly size: string;
   readonly medianMs: number;
   readonly minMs: number;
+  /** Timed runs behind the median. */
+  readonly runs: number;
   readonly throughput: string;
   readonly target: string;
 }
 
-/** Runs one case: setup, one warm-up, then `runs` timed runs; returns the median. */
+/** Fast cases are repeated until the group has been timed for this long, for a stable median. */
+const MIN_TOTAL_MS = 400;
+/** Upper bound on repetitions of a fast case. */
+const MAX_RUNS = 301;
+
+/** Runs one case: setup, one warm-up, then timed runs; returns the median. */
 export function runCase(benchCase: BenchCase): BenchResult {
-  const run = benchCase.setup();
-  run();
-  const times: number[] = [];
-  const runs = benchCase.runs ?? 7;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
+  return runInterleaved([benchCase])[0];
+}
+
+/**
+ * Runs cases side by side: one warm-up each, then rounds in which every case runs once, so that a
+ * function case and its core-only baseline see the same machine state (JIT, caches, other load).
+ * Rounds repeat until each case has run `runs` times (default 7) and, for fast cases, until the
+ * group has been timed for {@link MIN_TOTAL_MS} (at most {@link MAX_RUNS} rounds).
+ */
+export function runInterleaved(benchCases: readonly BenchCase[]): BenchResult[] {
+  const runs = benchCases.map((benchCase) => benchCase.setup());
+  for (const run of runs) run();
+  const times = benchCases.map((): number[] => []);
+  const minRounds = Math.max(...benchCases.map((benchCase) => benchCase.runs ?? 7));
+  let total = 0;
+  for (let round = 0; round < minRounds || (total < MIN_TOTAL_MS && round < MAX_RUNS); round++) {
+    runs.forEach((run, k) => {
+      const start = performance.now();
+      run();
+      const elapsed = performance.now() - start;
+      times[k].push(elapsed);
+      total += elapsed;
+    });
   }
+  return benchCases.map((benchCase, k) => summarise(benchCase, times[k]));
+}
+
+function summarise(benchCase: BenchCase, times: number[]): BenchResult {
   times.sort((a, b) => a - b);
   const medianMs = times[Math.floor(times.length / 2)];
   const throughput = benchCase.units
@@ -60,6 +86,7 @@ export function runCase(benchCase: BenchCase): BenchResult {
     size: benchCase.size,
     medianMs,
     minMs: times[0],
+    runs: times.length,
     throughput,
     target,
   };
@@ -74,12 +101,13 @@ function formatCount(value: number): string {
 
 /** Formats results as a plain-text table. */
 export function formatTable(results: readonly BenchResult[]): string {
-  const header = ["benchmark", "size", "median ms", "min ms", "throughput", "target"];
+  const header = ["benchmark", "size", "median ms", "min ms", "runs", "throughput", "target"];
   const body = results.map((r) => [
     r.name,
     r.size,
     r.medianMs.toFixed(2),
     r.minMs.toFixed(2),
+    String(r.runs),
     r.throughput,
     r.target,
   ]);
