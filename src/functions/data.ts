@@ -2,10 +2,11 @@ import { CoreError } from "../core/errors";
 import { dayNumberOf } from "../data/dayNumberOf";
 import { isDataError } from "../data/isDataError";
 import { INDEX_DEFINITIONS } from "../data/indices/indexDefinitions";
-import type { DataContext } from "../data/runtime/createDataContext";
+import type { DataError } from "../data/dataError";
+import type { ClosesOrCached, DataContext } from "../data/runtime/createDataContext";
 import { sharedDataContext } from "../data/runtime/sharedDataContext";
 import { toIsoDate } from "../data/toIsoDate";
-import type { DailyCloses, DataProvider } from "../data/types";
+import type { DataProvider } from "../data/types";
 import { excelBoundaryAsync, unwrap } from "./boundary";
 import { describeCell, isBlankCell } from "./parse/cell";
 import { excelSerial } from "./parse/dates";
@@ -38,9 +39,10 @@ export async function history(
     const context = sharedDataContext();
     const wanted = readSymbols(symbols);
     const id = unwrap(parseChoice(provider, "provider", PROVIDERS, context.settings.provider));
-    const count = readDays(days, context.provider(id));
-    const data = await fetching(() => context.dailyCloses(wanted, count, id));
-    return spillHistory(data, count, context);
+    const source = context.provider(id);
+    const count = readDays(days, source);
+    const answer = await fetching(() => context.dailyClosesOrCached(wanted, count, id));
+    return spillHistory(answer, count, source, context);
   });
 }
 
@@ -281,9 +283,17 @@ async function fetching<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * Dates × symbols under a "Date" header. When the newest close is older than today the corner says
- * where the data comes from and its as-of date, so stale prices never pass for today's.
+ * where the data comes from and its as-of date, so stale prices never pass for today's. Closes
+ * served from the cache because the provider failed always say so, with the as-of date and why:
+ * "Date (cached, as of 2026-11-20; CoinGecko failed: server error 503)".
  */
-function spillHistory(data: DailyCloses, days: number, context: DataContext): SpillCell[][] {
+function spillHistory(
+  answer: ClosesOrCached,
+  days: number,
+  provider: DataProvider,
+  context: DataContext
+): SpillCell[][] {
+  const data = answer.closes;
   const rows = data.dates.length;
   const missing = data.symbols.filter((_, j) => {
     for (let t = 0; t < rows; t++) if (!Number.isNaN(data.closes[j * rows + t])) return false;
@@ -299,7 +309,12 @@ function spillHistory(data: DailyCloses, days: number, context: DataContext): Sp
   }
   const last = data.dates[rows - 1];
   const today = toIsoDate(dayNumberOf(context.clock.now()));
-  const corner = last < today ? `Date (${data.source}, as of ${last})` : "Date";
+  const corner =
+    answer.failure !== undefined
+      ? `Date (cached, as of ${last}; ${provider.displayName} failed: ${shortReason(answer.failure)})`
+      : last < today
+        ? `Date (${data.source}, as of ${last})`
+        : "Date";
   const out: SpillCell[][] = [[corner, ...data.symbols]];
   for (let t = 0; t < rows; t++) {
     const row: SpillCell[] = [excelSerial(dayNumberOf(data.dates[t]))];
@@ -311,4 +326,26 @@ function spillHistory(data: DailyCloses, days: number, context: DataContext): Sp
     out.push(row);
   }
   return out;
+}
+
+/**
+ * A few words for a transient provider failure, to fit a header cell: the full message (with what
+ * to do) is for the error a cell shows; a header that still holds data only needs the cause.
+ */
+function shortReason(failure: DataError): string {
+  const status = failure.status === undefined ? "" : ` ${failure.status}`;
+  switch (failure.kind) {
+    case "network":
+      return "no connection";
+    case "timeout":
+      return "no answer in time";
+    case "quota":
+      return `rate limit${status}`;
+    case "providerDown":
+      return `server error${status}`;
+    case "badResponse":
+      return "unreadable answer";
+    default:
+      return failure.kind;
+  }
 }

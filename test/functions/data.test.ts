@@ -9,7 +9,13 @@ import type { DataProvider } from "../../src/data/types";
 import { history, indexConstituents, top } from "../../src/functions/data";
 import { returns } from "../../src/functions/returns";
 import { DEFAULT_DATA_SETTINGS } from "../../src/data/settings";
-import { fakeClock } from "../data/helpers/fakeServer";
+import {
+  fakeClock,
+  type FakeServer,
+  type Route,
+  sendJson,
+  startFakeServer,
+} from "../data/helpers/fakeServer";
 import { describeWithSharedData, sharedDataDir } from "../helpers/sharedData";
 import * as fs from "fs";
 import * as path from "path";
@@ -38,7 +44,7 @@ function useFake(options: { lagDays?: number; failMarkets?: boolean } = {}) {
   sharedDataContext(
     createDataContext({ clock, createProvider: () => fake.provider, batchDelayMs: 1 })
   );
-  return fake;
+  return { ...fake, clock };
 }
 
 describe("HISTORY", () => {
@@ -133,6 +139,22 @@ describe("HISTORY", () => {
     );
   });
 
+  it("many cells offline make one failed fetch, and each spills its own cached columns", async () => {
+    const fake = useFake();
+    await history([["BTC", "ETH", "SOL"]], 5);
+    fake.clock.advance(86_400_000);
+    fake.failCloses(new DataError("network", "Could not reach Fake (tried 4 times)"));
+    const [a, b] = await Promise.all([history([["SOL"]], 5), history([["ETH", "BTC"]], 5)]);
+    const corner = "Date (cached, as of 2025-06-30; Fake provider failed: no connection)";
+    expect(a.map((row) => row[1])).toEqual(["SOL", 8303, 8302, 8301, 8300]);
+    expect(a[0][0]).toBe(corner);
+    expect(b[0]).toEqual([corner, "ETH", "BTC"]);
+    expect(fake.log.closes).toEqual([
+      { symbols: ["BTC", "ETH", "SOL"], days: 5 },
+      { symbols: ["SOL", "ETH", "BTC"], days: 2 },
+    ]);
+  });
+
   describe("bad inputs", () => {
     beforeEach(() => useFake());
     it.each([
@@ -201,6 +223,153 @@ describe("HISTORY", () => {
     const range = Object.freeze([Object.freeze(["btc", "eth"])]) as unknown as string[][];
     await history(range, 3);
     expect(range).toEqual([["btc", "eth"]]);
+  });
+});
+
+describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a local fake server)", () => {
+  // 2026-11-20 12:00 UTC: the first, successful fetch; the failing ones come two days later.
+  const FIRST = Date.UTC(2026, 10, 20, 12);
+  const DAY = 86_400_000;
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => server.reset());
+
+  /** CoinGecko with keys and timeouts set for the test; one retry, so failures stay quick. */
+  function useCoinGecko(
+    coinGecko: { plan: "public" | "demo"; apiKey?: string } = { plan: "public" }
+  ) {
+    const clock = fakeClock(FIRST);
+    sharedDataContext(
+      createDataContext({
+        clock,
+        batchDelayMs: 1,
+        settings: {
+          ...DEFAULT_DATA_SETTINGS,
+          provider: "coingecko",
+          coinGecko: { ...coinGecko, baseUrl: `${server.baseUrl}/api/v3` },
+          http: { timeoutMs: 100, maxRetries: 1 },
+        },
+      })
+    );
+    return clock;
+  }
+
+  /** /coins/markets for the ticker → id lookup, and daily charts: BTC 40 000 + day, ETH 2 000 + day. */
+  function serveCoinGecko(clock: { now(): number }) {
+    server.route("/api/v3/coins/markets", (_r, res) =>
+      sendJson(res, 200, [
+        { id: "bitcoin", symbol: "btc", name: "Bitcoin" },
+        { id: "ethereum", symbol: "eth", name: "Ethereum" },
+      ])
+    );
+    const chart =
+      (base: number): Route =>
+      (request, res) => {
+        const days = Number(request.query.get("days"));
+        const today = Math.floor(clock.now() / DAY);
+        const prices = Array.from({ length: days }, (_, i) => {
+          const day = today - days + 1 + i;
+          return [day * DAY, base + (day % 1000)];
+        });
+        sendJson(res, 200, { prices, market_caps: [], total_volumes: [] });
+      };
+    server.route("/api/v3/coins/bitcoin/market_chart", chart(40_000));
+    server.route("/api/v3/coins/ethereum/market_chart", chart(2_000));
+  }
+
+  const failWith = (route: Route) => {
+    server.route("/api/v3/coins/bitcoin/market_chart", route);
+    server.route("/api/v3/coins/ethereum/market_chart", route);
+  };
+
+  it("spills the earlier closes on a 503, the corner saying cached, as of when, and why", async () => {
+    const clock = useCoinGecko();
+    serveCoinGecko(clock);
+    const earlier = await history([["BTC", "ETH"]], 5);
+    expect(earlier[0]).toEqual(["Date", "BTC", "ETH"]);
+    clock.advance(2 * DAY);
+    failWith((_r, res) => sendJson(res, 503, { error: "Service Unavailable" }));
+    // 7 days from 2026-11-22 reach back to 2026-11-16, the first cached day.
+    const out = await history([["BTC", "ETH"]], 7);
+    expect(out[0]).toEqual([
+      "Date (cached, as of 2026-11-20; CoinGecko failed: server error 503)",
+      "BTC",
+      "ETH",
+    ]);
+    expect(out.slice(1)).toEqual(earlier.slice(1));
+    // A shorter window keeps only its own cached days (2026-11-18..20), values unchanged.
+    expect((await history([["ETH"]], 5)).slice(1)).toEqual(
+      earlier.slice(3).map((row) => [row[0], row[2]])
+    );
+  });
+
+  it("spills the earlier closes on a timeout, and fresh closes again once CoinGecko answers", async () => {
+    const clock = useCoinGecko();
+    serveCoinGecko(clock);
+    const earlier = await history([["BTC"]], 5);
+    clock.advance(2 * DAY);
+    failWith(() => undefined); // never answers
+    const out = await history([["BTC"]], 7);
+    expect(out[0]).toEqual([
+      "Date (cached, as of 2026-11-20; CoinGecko failed: no answer in time)",
+      "BTC",
+    ]);
+    expect(out.slice(1)).toEqual(earlier.slice(1));
+    serveCoinGecko(clock);
+    const back = await history([["BTC"]], 7);
+    expect(back[0]).toEqual(["Date", "BTC"]);
+    expect(back).toHaveLength(8);
+    expect(back.slice(1, 6)).toEqual(earlier.slice(1));
+  });
+
+  it("spills the earlier closes on a 429 rate limit", async () => {
+    const clock = useCoinGecko();
+    serveCoinGecko(clock);
+    await history([["BTC"]], 5);
+    clock.advance(DAY);
+    failWith((_r, res) => sendJson(res, 429, {}, { "retry-after": "600" }));
+    expect((await history([["BTC"]], 5))[0][0]).toBe(
+      "Date (cached, as of 2026-11-20; CoinGecko failed: rate limit 429)"
+    );
+  });
+
+  it("keeps #N/A for a refused key (401), even with the closes cached: a revoked key must be noticed", async () => {
+    const clock = useCoinGecko({ plan: "demo", apiKey: "CG-revoked" });
+    serveCoinGecko(clock);
+    await history([["BTC"]], 5);
+    clock.advance(DAY);
+    failWith((_r, res) => sendJson(res, 401, { status: { error_code: 10002 } }));
+    expect(await errorOf(history([["BTC"]], 5))).toMatchObject({
+      code: "#N/A",
+      message: "CoinGecko refused the API key (401): check the key in the Data tab",
+    });
+  });
+
+  it("keeps #N/A when CoinGecko no longer knows a cached ticker (404)", async () => {
+    const clock = useCoinGecko();
+    serveCoinGecko(clock);
+    await history([["BTC"]], 5);
+    clock.advance(DAY);
+    failWith((_r, res) => sendJson(res, 404, { error: "coin not found" }));
+    expect(await errorOf(history([["BTC"]], 5))).toMatchObject({
+      code: "#N/A",
+      message: "CoinGecko has no price history for BTC (id bitcoin) (404)",
+    });
+  });
+
+  it("keeps #N/A with the failure when one symbol is not cached", async () => {
+    const clock = useCoinGecko();
+    serveCoinGecko(clock);
+    await history([["BTC"]], 5);
+    clock.advance(DAY);
+    failWith((_r, res) => sendJson(res, 503, {}));
+    expect(await errorOf(history([["BTC", "ETH"]], 5))).toMatchObject({
+      code: "#N/A",
+      message: "CoinGecko is not working right now (503, tried 2 times): try again later",
+    });
   });
 });
 
