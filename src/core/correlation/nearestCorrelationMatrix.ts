@@ -12,6 +12,12 @@ export interface NearestCorrelationOptions {
 }
 
 const DEFAULT_TOLERANCE = 1e-10;
+/**
+ * Largest entry accepted. Correlations lie in [−1, 1] and the projections work on anything near
+ * that, but an entry such as 1e308 (a typo, or a covariance of prices) overflows the
+ * eigen-decomposition; past this bound the entry cannot be a correlation, so the user is told.
+ */
+const MAX_ENTRY = 1e6;
 const DEFAULT_MAX_ITERATIONS = 1000;
 
 /**
@@ -40,7 +46,8 @@ const EIGENVALUE_FLOOR = 0;
  * @param matrix a symmetric matrix (diagonal need not be 1)
  * @param options tolerance (default 1e-10), maxIterations (default 1,000)
  * @returns the nearest correlation matrix, labelled like the input; diagonal exactly 1
- * @throws CoreError INVALID_ARGUMENT (not square or not symmetric, bad tolerance or maxIterations)
+ * @throws CoreError INVALID_ARGUMENT (not square or not symmetric, an entry beyond ±1e6, bad
+ *   tolerance or maxIterations)
  * @throws CoreError NON_FINITE (NaN or ±Infinity entry)
  * @throws CoreError NOT_CONVERGED (tolerance not met within maxIterations)
  * @example nearestCorrelationMatrix({ size: 3, data: Float64Array.of(1, 1, 0, 1, 1, 1, 0, 1, 1), labels: ["A", "B", "C"] }).data[1]; // => 0.7607 (rounded; Higham 2002, §4)
@@ -65,8 +72,18 @@ export function nearestCorrelationMatrix(
       { argument: "maxIterations" }
     );
   }
-  validateSquareMatrix(matrix, "matrix");
+  const largest = validateSquareMatrix(matrix, "matrix");
   const { size, labels } = matrix;
+  if (largest > MAX_ENTRY) {
+    const k = matrix.data.findIndex((v) => Math.abs(v) === largest);
+    const i = Math.floor(k / size);
+    const j = k % size;
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `matrix: row ${i + 1} (${labels[i]}), column ${j + 1} (${labels[j]}) is ${matrix.data[k]}; a correlation lies between −1 and 1, so fix the entry`,
+      { argument: "matrix", row: i, column: j, label: labels[j] }
+    );
+  }
   const count = size * size;
   // Symmetrise: the validator allows last-digit asymmetry, the projections assume exact symmetry.
   const Y = new Float64Array(count);

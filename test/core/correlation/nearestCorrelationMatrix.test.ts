@@ -144,6 +144,30 @@ describe("nearestCorrelationMatrix", () => {
     ).toThrow(expect.objectContaining({ code: "NON_FINITE" }));
   });
 
+  it("names an entry far outside [−1, 1] (a typo) instead of overflowing the eigen-decomposition", () => {
+    // 1e308 once crashed inside the eigen-decomposition; 85 (for 0.85) is still repaired.
+    const huge = matrixOf([
+      [1, 0.1, 0.2],
+      [0.1, 1e308, 0.3],
+      [0.2, 0.3, 1],
+    ]);
+    expect(() => nearestCorrelationMatrix(huge)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringMatching(
+          /row 2 \(.*\), column 2 \(.*\) is 1e\+308; a correlation lies/
+        ),
+      })
+    );
+    const typo = nearestCorrelationMatrix(
+      matrixOf([
+        [1, 85],
+        [85, 1],
+      ])
+    );
+    expect(Array.from(typo.data)).toEqual([1, 1, 1, 1]);
+  });
+
   it("leaves its input unchanged and keeps the labels", () => {
     const input = matrixOf(
       [
