@@ -1,4 +1,5 @@
 import { CoreError } from "../errors";
+import { checkSymmetricMatrix } from "../linalg/checkSymmetricMatrix";
 import type { SquareMatrix } from "../types";
 
 /** Options for {@link checkCovariance}. */
@@ -16,12 +17,6 @@ export interface CheckCovarianceOptions {
 }
 
 /**
- * Relative asymmetry tolerated between Σ_ij and Σ_ji: estimates computed in two loops can differ in
- * the last bits, but anything larger is a pasted range that is not a covariance matrix.
- */
-const SYMMETRY_TOLERANCE = 1e-10;
-
-/**
  * A pivot of the semidefinite Cholesky factorisation below −PSD_TOLERANCE × max diagonal proves an
  * eigenvalue below zero beyond rounding. Rounding in an n-term dot product is about n·2⁻⁵³ relative,
  * far below 1e-10 for any n Excel can hold; a sample covariance of T < N rows is singular but PSD and
@@ -31,7 +26,9 @@ const PSD_TOLERANCE = 1e-10;
 
 /**
  * Validates a covariance (or correlation) matrix for the allocation and diagnostic functions: square
- * shape, finite entries, symmetry, a strictly positive diagonal, and positive semidefiniteness.
+ * shape and enough assets (checked here, in this function's words), then labels, finite entries,
+ * symmetry and a strictly positive diagonal ({@link checkSymmetricMatrix}, shared with the
+ * optimisers' check), and positive semidefiniteness.
  *
  * The PSD test is a semidefinite Cholesky factorisation (Cholesky–Banachiewicz, row by row so that
  * every inner loop is a contiguous dot product): a pivot within PSD_TOLERANCE of zero is a zero
@@ -67,56 +64,10 @@ export function checkCovariance(cov: SquareMatrix, options: CheckCovarianceOptio
       { argument }
     );
   }
-  if (cov.labels.length !== n) {
-    throw new CoreError(
-      "INVALID_ARGUMENT",
-      `${argument} has ${n} assets but ${cov.labels.length} labels; give one label per asset`,
-      { argument }
-    );
-  }
-  const a = cov.data;
-  let maxDiagonal = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (!Number.isFinite(a[i * n + j])) {
-        throw new CoreError(
-          "NON_FINITE",
-          `${argument}: row ${i + 1}, column ${j + 1} (${cov.labels[j]}) is not a finite number; fix the matrix`,
-          { argument, row: i, column: j, label: cov.labels[j] }
-        );
-      }
-    }
-    const variance = a[i * n + i];
-    if (variance < 0) {
-      throw new CoreError(
-        "SINGULAR_MATRIX",
-        `${argument}: column ${i + 1} (${cov.labels[i]}) has negative variance ${variance}; a covariance matrix is positive semidefinite, so re-estimate it`,
-        { argument, row: i, column: i, label: cov.labels[i] }
-      );
-    }
-    if (variance === 0 && !options.allowZeroVariance) {
-      throw new CoreError(
-        "ZERO_VARIANCE",
-        `${argument}: column ${i + 1} (${cov.labels[i]}) has zero variance; remove it or use a longer window`,
-        { argument, row: i, column: i, label: cov.labels[i] }
-      );
-    }
-    if (variance > maxDiagonal) maxDiagonal = variance;
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const upper = a[i * n + j];
-      const lower = a[j * n + i];
-      const scale = Math.sqrt(a[i * n + i] * a[j * n + j]);
-      if (Math.abs(upper - lower) > SYMMETRY_TOLERANCE * Math.max(scale, Number.MIN_VALUE)) {
-        throw new CoreError(
-          "INVALID_ARGUMENT",
-          `${argument} is not symmetric: row ${i + 1}, column ${j + 1} is ${upper} but row ${j + 1}, column ${i + 1} is ${lower}; use a covariance or correlation matrix`,
-          { argument, row: i, column: j, label: cov.labels[j] }
-        );
-      }
-    }
-  }
+  const maxDiagonal = checkSymmetricMatrix(cov, {
+    argument,
+    variances: options.allowZeroVariance ? "nonnegative" : "positive",
+  });
   if (options.checkPsd ?? true) checkSemidefinite(cov, maxDiagonal, argument);
 }
 
