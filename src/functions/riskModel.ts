@@ -1,7 +1,7 @@
 import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
 import { CoreError } from "../core/errors";
 import { meanReturns } from "../core/returns/meanReturns";
-import type { SquareMatrix } from "../core/types";
+import type { ReturnsPanel, SquareMatrix } from "../core/types";
 import { unwrap } from "./boundary";
 import { type ReturnsArgument, readReturns } from "./common";
 import { parseChoice } from "./parse/options";
@@ -13,8 +13,11 @@ export const ESTIMATORS = ["sample", "ledoitwolf", "constantcorrelation", "oas",
 /** What the portfolio functions need: a covariance matrix, and expected returns when prices were given. */
 export interface RiskModel {
   readonly cov: SquareMatrix;
-  /** Annualised mean returns on the covariance's rows; undefined when a covariance matrix was passed. */
-  readonly mu?: Float64Array;
+  /**
+   * The returns behind the covariance, for expected returns on demand (most weightings never need
+   * them); undefined when a covariance matrix was passed.
+   */
+  readonly returns?: ReturnsPanel;
   readonly labels: readonly string[];
   /** True when the input named its assets (a header row, or a labelled matrix). */
   readonly hasLabels: boolean;
@@ -58,21 +61,24 @@ export function riskModelFromReturns(
   const { matrix } = covarianceMatrix(read.returns, { estimator: name, periodsPerYear });
   return {
     cov: matrix,
-    mu: meanReturns(read.returns, periodsPerYear),
+    returns: read.returns,
     labels: read.labels,
     hasLabels: read.hasHeader,
     periodsPerYear,
   };
 }
 
-/** The expected returns of a model, or a clear error when only a covariance matrix was given. */
+/**
+ * The model's expected returns (annualised mean returns, meanReturns with the model's periods per
+ * year), or a clear error when only a covariance matrix was given.
+ */
 export function requireExpectedReturns(model: RiskModel, purpose: string): Float64Array {
-  if (model.mu === undefined) {
+  if (model.returns === undefined) {
     throw new CoreError(
       "INVALID_ARGUMENT",
       `${purpose} needs expected returns, so pass prices rather than a covariance matrix`,
       { argument: "prices" }
     );
   }
-  return model.mu;
+  return meanReturns(model.returns, model.periodsPerYear);
 }
