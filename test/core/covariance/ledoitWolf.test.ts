@@ -1,34 +1,20 @@
 import fc from "fast-check";
 import { ledoitWolf } from "../../../src/core/covariance/ledoitWolf";
-import { sampleCovariance } from "../../../src/core/covariance/sampleCovariance";
 import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
-  asymmetry,
-  copyPanel,
   coreErrorOf,
-  fixturePanel,
-  flat,
-  minEigenvalue,
+  expectInputUnchanged,
+  expectOrderInvariant,
+  expectScaleEquivariant,
+  expectShrinkageOracle,
+  expectShrinksTowardScaledIdentity,
+  expectSymmetricPositiveDefinite,
+  handPanel,
   panelOf,
-  permuteColumns,
-  permuteMatrix,
   readFixture,
   relativeError,
-  scalePanel,
-  type FixtureCase,
 } from "./covarianceTestKit";
-
-/** sklearn and we sum in different orders: measured agreement ≤ 3e−15 of the largest entry; 1e−12 leaves room. */
-const ORACLE_TOLERANCE = 1e-12;
-
-function expectSklearn(c: FixtureCase): void {
-  const result = ledoitWolf(fixturePanel(c), 1);
-  expect(Math.abs(result.shrinkage - c.ledoitWolf.shrinkage)).toBeLessThan(ORACLE_TOLERANCE);
-  expect(relativeError(result.matrix.data, flat(c.ledoitWolf.matrix))).toBeLessThan(
-    ORACLE_TOLERANCE
-  );
-}
 
 describe("ledoitWolf", () => {
   it("matches the hand-worked 2 × 3 case", () => {
@@ -37,14 +23,7 @@ describe("ledoitWolf", () => {
     // Row norms² 10, 1, 17 → Σ‖x‖⁴ / n = 390 / 3 = 130; ‖S‖² = 778/9.
     // b̄² = (130 − 778/9) / (3·2) = 196/27 < d², so δ = (196/27) / (193/9) = 196/579.
     // Σ̂_11 = (383/579)·(2/3) + (196/579)·(14/3) = 3510/1737; Σ̂_12 = (383/579)·(7/3).
-    const { matrix, shrinkage } = ledoitWolf(
-      panelOf([
-        [1, 2],
-        [2, 4],
-        [3, 9],
-      ]),
-      1
-    );
+    const { matrix, shrinkage } = ledoitWolf(handPanel(), 1);
     expect(shrinkage).toBeCloseTo(196 / 579, 15);
     const keep = 383 / 579;
     const expected = [
@@ -57,11 +36,7 @@ describe("ledoitWolf", () => {
   });
 
   it("annualises the whole matrix by periodsPerYear (default 365) and leaves δ unchanged", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
+    const panel = handPanel();
     const daily = ledoitWolf(panel, 1);
     const yearly = ledoitWolf(panel);
     expect(yearly.shrinkage).toBe(daily.shrinkage);
@@ -83,56 +58,21 @@ describe("ledoitWolf", () => {
   it("matches sklearn.covariance.LedoitWolf on random panels (incl. more assets than rows)", () => {
     const fixture = readFixture("random");
     expect(fixture.header.sklearn).toBe("1.2.1");
-    for (const c of fixture.cases) expectSklearn(c);
+    expectShrinkageOracle(ledoitWolf, fixture.cases, "ledoitWolf");
   });
 
   it("is (1 − δ)·S + δ·μI exactly, with S the 1/n covariance and δ in [0, 1]", () => {
-    fc.assert(
-      fc.property(arbitraryPanel(), (panel) => {
-        const { matrix, shrinkage } = ledoitWolf(panel, 1);
-        expect(shrinkage).toBeGreaterThanOrEqual(0);
-        expect(shrinkage).toBeLessThanOrEqual(1);
-        const n = panel.rows;
-        const s = sampleCovariance(panel, 1).data.map((v) => (v * (n - 1)) / n);
-        const p = panel.cols;
-        let trace = 0;
-        for (let i = 0; i < p; i++) trace += s[i * p + i];
-        const expected = s.map(
-          (v, k) => (1 - shrinkage) * v + (k % (p + 1) === 0 ? shrinkage * (trace / p) : 0)
-        );
-        expect(relativeError(matrix.data, expected)).toBeLessThan(1e-13);
-      }),
-      { numRuns: 50 }
-    );
+    expectShrinksTowardScaledIdentity(ledoitWolf);
   });
 
   it("is symmetric and positive definite", () => {
-    fc.assert(
-      fc.property(arbitraryPanel(), (panel) => {
-        const { matrix } = ledoitWolf(panel, 1);
-        expect(asymmetry(matrix)).toBe(0);
-        expect(minEigenvalue(matrix)).toBeGreaterThan(0);
-      }),
-      { numRuns: 50 }
-    );
+    expectSymmetricPositiveDefinite(ledoitWolf);
   });
 
   it("is scale equivariant: Σ̂(c·R) = c²·Σ̂(R), same δ", () => {
     fc.assert(
-      fc.property(
-        arbitraryPanel(2),
-        fc.double({ min: 0.01, max: 100, noNaN: true }),
-        (panel, c) => {
-          const base = ledoitWolf(panel, 1);
-          const scaled = ledoitWolf(scalePanel(panel, c), 1);
-          expect(Math.abs(scaled.shrinkage - base.shrinkage)).toBeLessThan(1e-12);
-          expect(
-            relativeError(
-              scaled.matrix.data,
-              base.matrix.data.map((v) => v * c * c)
-            )
-          ).toBeLessThan(1e-12);
-        }
+      fc.property(arbitraryPanel(2), fc.double({ min: 0.01, max: 100, noNaN: true }), (panel, c) =>
+        expectScaleEquivariant(ledoitWolf, panel, c, 1e-12)
       ),
       { numRuns: 50 }
     );
@@ -142,12 +82,7 @@ describe("ledoitWolf", () => {
     fc.assert(
       fc.property(arbitraryPanel(2), fc.integer({ min: 0, max: 1000 }), (panel, shift) => {
         const order = [...Array(panel.cols).keys()].map((j) => (j + shift) % panel.cols).reverse();
-        const base = ledoitWolf(panel, 1);
-        const permuted = ledoitWolf(permuteColumns(panel, order), 1);
-        expect(Math.abs(permuted.shrinkage - base.shrinkage)).toBeLessThan(1e-12);
-        expect(relativeError(permuted.matrix.data, permuteMatrix(base.matrix, order))).toBeLessThan(
-          1e-12
-        );
+        expectOrderInvariant(ledoitWolf, panel, order, 1e-12);
       }),
       { numRuns: 50 }
     );
@@ -200,48 +135,31 @@ describe("ledoitWolf", () => {
   });
 
   it("throws INVALID_ARGUMENT for a bad periodsPerYear", () => {
-    expect(
-      coreErrorOf(() =>
-        ledoitWolf(
-          panelOf([
-            [1, 2],
-            [2, 4],
-            [3, 9],
-          ]),
-          -365
-        )
-      ).code
-    ).toBe("INVALID_ARGUMENT");
+    expect(coreErrorOf(() => ledoitWolf(handPanel(), -365)).code).toBe("INVALID_ARGUMENT");
   });
 
   it("throws LENGTH_MISMATCH for labels that do not fit", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
-    expect(coreErrorOf(() => ledoitWolf({ ...panel, labels: [] })).code).toBe("LENGTH_MISMATCH");
+    expect(coreErrorOf(() => ledoitWolf({ ...handPanel(), labels: [] })).code).toBe(
+      "LENGTH_MISMATCH"
+    );
   });
 
   it("leaves its input unchanged", () => {
-    const panel = panelOf([
+    expectInputUnchanged(ledoitWolf, [
       [1, 2],
       [NaN, 4],
       [3, 9],
       [4, 1],
     ]);
-    const before = copyPanel(panel);
-    ledoitWolf(Object.freeze(panel));
-    expect(panel).toEqual(before);
   });
 });
 
 describeWithSharedData("ledoitWolf on the real data", () => {
   it("matches sklearn on crypto slices (complete rows after late listings)", () => {
-    for (const c of readFixture("crypto").cases) expectSklearn(c);
+    expectShrinkageOracle(ledoitWolf, readFixture("crypto").cases, "ledoitWolf");
   });
 
   it("matches sklearn on PyPortfolioOpt's stock_prices.csv", () => {
-    for (const c of readFixture("stocks").cases) expectSklearn(c);
+    expectShrinkageOracle(ledoitWolf, readFixture("stocks").cases, "ledoitWolf");
   });
 });

@@ -6,35 +6,19 @@ import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
   asymmetry,
-  copyPanel,
   coreErrorOf,
+  expectInputUnchanged,
+  expectOrderInvariant,
+  expectScaleEquivariant,
+  expectShrinkageOracle,
   fixturePanel,
-  flat,
+  handPanel,
   minEigenvalue,
   panelOf,
-  permuteColumns,
-  permuteMatrix,
   readFixture,
   relativeError,
-  scalePanel,
   type FixtureCase,
 } from "./covarianceTestKit";
-
-/**
- * The numpy script forms π, ρ and γ from full matrices, we from row sums (see the JSDoc); the
- * subtraction π − ρ could cost digits, yet measured agreement is ≤ 4e−15 on δ: 1e−12 leaves room.
- */
-const ORACLE_TOLERANCE = 1e-12;
-
-function expectNumpy(c: FixtureCase): void {
-  const result = ledoitWolfConstantCorrelation(fixturePanel(c), 1);
-  expect(Math.abs(result.shrinkage - c.constantCorrelation.shrinkage)).toBeLessThan(
-    ORACLE_TOLERANCE
-  );
-  expect(relativeError(result.matrix.data, flat(c.constantCorrelation.matrix))).toBeLessThan(
-    ORACLE_TOLERANCE
-  );
-}
 
 /** The constant-correlation target F built from the n − 1 sample covariance, independently. */
 function target(panel: ReturnsPanel): { s: Float64Array; f: Float64Array } {
@@ -57,14 +41,7 @@ function target(panel: ReturnsPanel): { s: Float64Array; f: Float64Array } {
 describe("ledoitWolfConstantCorrelation", () => {
   it("keeps the sample matrix for two assets (the target equals it, δ = 0)", () => {
     // With two assets the average correlation is their correlation, so F = S = [[1, 3.5], [3.5, 13]].
-    const { matrix, shrinkage } = ledoitWolfConstantCorrelation(
-      panelOf([
-        [1, 2],
-        [2, 4],
-        [3, 9],
-      ]),
-      1
-    );
+    const { matrix, shrinkage } = ledoitWolfConstantCorrelation(handPanel(), 1);
     expect(shrinkage).toBe(0);
     expect(relativeError(matrix.data, [1, 3.5, 3.5, 13])).toBeLessThan(1e-15);
   });
@@ -91,7 +68,7 @@ describe("ledoitWolfConstantCorrelation", () => {
   it("matches the numpy reimplementation of PyPortfolioOpt's constant_correlation on random panels", () => {
     const fixture = readFixture("random");
     expect(fixture.header.numpy).toBe("1.24.2");
-    for (const c of fixture.cases) expectNumpy(c);
+    expectShrinkageOracle(ledoitWolfConstantCorrelation, fixture.cases, "constantCorrelation");
   });
 
   it("clips the intensity to 1 on a tiny sample, as PyPortfolioOpt", () => {
@@ -131,21 +108,9 @@ describe("ledoitWolfConstantCorrelation", () => {
         arbitraryPanel(3),
         fc.double({ min: 0.01, max: 100, noNaN: true }),
         (panel, c) => {
-          const base = ledoitWolfConstantCorrelation(panel, 1);
-          const scaled = ledoitWolfConstantCorrelation(scalePanel(panel, c), 1);
-          expect(Math.abs(scaled.shrinkage - base.shrinkage)).toBeLessThan(1e-10);
-          expect(
-            relativeError(
-              scaled.matrix.data,
-              base.matrix.data.map((v) => v * c * c)
-            )
-          ).toBeLessThan(1e-10);
+          expectScaleEquivariant(ledoitWolfConstantCorrelation, panel, c, 1e-10);
           const order = [...Array(panel.cols).keys()].reverse();
-          const permuted = ledoitWolfConstantCorrelation(permuteColumns(panel, order), 1);
-          expect(Math.abs(permuted.shrinkage - base.shrinkage)).toBeLessThan(1e-10);
-          expect(
-            relativeError(permuted.matrix.data, permuteMatrix(base.matrix, order))
-          ).toBeLessThan(1e-10);
+          expectOrderInvariant(ledoitWolfConstantCorrelation, panel, order, 1e-10);
         }
       ),
       { numRuns: 50 }
@@ -196,48 +161,32 @@ describe("ledoitWolfConstantCorrelation", () => {
   });
 
   it("throws INVALID_ARGUMENT for a bad periodsPerYear", () => {
-    expect(
-      coreErrorOf(() =>
-        ledoitWolfConstantCorrelation(
-          panelOf([
-            [1, 2],
-            [2, 4],
-            [3, 9],
-          ]),
-          NaN
-        )
-      ).code
-    ).toBe("INVALID_ARGUMENT");
+    expect(coreErrorOf(() => ledoitWolfConstantCorrelation(handPanel(), NaN)).code).toBe(
+      "INVALID_ARGUMENT"
+    );
   });
 
   it("throws LENGTH_MISMATCH when data does not fit rows × cols", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
-    expect(coreErrorOf(() => ledoitWolfConstantCorrelation({ ...panel, rows: 2 })).code).toBe(
+    expect(coreErrorOf(() => ledoitWolfConstantCorrelation({ ...handPanel(), rows: 2 })).code).toBe(
       "LENGTH_MISMATCH"
     );
   });
 
   it("leaves its input unchanged", () => {
-    const panel = panelOf([
+    expectInputUnchanged(ledoitWolfConstantCorrelation, [
       [1, 2, 1],
       [NaN, 4, 3],
       [3, 9, 2],
       [4, 1, 4],
       [5, 1, 0],
     ]);
-    const before = copyPanel(panel);
-    ledoitWolfConstantCorrelation(Object.freeze(panel));
-    expect(panel).toEqual(before);
   });
 });
 
 describeWithSharedData("ledoitWolfConstantCorrelation on the real data", () => {
   it("matches the numpy reimplementation on crypto slices and on stock_prices.csv", () => {
-    for (const c of readFixture("crypto").cases) expectNumpy(c);
-    for (const c of readFixture("stocks").cases) expectNumpy(c);
+    const oracle = "constantCorrelation";
+    expectShrinkageOracle(ledoitWolfConstantCorrelation, readFixture("crypto").cases, oracle);
+    expectShrinkageOracle(ledoitWolfConstantCorrelation, readFixture("stocks").cases, oracle);
   });
 });

@@ -1,46 +1,27 @@
 import fc from "fast-check";
 import { oracleApproximatingShrinkage } from "../../../src/core/covariance/oracleApproximatingShrinkage";
-import { sampleCovariance } from "../../../src/core/covariance/sampleCovariance";
 import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
-  asymmetry,
-  copyPanel,
   coreErrorOf,
-  fixturePanel,
-  flat,
-  minEigenvalue,
+  expectInputUnchanged,
+  expectOrderInvariant,
+  expectScaleEquivariant,
+  expectShrinkageOracle,
+  expectShrinksTowardScaledIdentity,
+  expectSymmetricPositiveDefinite,
+  handPanel,
   panelOf,
-  permuteColumns,
-  permuteMatrix,
   readFixture,
   relativeError,
-  scalePanel,
-  type FixtureCase,
 } from "./covarianceTestKit";
-
-/** sklearn and we sum in different orders: measured agreement ≤ 3e−15 of the largest entry; 1e−12 leaves room. */
-const ORACLE_TOLERANCE = 1e-12;
-
-function expectSklearn(c: FixtureCase): void {
-  const result = oracleApproximatingShrinkage(fixturePanel(c), 1);
-  expect(Math.abs(result.shrinkage - c.oas.shrinkage)).toBeLessThan(ORACLE_TOLERANCE);
-  expect(relativeError(result.matrix.data, flat(c.oas.matrix))).toBeLessThan(ORACLE_TOLERANCE);
-}
 
 describe("oracleApproximatingShrinkage", () => {
   it("matches the hand-worked 2 × 3 case (intensity clipped at 1)", () => {
     // S = [[2/3, 7/3], [7/3, 26/3]] (1/n), μ = 14/3, α = ‖S‖²/4 = (4 + 98 + 676)/9/4 = 778/36.
     // num = α + μ² = 778/36 + 784/36 = 1562/36; den = (3 + 1)(α − μ²/2) = 4·(778 − 392)/36 = 1544/36.
     // num/den = 1562/1544 > 1 → δ = 1, Σ̂ = μI = [[14/3, 0], [0, 14/3]].
-    const { matrix, shrinkage } = oracleApproximatingShrinkage(
-      panelOf([
-        [1, 2],
-        [2, 4],
-        [3, 9],
-      ]),
-      1
-    );
+    const { matrix, shrinkage } = oracleApproximatingShrinkage(handPanel(), 1);
     expect(shrinkage).toBe(1);
     expect(relativeError(matrix.data, [14 / 3, 0, 0, 14 / 3])).toBeLessThan(1e-15);
   });
@@ -73,38 +54,15 @@ describe("oracleApproximatingShrinkage", () => {
   it("matches sklearn.covariance.OAS (1.2 formula) on random panels", () => {
     const fixture = readFixture("random");
     expect(fixture.header.sklearn).toBe("1.2.1");
-    for (const c of fixture.cases) expectSklearn(c);
+    expectShrinkageOracle(oracleApproximatingShrinkage, fixture.cases, "oas");
   });
 
   it("is (1 − δ)·S + δ·μI exactly, with δ in [0, 1]", () => {
-    fc.assert(
-      fc.property(arbitraryPanel(), (panel) => {
-        const { matrix, shrinkage } = oracleApproximatingShrinkage(panel, 1);
-        expect(shrinkage).toBeGreaterThanOrEqual(0);
-        expect(shrinkage).toBeLessThanOrEqual(1);
-        const n = panel.rows;
-        const p = panel.cols;
-        const s = sampleCovariance(panel, 1).data.map((v) => (v * (n - 1)) / n);
-        let trace = 0;
-        for (let i = 0; i < p; i++) trace += s[i * p + i];
-        const expected = s.map(
-          (v, k) => (1 - shrinkage) * v + (k % (p + 1) === 0 ? shrinkage * (trace / p) : 0)
-        );
-        expect(relativeError(matrix.data, expected)).toBeLessThan(1e-13);
-      }),
-      { numRuns: 50 }
-    );
+    expectShrinksTowardScaledIdentity(oracleApproximatingShrinkage);
   });
 
   it("is symmetric and positive definite", () => {
-    fc.assert(
-      fc.property(arbitraryPanel(), (panel) => {
-        const { matrix } = oracleApproximatingShrinkage(panel, 1);
-        expect(asymmetry(matrix)).toBe(0);
-        expect(minEigenvalue(matrix)).toBeGreaterThan(0);
-      }),
-      { numRuns: 50 }
-    );
+    expectSymmetricPositiveDefinite(oracleApproximatingShrinkage);
   });
 
   it("is scale equivariant and invariant to the order of the assets", () => {
@@ -113,20 +71,9 @@ describe("oracleApproximatingShrinkage", () => {
         arbitraryPanel(2),
         fc.double({ min: 0.01, max: 100, noNaN: true }),
         (panel, c) => {
-          const base = oracleApproximatingShrinkage(panel, 1);
-          const scaled = oracleApproximatingShrinkage(scalePanel(panel, c), 1);
-          expect(Math.abs(scaled.shrinkage - base.shrinkage)).toBeLessThan(1e-12);
-          expect(
-            relativeError(
-              scaled.matrix.data,
-              base.matrix.data.map((v) => v * c * c)
-            )
-          ).toBeLessThan(1e-12);
+          expectScaleEquivariant(oracleApproximatingShrinkage, panel, c, 1e-12);
           const order = [...Array(panel.cols).keys()].reverse();
-          const permuted = oracleApproximatingShrinkage(permuteColumns(panel, order), 1);
-          expect(
-            relativeError(permuted.matrix.data, permuteMatrix(base.matrix, order))
-          ).toBeLessThan(1e-12);
+          expectOrderInvariant(oracleApproximatingShrinkage, panel, order, 1e-12, false);
         }
       ),
       { numRuns: 50 }
@@ -167,47 +114,30 @@ describe("oracleApproximatingShrinkage", () => {
   });
 
   it("throws INVALID_ARGUMENT for a bad periodsPerYear", () => {
-    expect(
-      coreErrorOf(() =>
-        oracleApproximatingShrinkage(
-          panelOf([
-            [1, 2],
-            [2, 4],
-            [3, 9],
-          ]),
-          0
-        )
-      ).code
-    ).toBe("INVALID_ARGUMENT");
+    expect(coreErrorOf(() => oracleApproximatingShrinkage(handPanel(), 0)).code).toBe(
+      "INVALID_ARGUMENT"
+    );
   });
 
   it("throws LENGTH_MISMATCH when data does not fit rows × cols", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
-    expect(coreErrorOf(() => oracleApproximatingShrinkage({ ...panel, cols: 3 })).code).toBe(
+    expect(coreErrorOf(() => oracleApproximatingShrinkage({ ...handPanel(), cols: 3 })).code).toBe(
       "LENGTH_MISMATCH"
     );
   });
 
   it("leaves its input unchanged", () => {
-    const panel = panelOf([
+    expectInputUnchanged(oracleApproximatingShrinkage, [
       [1, 2],
       [NaN, 4],
       [3, 9],
       [4, 1],
     ]);
-    const before = copyPanel(panel);
-    oracleApproximatingShrinkage(Object.freeze(panel));
-    expect(panel).toEqual(before);
   });
 });
 
 describeWithSharedData("oracleApproximatingShrinkage on the real data", () => {
   it("matches sklearn OAS on crypto slices and on PyPortfolioOpt's stock_prices.csv", () => {
-    for (const c of readFixture("crypto").cases) expectSklearn(c);
-    for (const c of readFixture("stocks").cases) expectSklearn(c);
+    expectShrinkageOracle(oracleApproximatingShrinkage, readFixture("crypto").cases, "oas");
+    expectShrinkageOracle(oracleApproximatingShrinkage, readFixture("stocks").cases, "oas");
   });
 });
