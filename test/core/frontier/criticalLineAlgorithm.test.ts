@@ -4,20 +4,17 @@ import { CoreError } from "../../../src/core/errors";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
   kktViolation,
+  oracleProblems,
+  paper,
   permuteProblem,
   quadratic,
   randomProblem,
-  readFixture,
   realCryptoProblem,
   snapshot,
   squareMatrix,
   sum,
-  type OracleProblem,
-  type PaperFixture,
+  uncorrelatedPair,
 } from "./frontierTestKit";
-
-const paper = readFixture<PaperFixture>("claPaperTenAsset.json");
-const random = readFixture<{ problems: OracleProblem[] }>("randomProblems.json");
 
 function expectCode(run: () => unknown, code: string, message?: RegExp): void {
   let caught: unknown;
@@ -57,13 +54,7 @@ describe("criticalLineAlgorithm", () => {
     //   = 0 − 0.09 + 0.1λ hits 0 at λ = 0.9: first turning point (0, 1), λ = 0.9.
     // Then F = {A, B}: 0.04 w_A − 0.1λ = 0.09 w_B − 0.2λ, w_A + w_B = 1 ⇒ w_A = (0.09 − 0.1λ)/0.13;
     //   at λ = 0: w = (9/13, 4/13), variance 0.04·81/169 + 0.09·16/169 = 4.68/169.
-    const points = criticalLineAlgorithm(
-      [0.1, 0.2],
-      squareMatrix([
-        [0.04, 0],
-        [0, 0.09],
-      ])
-    );
+    const points = criticalLineAlgorithm([0.1, 0.2], uncorrelatedPair());
     expect(points).toHaveLength(2);
     expect(Array.from(points[0].weights)).toEqual([0, expect.closeTo(1, 15)]);
     expect(points[0].lambda).toBeCloseTo(0.9, 14);
@@ -100,13 +91,7 @@ describe("criticalLineAlgorithm", () => {
   });
 
   it("gives the single portfolio when all expected returns are equal", () => {
-    const points = criticalLineAlgorithm(
-      [0.1, 0.1],
-      squareMatrix([
-        [0.04, 0],
-        [0, 0.09],
-      ])
-    );
+    const points = criticalLineAlgorithm([0.1, 0.1], uncorrelatedPair());
     expect(points).toHaveLength(1);
     expect(points[0].weights[0]).toBeCloseTo(9 / 13, 14);
     expect(points[0].lambda).toBe(0);
@@ -146,7 +131,7 @@ describe("criticalLineAlgorithm", () => {
   });
 
   it("matches the SLSQP+KKT oracle on the paper's example and random problems", () => {
-    for (const problem of [paper as OracleProblem, ...random.problems]) {
+    for (const problem of oracleProblems) {
       const cov = squareMatrix(problem.cov);
       const points = criticalLineAlgorithm(problem.mu, cov, {
         lower: problem.lower,

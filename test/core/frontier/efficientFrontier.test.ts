@@ -1,51 +1,32 @@
 import fc from "fast-check";
-import { CoreError } from "../../../src/core/errors";
 import { criticalLineAlgorithm } from "../../../src/core/frontier/criticalLineAlgorithm";
 import { efficientFrontier } from "../../../src/core/frontier/efficientFrontier";
 import { maximumSharpePortfolio } from "../../../src/core/frontier/maximumSharpePortfolio";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
+  codeOf,
   dot,
+  expectInputsUnchanged,
   kktViolation,
+  oracleProblems,
+  paper,
   quadratic,
   randomProblem,
-  readFixture,
   realCryptoProblem,
-  snapshot,
   squareMatrix,
   sum,
-  type OracleProblem,
-  type PaperFixture,
+  uncorrelatedPair,
 } from "./frontierTestKit";
-
-const paper = readFixture<PaperFixture>("claPaperTenAsset.json");
-const random = readFixture<{ problems: OracleProblem[] }>("randomProblems.json");
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof CoreError ? error.code : "not a CoreError";
-  }
-  return undefined;
-}
 
 describe("efficientFrontier", () => {
   it("samples the two-asset frontier by hand", () => {
     // Corners: min variance (9/13, 4/13) with return 1.7/13 = 0.13077, and (0, 1) with return 0.2.
     // Middle point: return (1.7/13 + 0.2)/2 = 2.15/13; on this segment r = 0.2 − 0.1·w_A, so
     // w_A = (0.2 − 2.15/13)/0.1 = 4.5/13, w_B = 8.5/13.
-    const frontier = efficientFrontier(
-      [0.1, 0.2],
-      squareMatrix([
-        [0.04, 0],
-        [0, 0.09],
-      ]),
-      {
-        points: 3,
-        riskFree: 0.02,
-      }
-    );
+    const frontier = efficientFrontier([0.1, 0.2], uncorrelatedPair(), {
+      points: 3,
+      riskFree: 0.02,
+    });
     const [low, middle, high] = frontier;
     expect(low.expectedReturn).toBeCloseTo(1.7 / 13, 15);
     expect(low.isTurningPoint).toBe(true);
@@ -60,7 +41,7 @@ describe("efficientFrontier", () => {
 
   it("matches the SLSQP+KKT oracle point by point", () => {
     // The fixture's targets are the same equally spaced returns (scripts/fixtures/frontier.py).
-    for (const problem of [paper as OracleProblem, ...random.problems]) {
+    for (const problem of oracleProblems) {
       const frontier = efficientFrontier(problem.mu, squareMatrix(problem.cov), {
         lower: problem.lower,
         upper: problem.upper,
@@ -153,10 +134,7 @@ describe("efficientFrontier", () => {
   });
 
   it("throws one specific CoreError per precondition", () => {
-    const cov = squareMatrix([
-      [0.04, 0],
-      [0, 0.09],
-    ]);
+    const cov = uncorrelatedPair();
     for (const points of [1, 2.5, NaN, 1e9]) {
       expect(codeOf(() => efficientFrontier([0.1, 0.2], cov, { points }))).toBe("INVALID_ARGUMENT");
     }
@@ -173,24 +151,9 @@ describe("efficientFrontier", () => {
   });
 
   it("leaves its inputs unchanged", () => {
-    const problem = {
-      mu: [0.1, 0.2, 0.15],
-      cov: squareMatrix([
-        [0.04, 0.01, 0],
-        [0.01, 0.09, 0.02],
-        [0, 0.02, 0.05],
-      ]),
-      lower: [0, 0, 0.1],
-      upper: [0.6, 0.6, 0.6],
-    };
-    const before = snapshot(problem);
-    efficientFrontier(Object.freeze([...problem.mu]), problem.cov, {
-      lower: Object.freeze([...problem.lower]),
-      upper: Object.freeze([...problem.upper]),
-      points: 5,
-      includeTurningPoints: true,
-    });
-    expect(snapshot(problem)).toBe(before);
+    expectInputsUnchanged((mu, cov, bounds) =>
+      efficientFrontier(mu, cov, { ...bounds, points: 5, includeTurningPoints: true })
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
+import { CoreError } from "../../../src/core/errors";
 import type { SquareMatrix } from "../../../src/core/types";
 
 /** Shared helpers of the frontier tests (not a test file itself). */
@@ -36,6 +37,30 @@ const fixtureDir = path.resolve(__dirname, "..", "..", "fixtures", "frontier");
 
 export function readFixture<T>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(fixtureDir, name), "utf8")) as T;
+}
+
+/**
+ * The ten-asset example of Bailey & López de Prado (2013), with its published turning points and
+ * the SLSQP + KKT oracle answers of scripts/fixtures/frontier.py.
+ */
+export const paper = readFixture<PaperFixture>("claPaperTenAsset.json");
+
+/** Random long-only, boxed and short-allowed problems with their oracle answers (same script). */
+export const randomProblems: readonly OracleProblem[] = readFixture<{ problems: OracleProblem[] }>(
+  "randomProblems.json"
+).problems;
+
+/** Every oracle problem: the paper's first, then the random ones. */
+export const oracleProblems: readonly OracleProblem[] = [paper, ...randomProblems];
+
+/** The code of the CoreError a call throws; "not a CoreError" for another throw, undefined if none. */
+export function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof CoreError ? error.code : "not a CoreError";
+  }
+  return undefined;
 }
 
 export function squareMatrix(
@@ -190,6 +215,46 @@ export function permuteProblem(problem: RandomProblem, order: readonly number[])
     lower: order.map((i) => problem.lower[i]),
     upper: order.map((i) => problem.upper[i]),
   };
+}
+
+/**
+ * Σ = diag(0.04, 0.09): two uncorrelated assets with volatilities 20 % and 30 %, the covariance of
+ * the hand-worked two-asset cases (with μ = (0.1, 0.2)).
+ */
+export function uncorrelatedPair(): SquareMatrix {
+  return squareMatrix([
+    [0.04, 0],
+    [0, 0.09],
+  ]);
+}
+
+/**
+ * Asserts that `solve` leaves a small three-asset boxed problem untouched: μ and the bounds are
+ * passed frozen (a write throws); Σ, a Float64Array that cannot be frozen, is compared by snapshot.
+ */
+export function expectInputsUnchanged(
+  solve: (
+    mu: readonly number[],
+    cov: SquareMatrix,
+    bounds: { readonly lower: readonly number[]; readonly upper: readonly number[] }
+  ) => unknown
+): void {
+  const problem = {
+    mu: [0.1, 0.2, 0.15],
+    cov: squareMatrix([
+      [0.04, 0.01, 0],
+      [0.01, 0.09, 0.02],
+      [0, 0.02, 0.05],
+    ]),
+    lower: [0, 0, 0.1],
+    upper: [0.6, 0.6, 0.6],
+  };
+  const before = snapshot(problem);
+  solve(Object.freeze([...problem.mu]), problem.cov, {
+    lower: Object.freeze([...problem.lower]),
+    upper: Object.freeze([...problem.upper]),
+  });
+  expect(snapshot(problem)).toBe(before);
 }
 
 /** Deep-frozen copies: Float64Arrays cannot be frozen, so callers compare against snapshots. */

@@ -1,16 +1,7 @@
 import fc from "fast-check";
 import { highestReturnPortfolio } from "../../../src/core/frontier/highestReturnPortfolio";
 import { validateFrontierInputs } from "../../../src/core/frontier/validateFrontierInputs";
-import {
-  dot,
-  randomProblem,
-  readFixture,
-  squareMatrix,
-  sum,
-  type OracleProblem,
-} from "./frontierTestKit";
-
-const random = readFixture<{ problems: OracleProblem[] }>("randomProblems.json");
+import { dot, randomProblem, randomProblems, squareMatrix, sum } from "./frontierTestKit";
 
 describe("highestReturnPortfolio", () => {
   it("fills assets by decreasing expected return from their lower bounds, by hand", () => {
@@ -47,7 +38,7 @@ describe("highestReturnPortfolio", () => {
   });
 
   it("reaches the fixtures' maximum return", () => {
-    for (const problem of random.problems) {
+    for (const problem of randomProblems) {
       const inputs = validateFrontierInputs(problem.mu, squareMatrix(problem.cov), problem);
       expect(dot(problem.mu, highestReturnPortfolio(inputs).weights)).toBeCloseTo(
         problem.maximumReturn,

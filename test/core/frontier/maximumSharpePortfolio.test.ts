@@ -1,41 +1,25 @@
 import fc from "fast-check";
 import { Matrix, solve } from "ml-matrix";
-import { CoreError } from "../../../src/core/errors";
 import { criticalLineAlgorithm } from "../../../src/core/frontier/criticalLineAlgorithm";
 import { efficientFrontier } from "../../../src/core/frontier/efficientFrontier";
 import { maximumSharpePortfolio } from "../../../src/core/frontier/maximumSharpePortfolio";
 import {
+  codeOf,
   dot,
+  expectInputsUnchanged,
+  oracleProblems,
   quadratic,
   randomProblem,
-  readFixture,
-  snapshot,
   squareMatrix,
   sum,
-  type OracleProblem,
-  type PaperFixture,
+  uncorrelatedPair,
 } from "./frontierTestKit";
-
-const paper = readFixture<PaperFixture>("claPaperTenAsset.json");
-const random = readFixture<{ problems: OracleProblem[] }>("randomProblems.json");
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof CoreError ? error.code : "not a CoreError";
-  }
-  return undefined;
-}
 
 describe("maximumSharpePortfolio", () => {
   it("finds the tangency portfolio of two uncorrelated assets by hand", () => {
     // μ = (0.1, 0.2), Σ = diag(0.04, 0.09), r_f = 0: w ∝ Σ⁻¹μ = (2.5, 2.2̄) ⇒ w = (0.5294…, 0.4705…);
     // Sharpe² = μᵀΣ⁻¹μ = 0.25 + 0.4̄ = 0.69̄ ⇒ Sharpe = 0.8333….
-    const cov = squareMatrix([
-      [0.04, 0],
-      [0, 0.09],
-    ]);
+    const cov = uncorrelatedPair();
     const best = maximumSharpePortfolio([0.1, 0.2], cov);
     expect(best.weights[0]).toBeCloseTo(2.5 / (2.5 + 20 / 9), 14);
     expect(best.sharpe).toBeCloseTo(Math.sqrt(0.25 + 4 / 9), 14);
@@ -49,7 +33,7 @@ describe("maximumSharpePortfolio", () => {
 
   it("matches the paper's maximum Sharpe ratio and the SLSQP oracle", () => {
     // Fixture: scripts/fixtures/frontier.py (SLSQP from three starts; 4.453533 on the paper's example).
-    for (const problem of [paper as OracleProblem, ...random.problems]) {
+    for (const problem of oracleProblems) {
       const best = maximumSharpePortfolio(problem.mu, squareMatrix(problem.cov), {
         lower: problem.lower,
         upper: problem.upper,
@@ -125,10 +109,7 @@ describe("maximumSharpePortfolio", () => {
   });
 
   it("throws one specific CoreError per precondition", () => {
-    const cov = squareMatrix([
-      [0.04, 0],
-      [0, 0.09],
-    ]);
+    const cov = uncorrelatedPair();
     expect(codeOf(() => maximumSharpePortfolio([0.1, 0.2], cov, { riskFree: NaN }))).toBe(
       "NON_FINITE"
     );
@@ -156,22 +137,8 @@ describe("maximumSharpePortfolio", () => {
   });
 
   it("leaves its inputs unchanged", () => {
-    const problem = {
-      mu: [0.1, 0.2, 0.15],
-      cov: squareMatrix([
-        [0.04, 0.01, 0],
-        [0.01, 0.09, 0.02],
-        [0, 0.02, 0.05],
-      ]),
-      lower: [0, 0, 0.1],
-      upper: [0.6, 0.6, 0.6],
-    };
-    const before = snapshot(problem);
-    maximumSharpePortfolio(Object.freeze([...problem.mu]), problem.cov, {
-      lower: Object.freeze([...problem.lower]),
-      upper: Object.freeze([...problem.upper]),
-      riskFree: 0.01,
-    });
-    expect(snapshot(problem)).toBe(before);
+    expectInputsUnchanged((mu, cov, bounds) =>
+      maximumSharpePortfolio(mu, cov, { ...bounds, riskFree: 0.01 })
+    );
   });
 });

@@ -1,47 +1,28 @@
 import fc from "fast-check";
 import { Matrix, solve } from "ml-matrix";
-import { CoreError } from "../../../src/core/errors";
 import { criticalLineAlgorithm } from "../../../src/core/frontier/criticalLineAlgorithm";
 import { minimumVariancePortfolio } from "../../../src/core/frontier/minimumVariancePortfolio";
 import {
+  codeOf,
+  expectInputsUnchanged,
   kktViolation,
+  oracleProblems,
+  paper,
   permuteProblem,
   quadratic,
   randomProblem,
-  readFixture,
-  snapshot,
   squareMatrix,
   sum,
-  type OracleProblem,
-  type PaperFixture,
+  uncorrelatedPair,
 } from "./frontierTestKit";
-
-const paper = readFixture<PaperFixture>("claPaperTenAsset.json");
-const random = readFixture<{ problems: OracleProblem[] }>("randomProblems.json");
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return error instanceof CoreError ? error.code : "not a CoreError";
-  }
-  return undefined;
-}
 
 describe("minimumVariancePortfolio", () => {
   it("weights two uncorrelated assets by inverse variance, by hand", () => {
     // Σ = diag(0.04, 0.09): w ∝ (1/0.04, 1/0.09) = (25, 11.1̄) ⇒ (9/13, 4/13);
     // variance 0.04·81/169 + 0.09·16/169 = 4.68/169; return 0.1·9/13 + 0.2·4/13 = 1.7/13.
-    const best = minimumVariancePortfolio(
-      [0.1, 0.2],
-      squareMatrix([
-        [0.04, 0],
-        [0, 0.09],
-      ]),
-      {
-        riskFree: 0.03,
-      }
-    );
+    const best = minimumVariancePortfolio([0.1, 0.2], uncorrelatedPair(), {
+      riskFree: 0.03,
+    });
     expect(best.weights[0]).toBeCloseTo(9 / 13, 15);
     expect(best.weights[1]).toBeCloseTo(4 / 13, 15);
     expect(best.variance).toBeCloseTo(4.68 / 169, 15);
@@ -52,7 +33,7 @@ describe("minimumVariancePortfolio", () => {
   });
 
   it("matches the paper's minimum-variance corner and the SLSQP+KKT oracle", () => {
-    for (const problem of [paper as OracleProblem, ...random.problems]) {
+    for (const problem of oracleProblems) {
       const best = minimumVariancePortfolio(problem.mu, squareMatrix(problem.cov), {
         lower: problem.lower,
         upper: problem.upper,
@@ -110,10 +91,7 @@ describe("minimumVariancePortfolio", () => {
   });
 
   it("throws one specific CoreError per precondition", () => {
-    const cov = squareMatrix([
-      [0.04, 0],
-      [0, 0.09],
-    ]);
+    const cov = uncorrelatedPair();
     expect(codeOf(() => minimumVariancePortfolio([0.1, 0.2], cov, { riskFree: Infinity }))).toBe(
       "NON_FINITE"
     );
@@ -125,21 +103,6 @@ describe("minimumVariancePortfolio", () => {
   });
 
   it("leaves its inputs unchanged", () => {
-    const problem = {
-      mu: [0.1, 0.2, 0.15],
-      cov: squareMatrix([
-        [0.04, 0.01, 0],
-        [0.01, 0.09, 0.02],
-        [0, 0.02, 0.05],
-      ]),
-      lower: [0, 0, 0.1],
-      upper: [0.6, 0.6, 0.6],
-    };
-    const before = snapshot(problem);
-    minimumVariancePortfolio(Object.freeze([...problem.mu]), problem.cov, {
-      lower: Object.freeze([...problem.lower]),
-      upper: Object.freeze([...problem.upper]),
-    });
-    expect(snapshot(problem)).toBe(before);
+    expectInputsUnchanged((mu, cov, bounds) => minimumVariancePortfolio(mu, cov, bounds));
   });
 });
