@@ -5,7 +5,7 @@ import { unwrap } from "./boundary";
 import { makeExcelError } from "./excelError";
 import { describeCell, isBlankCell } from "./parse/cell";
 import { parseChoice } from "./parse/options";
-import { readPrices } from "./prices";
+import { usingPrices } from "./prices";
 import { type SpillCell, finiteCell } from "./spill";
 
 /** Returns read from a `prices` argument, with what the spill needs to echo. */
@@ -17,20 +17,24 @@ export interface ReturnsArgument {
   readonly dates?: unknown[];
 }
 
-/** Reads prices (see readPrices) and turns them into simple or log returns. */
+/**
+ * Reads prices (see readPrices) and turns them into simple or log returns. The prices live in the
+ * shared scratch array (usingPrices): only the returns, a fresh array, leave this call.
+ */
 export function readReturns(
   prices: unknown,
   fill: unknown = null,
   method: unknown = null
 ): ReturnsArgument {
-  const read = readPrices(prices, fill);
-  const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
-  return {
-    returns: returnsFromPrices(read.panel, how),
-    labels: read.panel.labels,
-    hasHeader: read.hasHeader,
-    dates: read.dates,
-  };
+  return usingPrices(prices, fill, (read) => {
+    const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
+    return {
+      returns: returnsFromPrices(read.panel, how),
+      labels: read.panel.labels,
+      hasHeader: read.hasHeader,
+      dates: read.dates,
+    };
+  });
 }
 
 /**

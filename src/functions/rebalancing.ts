@@ -20,7 +20,7 @@ import { dayNumbers, excelSerial } from "./parse/dates";
 import { parseChoice } from "./parse/options";
 import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { toGrid } from "./parse/vector";
-import { readPrices } from "./prices";
+import { readPrices, usingPrices } from "./prices";
 import { type SpillCell, finiteCell, spillTable } from "./spill";
 import { readWeights } from "./weights";
 
@@ -283,160 +283,162 @@ export function backtest(
   ppy?: number
 ): any[][] {
   return excelBoundary("BACKTEST", () => {
-    const read = readPrices(prices, null);
-    const panel: PricePanel = read.panel;
-    const { labels } = panel;
-    const schedule = unwrap(
-      parseChoice(
-        rebalance,
-        "rebalance",
-        ["monthly", "none", "daily", "weekly", "quarterly", "band"] as const,
-        "monthly"
-      )
-    );
-    const what = unwrap(
-      parseChoice(output, "output", ["equity", "stats", "weights"] as const, "equity")
-    );
-    const fee = parseFeeBps(feeBps);
-    const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
-    const grid = toGrid(weightsOrMethod);
-    const isMethod =
-      grid.length === 1 &&
-      grid[0].length === 1 &&
-      typeof grid[0][0] === "string" &&
-      RULES.includes(grid[0][0].trim().toLowerCase() as RuleName);
-    if (
-      isOmitted(weightsOrMethod) ||
-      (grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string" && !isMethod)
-    ) {
-      throw new CoreError(
-        "INVALID_ARGUMENT",
-        `weightsOrMethod must be weights (one per asset) or one of "erc", "invvol", "hrp", "minvar", "maxdiv", "equal"; got ${isOmitted(weightsOrMethod) ? "nothing" : `"${String(grid[0][0])}"`}`,
-        { argument: "weightsOrMethod" }
+    return usingPrices(prices, null, (read) => {
+      const panel: PricePanel = read.panel;
+      const { labels } = panel;
+      const schedule = unwrap(
+        parseChoice(
+          rebalance,
+          "rebalance",
+          ["monthly", "none", "daily", "weekly", "quarterly", "band"] as const,
+          "monthly"
+        )
       );
-    }
-    const rule = isMethod
-      ? ruleFor(String(grid[0][0]).trim().toLowerCase() as RuleName, "sample")
-      : readWeights(weightsOrMethod, labels, "weightsOrMethod");
-    const window = unwrap(
-      parseNumber(lookback, "lookback", isMethod ? 90 : 0, {
-        min: isMethod ? 2 : 0,
-        integer: true,
-        expected: "a whole number of rows",
-      })
-    );
-    const days = dayNumbers(read.dates, panel.rows, read.hasHeader ? 2 : 1);
-    const halfWidth = unwrap(
-      parseNumber(band, "band", 0.05, {
-        min: 0,
-        max: 1,
-        aboveMin: true,
-        expected: "a band in weight points, e.g. 0.05",
-      })
-    );
-    const result = runBacktest({
-      prices: panel,
-      dates: days,
-      rule,
-      rebalance: schedule === "band" ? { band: halfWidth } : schedule,
-      lookback: window,
-      feeBps: fee,
-    });
-    const start = result.startRow;
-    const startWeights = result.weights[0];
-    const hold = buyAndHold(panel, startWeights, { startRow: start });
-    const benchmarkColumn = resolveBenchmark(null, labels);
-    let benchmark: Float64Array | CoreError;
-    try {
-      benchmark = singleAsset(panel, benchmarkColumn, { startRow: start });
-    } catch (error) {
-      if (!isCoreError(error)) throw error;
-      benchmark = error;
-    }
-    const when = (t: number): SpillCell =>
-      read.dates === undefined ? t + 1 : excelSerial(days[t]);
-    if (what === "weights") {
-      return spillTable(
-        [read.dates === undefined ? "Row" : "Date", ...labels],
-        Array.from(result.rebalanceRows, (t, k) => [
-          when(t) as number,
-          ...Array.from(result.weights[k]),
-        ]),
-        () => "undefined"
+      const what = unwrap(
+        parseChoice(output, "output", ["equity", "stats", "weights"] as const, "equity")
       );
-    }
-    const benchName = `${labels[benchmarkColumn]} only`;
-    if (what === "equity") {
-      const out: SpillCell[][] = [
-        [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
-      ];
-      for (let t = start; t < panel.rows; t++) {
-        out.push([
-          when(t),
-          finiteCell(result.equity[t], "undefined"),
-          finiteCell(hold[t], "undefined"),
-          isCoreError(benchmark)
-            ? metricCell(benchmark, "")
-            : finiteCell(benchmark[t], "undefined"),
-        ]);
+      const fee = parseFeeBps(feeBps);
+      const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
+      const grid = toGrid(weightsOrMethod);
+      const isMethod =
+        grid.length === 1 &&
+        grid[0].length === 1 &&
+        typeof grid[0][0] === "string" &&
+        RULES.includes(grid[0][0].trim().toLowerCase() as RuleName);
+      if (
+        isOmitted(weightsOrMethod) ||
+        (grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string" && !isMethod)
+      ) {
+        throw new CoreError(
+          "INVALID_ARGUMENT",
+          `weightsOrMethod must be weights (one per asset) or one of "erc", "invvol", "hrp", "minvar", "maxdiv", "equal"; got ${isOmitted(weightsOrMethod) ? "nothing" : `"${String(grid[0][0])}"`}`,
+          { argument: "weightsOrMethod" }
+        );
       }
-      return out;
-    }
-    const curves: Array<[string, Float64Array | CoreError]> = [
-      ["Portfolio", result.equity],
-      ["Buy and hold", hold],
-      [benchName, benchmark],
-    ];
-    const statsOf = (curve: Float64Array) => {
-      const tail = curve.subarray(start);
-      const equityPanel: PricePanel = {
-        kind: "prices",
-        rows: tail.length,
-        cols: 1,
-        data: Float64Array.from(tail),
-        labels: ["equity"],
-      };
-      return seriesStatistics(returnsFromPrices(equityPanel).data, { periodsPerYear });
-    };
-    const computed = curves.map(([name, curve]) => {
-      if (isCoreError(curve)) return { name, stats: curve };
+      const rule = isMethod
+        ? ruleFor(String(grid[0][0]).trim().toLowerCase() as RuleName, "sample")
+        : readWeights(weightsOrMethod, labels, "weightsOrMethod");
+      const window = unwrap(
+        parseNumber(lookback, "lookback", isMethod ? 90 : 0, {
+          min: isMethod ? 2 : 0,
+          integer: true,
+          expected: "a whole number of rows",
+        })
+      );
+      const days = dayNumbers(read.dates, panel.rows, read.hasHeader ? 2 : 1);
+      const halfWidth = unwrap(
+        parseNumber(band, "band", 0.05, {
+          min: 0,
+          max: 1,
+          aboveMin: true,
+          expected: "a band in weight points, e.g. 0.05",
+        })
+      );
+      const result = runBacktest({
+        prices: panel,
+        dates: days,
+        rule,
+        rebalance: schedule === "band" ? { band: halfWidth } : schedule,
+        lookback: window,
+        feeBps: fee,
+      });
+      const start = result.startRow;
+      const startWeights = result.weights[0];
+      const hold = buyAndHold(panel, startWeights, { startRow: start });
+      const benchmarkColumn = resolveBenchmark(null, labels);
+      let benchmark: Float64Array | CoreError;
       try {
-        return { name, stats: statsOf(curve) };
+        benchmark = singleAsset(panel, benchmarkColumn, { startRow: start });
       } catch (error) {
         if (!isCoreError(error)) throw error;
-        return { name, stats: error };
+        benchmark = error;
       }
-    });
-    const metrics: Array<[string, (s: ReturnType<typeof seriesStatistics>) => number | CoreError]> =
-      [
+      const when = (t: number): SpillCell =>
+        read.dates === undefined ? t + 1 : excelSerial(days[t]);
+      if (what === "weights") {
+        return spillTable(
+          [read.dates === undefined ? "Row" : "Date", ...labels],
+          Array.from(result.rebalanceRows, (t, k) => [
+            when(t) as number,
+            ...Array.from(result.weights[k]),
+          ]),
+          () => "undefined"
+        );
+      }
+      const benchName = `${labels[benchmarkColumn]} only`;
+      if (what === "equity") {
+        const out: SpillCell[][] = [
+          [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
+        ];
+        for (let t = start; t < panel.rows; t++) {
+          out.push([
+            when(t),
+            finiteCell(result.equity[t], "undefined"),
+            finiteCell(hold[t], "undefined"),
+            isCoreError(benchmark)
+              ? metricCell(benchmark, "")
+              : finiteCell(benchmark[t], "undefined"),
+          ]);
+        }
+        return out;
+      }
+      const curves: Array<[string, Float64Array | CoreError]> = [
+        ["Portfolio", result.equity],
+        ["Buy and hold", hold],
+        [benchName, benchmark],
+      ];
+      const statsOf = (curve: Float64Array) => {
+        const tail = curve.subarray(start);
+        const equityPanel: PricePanel = {
+          kind: "prices",
+          rows: tail.length,
+          cols: 1,
+          data: Float64Array.from(tail),
+          labels: ["equity"],
+        };
+        return seriesStatistics(returnsFromPrices(equityPanel).data, { periodsPerYear });
+      };
+      const computed = curves.map(([name, curve]) => {
+        if (isCoreError(curve)) return { name, stats: curve };
+        try {
+          return { name, stats: statsOf(curve) };
+        } catch (error) {
+          if (!isCoreError(error)) throw error;
+          return { name, stats: error };
+        }
+      });
+      const metrics: Array<
+        [string, (s: ReturnType<typeof seriesStatistics>) => number | CoreError]
+      > = [
         ["CAGR", (s) => s.cagr],
         ["Annualised volatility", (s) => s.annualisedVolatility],
         ["Sharpe ratio", (s) => s.sharpeRatio],
         ["Max drawdown", (s) => s.maxDrawdown],
         ["Calmar ratio", (s) => s.calmarRatio],
       ];
-    const table: SpillCell[][] = [["Metric", ...computed.map((c) => c.name)]];
-    for (const [name, pick] of metrics) {
+      const table: SpillCell[][] = [["Metric", ...computed.map((c) => c.name)]];
+      for (const [name, pick] of metrics) {
+        table.push([
+          name,
+          ...computed.map((c) =>
+            isCoreError(c.stats)
+              ? metricCell(c.stats, "")
+              : metricCell(pick(c.stats), `${name} is undefined`)
+          ),
+        ]);
+      }
       table.push([
-        name,
-        ...computed.map((c) =>
-          isCoreError(c.stats)
-            ? metricCell(c.stats, "")
-            : metricCell(pick(c.stats), `${name} is undefined`)
+        "Final value",
+        ...curves.map(([, curve]) =>
+          isCoreError(curve)
+            ? metricCell(curve, "")
+            : finiteCell(curve[curve.length - 1], "undefined")
         ),
       ]);
-    }
-    table.push([
-      "Final value",
-      ...curves.map(([, curve]) =>
-        isCoreError(curve)
-          ? metricCell(curve, "")
-          : finiteCell(curve[curve.length - 1], "undefined")
-      ),
-    ]);
-    table.push(["Turnover", result.turnover, "", ""]);
-    table.push(["Fees paid", result.feesPaid, "", ""]);
-    table.push(["Rebalances", result.rebalanceRows.length, "", ""]);
-    return table;
+      table.push(["Turnover", result.turnover, "", ""]);
+      table.push(["Fees paid", result.feesPaid, "", ""]);
+      table.push(["Rebalances", result.rebalanceRows.length, "", ""]);
+      return table;
+    });
   });
 }

@@ -2,7 +2,7 @@ import { commonRows } from "../core/panel/commonRows";
 import { returnsFromPrices } from "../core/returns/returnsFromPrices";
 import { excelBoundary, unwrap } from "./boundary";
 import { parseChoice } from "./parse/options";
-import { readPrices } from "./prices";
+import { usingPrices } from "./prices";
 import { spillPanel } from "./spill";
 
 /**
@@ -17,9 +17,10 @@ import { spillPanel } from "./spill";
  */
 export function returns(prices: any[][], method?: string, fill?: string): any[][] {
   return excelBoundary("RETURNS", () => {
-    const { panel, hasHeader } = readPrices(prices, fill);
-    const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
-    return spillPanel(returnsFromPrices(panel, how), hasHeader ? panel.labels : undefined);
+    return usingPrices(prices, fill, ({ panel, hasHeader }) => {
+      const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
+      return spillPanel(returnsFromPrices(panel, how), hasHeader ? panel.labels : undefined);
+    });
   });
 }
 
@@ -39,16 +40,21 @@ export function align(prices: any[][], missing?: string): any[][] {
     const how = unwrap(
       parseChoice(missing, "missing", ["common", "previous", "keep"] as const, "common")
     );
-    const read = readPrices(prices, how === "common" ? "keep" : how, "prices", [
-      "keep",
-      "previous",
-    ]);
-    const { panel, rows } =
-      how === "common" ? commonRows(read.panel) : { panel: read.panel, rows: undefined };
-    const grid = spillPanel(panel, read.hasHeader ? panel.labels : undefined);
-    if (read.dates === undefined) return grid;
-    const dates = rows === undefined ? read.dates : Array.from(rows, (t) => read.dates?.[t]);
-    const header = read.hasHeader ? 1 : 0;
-    return grid.map((row, r) => [r < header ? "Date" : (dates[r - header] ?? ""), ...row]);
+    const fill = how === "common" ? "keep" : how;
+    return usingPrices(
+      prices,
+      fill,
+      (read) => {
+        const { panel, rows } =
+          how === "common" ? commonRows(read.panel) : { panel: read.panel, rows: undefined };
+        const grid = spillPanel(panel, read.hasHeader ? panel.labels : undefined);
+        if (read.dates === undefined) return grid;
+        const dates = rows === undefined ? read.dates : Array.from(rows, (t) => read.dates?.[t]);
+        const header = read.hasHeader ? 1 : 0;
+        return grid.map((row, r) => [r < header ? "Date" : (dates[r - header] ?? ""), ...row]);
+      },
+      "prices",
+      ["keep", "previous"]
+    );
   });
 }

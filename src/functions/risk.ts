@@ -17,7 +17,7 @@ import { cellOrError, metricCell, readReturns, resolveBenchmark } from "./common
 import { isBlankCell, isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
-import { readPrices } from "./prices";
+import { usingPrices } from "./prices";
 import { type SpillCell, finiteCell } from "./spill";
 import { readWeights } from "./weights";
 
@@ -139,82 +139,83 @@ export function drawdown(prices: any[][], output?: string, top?: number): any[][
         expected: "a whole number of episodes ≥ 1",
       })
     );
-    const { panel, hasHeader, dates } = readPrices(prices, null);
-    const { rows, labels } = panel;
-    const spans = labels.map((_, j) => {
-      const series = panel.data.subarray(j * rows, (j + 1) * rows);
-      const span = seriesSpan(series);
-      return { first: span.first, prices: series.subarray(span.first, span.last + 1) };
-    });
-    const tooShort = (j: number) => `${labels[j]} has one price only; a drawdown needs two`;
-    if (what === "max") {
-      return [
-        ["", ...labels],
+    return usingPrices(prices, null, ({ panel, hasHeader, dates }) => {
+      const { rows, labels } = panel;
+      const spans = labels.map((_, j) => {
+        const series = panel.data.subarray(j * rows, (j + 1) * rows);
+        const span = seriesSpan(series);
+        return { first: span.first, prices: series.subarray(span.first, span.last + 1) };
+      });
+      const tooShort = (j: number) => `${labels[j]} has one price only; a drawdown needs two`;
+      if (what === "max") {
+        return [
+          ["", ...labels],
+          [
+            "Max drawdown",
+            ...spans.map((s, j) => cellOrError(() => maxDrawdown(s.prices), tooShort(j))),
+          ],
+          [
+            "Longest under water (periods)",
+            ...spans.map((s, j) => cellOrError(() => longestUnderwater(s.prices), tooShort(j))),
+          ],
+        ];
+      }
+      if (what === "series") {
+        const columns = spans.map((s) =>
+          s.prices.length >= 2 ? drawdownSeries(s.prices) : undefined
+        );
+        const out: SpillCell[][] = hasHeader ? [[...labels]] : [];
+        for (let t = 0; t < rows; t++) {
+          out.push(
+            spans.map((s, j) => {
+              const column = columns[j];
+              const k = t - s.first;
+              if (k < 0 || k >= s.prices.length) return "";
+              return column === undefined
+                ? finiteCell(NaN, tooShort(j))
+                : finiteCell(column[k], "drawdown undefined");
+            })
+          );
+        }
+        return out;
+      }
+      const when = (row: number | null, first: number): SpillCell => {
+        if (row === null) return "not recovered";
+        const t = first + row;
+        const date = dates?.[t];
+        return date === undefined || isBlankCell(date) ? t + 1 : (date as SpillCell);
+      };
+      const out: SpillCell[][] = [
         [
-          "Max drawdown",
-          ...spans.map((s, j) => cellOrError(() => maxDrawdown(s.prices), tooShort(j))),
-        ],
-        [
-          "Longest under water (periods)",
-          ...spans.map((s, j) => cellOrError(() => longestUnderwater(s.prices), tooShort(j))),
+          "Asset",
+          "Rank",
+          "Peak",
+          "Trough",
+          "Recovery",
+          "Depth",
+          "Length (periods)",
+          "Time to recover (periods)",
         ],
       ];
-    }
-    if (what === "series") {
-      const columns = spans.map((s) =>
-        s.prices.length >= 2 ? drawdownSeries(s.prices) : undefined
-      );
-      const out: SpillCell[][] = hasHeader ? [[...labels]] : [];
-      for (let t = 0; t < rows; t++) {
-        out.push(
-          spans.map((s, j) => {
-            const column = columns[j];
-            const k = t - s.first;
-            if (k < 0 || k >= s.prices.length) return "";
-            return column === undefined
-              ? finiteCell(NaN, tooShort(j))
-              : finiteCell(column[k], "drawdown undefined");
-          })
-        );
-      }
-      return out;
-    }
-    const when = (row: number | null, first: number): SpillCell => {
-      if (row === null) return "not recovered";
-      const t = first + row;
-      const date = dates?.[t];
-      return date === undefined || isBlankCell(date) ? t + 1 : (date as SpillCell);
-    };
-    const out: SpillCell[][] = [
-      [
-        "Asset",
-        "Rank",
-        "Peak",
-        "Trough",
-        "Recovery",
-        "Depth",
-        "Length (periods)",
-        "Time to recover (periods)",
-      ],
-    ];
-    spans.forEach((s, j) => {
-      if (s.prices.length < 2) return;
-      drawdownEpisodes(s.prices, count).forEach((episode, rank) => {
-        out.push([
-          labels[j],
-          rank + 1,
-          when(episode.peakIndex, s.first),
-          when(episode.troughIndex, s.first),
-          when(episode.recoveryIndex, s.first),
-          episode.depth,
-          episode.length,
-          episode.timeToRecover === null ? "not recovered" : episode.timeToRecover,
-        ]);
+      spans.forEach((s, j) => {
+        if (s.prices.length < 2) return;
+        drawdownEpisodes(s.prices, count).forEach((episode, rank) => {
+          out.push([
+            labels[j],
+            rank + 1,
+            when(episode.peakIndex, s.first),
+            when(episode.troughIndex, s.first),
+            when(episode.recoveryIndex, s.first),
+            episode.depth,
+            episode.length,
+            episode.timeToRecover === null ? "not recovered" : episode.timeToRecover,
+          ]);
+        });
       });
+      if (out.length === 1)
+        out.push(["no drawdowns: every price is a new high", "", "", "", "", "", "", ""]);
+      return out;
     });
-    if (out.length === 1)
-      out.push(["no drawdowns: every price is a new high", "", "", "", "", "", "", ""]);
-    return out;
   });
 }
 
