@@ -424,6 +424,16 @@ export const contractCases = {
       ],
       expect: { error: "#VALUE!", message: /every entry must be a number/ },
     },
+    {
+      name: "an entry far outside [-1, 1]",
+      args: [
+        [
+          [1, 1e308],
+          [1e308, 1],
+        ],
+      ],
+      expect: { error: "#VALUE!", message: /is 1e\+308; a correlation lies between −1 and 1/ },
+    },
   ],
   ALIGN: [
     {
