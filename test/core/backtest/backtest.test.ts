@@ -1,11 +1,9 @@
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { backtest, type WeightRule } from "../../../src/core/backtest/backtest";
 import { pricePanel } from "../../../src/core/panel/pricePanel";
-import { CoreError } from "../../../src/core/errors";
 import type { PricePanel, ReturnsPanel } from "../../../src/core/types";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
+import { errorOf, readFixture } from "./backtestTestKit";
 
 type Schedule = string | { absolute?: number; relative?: number };
 interface BacktestCase {
@@ -27,19 +25,7 @@ interface Synthetic {
   panels: Record<string, { days: number[]; prices: (number | null)[][] }>;
   cases: BacktestCase[];
 }
-const fixtureDir = path.join(__dirname, "../../fixtures/backtest");
-const synthetic = JSON.parse(
-  fs.readFileSync(path.join(fixtureDir, "synthetic.json"), "utf8")
-) as Synthetic;
-
-function errorOf(fn: () => unknown): CoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CoreError;
-  }
-  throw new Error("expected a CoreError");
-}
+const synthetic = readFixture<Synthetic>("synthetic.json");
 
 /** The fixture's rule: 1/σ (sample, n−1) for assets with a full window, 0 for the others. */
 const inverseVolatility: WeightRule = (window) => {
@@ -323,14 +309,13 @@ describe("backtest", () => {
 describeWithSharedData(
   "backtest on real crypto prices (BTC, ETH, SOL, MATIC 2020-06 … 2024-12)",
   () => {
-    const file = path.join(fixtureDir, "crypto.json");
-    const fixture = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    const fixture = readFixture<{
       generator: string;
       symbols: string[];
       first: string;
       last: string;
       cases: BacktestCase[];
-    };
+    }>("crypto.json");
 
     it(`matches the numpy backtest (${fixture.generator}) to 1e-10, with SOL listing and MATIC delisting inside the window`, () => {
       const csv = readSharedCsv("crypto-daily-close.csv");

@@ -1,27 +1,14 @@
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { buyAndHold } from "../../../src/core/backtest/buyAndHold";
 import { backtest } from "../../../src/core/backtest/backtest";
 import { pricePanel } from "../../../src/core/panel/pricePanel";
-import { CoreError } from "../../../src/core/errors";
+import { errorOf, readFixture } from "./backtestTestKit";
 
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../fixtures/backtest/buyAndHold.json"), "utf8")
-) as {
+const fixture = readFixture<{
   generator: string;
   prices: (number | null)[][];
   buyAndHold: { weights: number[]; startRow: number; equity: number[] }[];
-};
-
-function errorOf(fn: () => unknown): CoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CoreError;
-  }
-  throw new Error("expected a CoreError");
-}
+}>("buyAndHold.json");
 
 describe("buyAndHold", () => {
   it("lets the weights drift with prices (hand-worked)", () => {

@@ -1,24 +1,12 @@
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { rebalanceRows } from "../../../src/core/backtest/rebalanceRows";
+import { errorOf, readFixture } from "./backtestTestKit";
 
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../fixtures/backtest/calendar.json"), "utf8")
-) as {
+const fixture = readFixture<{
   generator: string;
   days: number[];
   rows: Record<"weekly" | "monthly" | "quarterly", number[]>;
-};
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  throw new Error("expected a CoreError");
-}
+}>("calendar.json");
 
 describe("rebalanceRows", () => {
   it("finds the first row of each month, week and quarter (hand-worked)", () => {
@@ -62,11 +50,13 @@ describe("rebalanceRows", () => {
   });
 
   it("throws on unsorted, duplicate, fractional or non-finite dates and unknown frequencies", () => {
-    expect(codeOf(() => rebalanceRows([2, 1], "monthly"))).toBe("INVALID_ARGUMENT");
-    expect(codeOf(() => rebalanceRows([1, 1], "monthly"))).toBe("INVALID_ARGUMENT");
-    expect(codeOf(() => rebalanceRows([1, 1.5], "monthly"))).toBe("INVALID_ARGUMENT");
-    expect(codeOf(() => rebalanceRows([1, NaN], "monthly"))).toBe("NON_FINITE");
-    expect(codeOf(() => rebalanceRows([1, 2], "yearly" as "monthly"))).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => rebalanceRows([2, 1], "monthly")).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => rebalanceRows([1, 1], "monthly")).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => rebalanceRows([1, 1.5], "monthly")).code).toBe("INVALID_ARGUMENT");
+    expect(errorOf(() => rebalanceRows([1, NaN], "monthly")).code).toBe("NON_FINITE");
+    expect(errorOf(() => rebalanceRows([1, 2], "yearly" as "monthly")).code).toBe(
+      "INVALID_ARGUMENT"
+    );
   });
 
   it("does not mutate its input", () => {

@@ -1,26 +1,13 @@
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import { singleAsset } from "../../../src/core/backtest/singleAsset";
 import { pricePanel } from "../../../src/core/panel/pricePanel";
-import { CoreError } from "../../../src/core/errors";
+import { errorOf, readFixture } from "./backtestTestKit";
 
-const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "../../fixtures/backtest/buyAndHold.json"), "utf8")
-) as {
+const fixture = readFixture<{
   generator: string;
   prices: (number | null)[][];
   singleAsset: { column: number; equity: number[] }[];
-};
-
-function errorOf(fn: () => unknown): CoreError {
-  try {
-    fn();
-  } catch (error) {
-    return error as CoreError;
-  }
-  throw new Error("expected a CoreError");
-}
+}>("buyAndHold.json");
 
 describe("singleAsset", () => {
   it("scales the price to the capital from the first price (hand-worked)", () => {
