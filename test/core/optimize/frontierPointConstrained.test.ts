@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { frontierPointConstrained } from "../../../src/core/optimize/frontierPointConstrained";
 import { minimumVarianceConstrained } from "../../../src/core/optimize/minimumVarianceConstrained";
-import type { PortfolioGroup } from "../../../src/core/optimize/types";
 import {
   dot,
   expectFeasible,
@@ -10,18 +9,10 @@ import {
   quadratic,
   randomFeasiblePortfolio,
   readFixture,
+  type ConstrainedCase,
 } from "./portfolioTestUtils";
 
-interface PortfolioFixture {
-  n: number;
-  cov: number[];
-  mu: number[];
-  upper: number;
-  groups: PortfolioGroup[];
-  targetReturn: number;
-  frontierPoint: number[] | null;
-}
-const fixture = readFixture<PortfolioFixture>("minimumVarianceConstrained");
+const fixture = readFixture<ConstrainedCase>("minimumVarianceConstrained");
 
 describe("frontierPointConstrained", () => {
   it("solves a three-asset target by hand", () => {

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { maximumDiversification } from "../../../src/core/optimize/maximumDiversification";
-import type { PortfolioGroup } from "../../../src/core/optimize/types";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
   expectFeasible,
@@ -9,17 +8,11 @@ import {
   quadratic,
   randomFeasiblePortfolio,
   readFixture,
+  type MaximumRatioCase,
   sampleCovarianceOfReturns,
 } from "./portfolioTestUtils";
 
-interface RatioFixture {
-  n: number;
-  cov: number[];
-  upper: number;
-  groups: PortfolioGroup[];
-  maximumDiversification: { weights: number[]; ratio: number };
-}
-const fixture = readFixture<RatioFixture>("maximumRatio");
+const fixture = readFixture<MaximumRatioCase>("maximumRatio");
 const ratio = (cov: ReturnType<typeof matrix>, w: ArrayLike<number>) => {
   let num = 0;
   for (let i = 0; i < cov.size; i++) num += w[i] * Math.sqrt(cov.data[i * cov.size + i]);

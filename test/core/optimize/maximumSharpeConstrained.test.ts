@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { maximumSharpeConstrained } from "../../../src/core/optimize/maximumSharpeConstrained";
-import type { PortfolioGroup } from "../../../src/core/optimize/types";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
   dot,
@@ -10,19 +9,11 @@ import {
   quadratic,
   randomFeasiblePortfolio,
   readFixture,
+  type MaximumRatioCase,
   sampleCovarianceOfReturns,
 } from "./portfolioTestUtils";
 
-interface RatioFixture {
-  n: number;
-  cov: number[];
-  mu: number[];
-  riskFree: number;
-  upper: number;
-  groups: PortfolioGroup[];
-  maximumSharpe: { weights: number[]; ratio: number };
-}
-const fixture = readFixture<RatioFixture>("maximumRatio");
+const fixture = readFixture<MaximumRatioCase>("maximumRatio");
 const sharpe = (
   mu: ArrayLike<number>,
   cov: ReturnType<typeof matrix>,

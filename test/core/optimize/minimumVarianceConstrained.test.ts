@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { minimumVarianceConstrained } from "../../../src/core/optimize/minimumVarianceConstrained";
-import type { PortfolioGroup } from "../../../src/core/optimize/types";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
 import {
   expectFeasible,
@@ -9,20 +8,11 @@ import {
   quadratic,
   randomFeasiblePortfolio,
   readFixture,
+  type ConstrainedCase,
   sampleCovarianceOfReturns,
 } from "./portfolioTestUtils";
 
-interface PortfolioFixture {
-  n: number;
-  cov: number[];
-  mu: number[];
-  upper: number;
-  groups: PortfolioGroup[];
-  minimumVariance: number[];
-  targetReturn: number;
-  frontierPoint: number[] | null;
-}
-const fixture = readFixture<PortfolioFixture>("minimumVarianceConstrained");
+const fixture = readFixture<ConstrainedCase>("minimumVarianceConstrained");
 
 describe("minimumVarianceConstrained", () => {
   it("matches the two-asset closed form (hand-worked)", () => {

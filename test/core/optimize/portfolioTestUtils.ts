@@ -27,6 +27,30 @@ export function readFixture<T>(name: string): {
   );
 }
 
+/** One case of fixtures/optimize/minimumVarianceConstrained.json (its header names the script). */
+export interface ConstrainedCase {
+  n: number;
+  cov: number[];
+  mu: number[];
+  upper: number;
+  groups: PortfolioGroup[];
+  minimumVariance: number[];
+  targetReturn: number;
+  frontierPoint: number[] | null;
+}
+
+/** One case of fixtures/optimize/maximumRatio.json: the maximum Sharpe and diversification answers. */
+export interface MaximumRatioCase {
+  n: number;
+  cov: number[];
+  mu: number[];
+  riskFree: number;
+  upper: number;
+  groups: PortfolioGroup[];
+  maximumSharpe: { weights: number[]; ratio: number };
+  maximumDiversification: { weights: number[]; ratio: number };
+}
+
 export function quadratic(cov: SquareMatrix, w: ArrayLike<number>): number {
   const n = cov.size;
   let sum = 0;
