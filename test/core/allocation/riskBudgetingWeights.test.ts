@@ -4,6 +4,7 @@ import {
   copyMatrix,
   covArbitrary,
   covFromCorrelation,
+  covWithPerAsset,
   maxAbsDiff,
   permuteMatrix,
   readFixture,
@@ -96,22 +97,11 @@ describe("riskBudgetingWeights", () => {
 
   it("respects arbitrary positive budgets (property)", () => {
     fc.assert(
-      fc.property(
-        covArbitrary(2, 6).chain((cov) =>
-          fc.tuple(
-            fc.constant(cov),
-            fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), {
-              minLength: cov.size,
-              maxLength: cov.size,
-            })
-          )
-        ),
-        ([cov, budgets]) => {
-          const w = riskBudgetingWeights(cov, budgets);
-          expect(Math.abs(sum(w) - 1)).toBeLessThan(1e-12);
-          expect(spread(w, cov, budgets)).toBeLessThanOrEqual(1e-10);
-        }
-      ),
+      fc.property(covWithPerAsset(2, 6, 0.01, 10), ([cov, budgets]) => {
+        const w = riskBudgetingWeights(cov, budgets);
+        expect(Math.abs(sum(w) - 1)).toBeLessThan(1e-12);
+        expect(spread(w, cov, budgets)).toBeLessThanOrEqual(1e-10);
+      }),
       { numRuns: 60 }
     );
   });

@@ -86,6 +86,21 @@ export const covArbitrary = (minSize = 2, maxSize = 7): fc.Arbitrary<SquareMatri
       })
   );
 
+/** n values in [min, max]: weights or risk budgets, one per asset, for property tests. */
+export const perAsset = (n: number, min: number, max: number): fc.Arbitrary<number[]> =>
+  fc.array(fc.double({ min, max, noNaN: true }), { minLength: n, maxLength: n });
+
+/** A generated covariance (see covArbitrary) with one value in [min, max] per asset. */
+export const covWithPerAsset = (
+  minSize: number,
+  maxSize: number,
+  min: number,
+  max: number
+): fc.Arbitrary<[SquareMatrix, number[]]> =>
+  covArbitrary(minSize, maxSize).chain((cov) =>
+    fc.tuple(fc.constant(cov), perAsset(cov.size, min, max))
+  );
+
 /** Reads a committed JSON fixture written by scripts/fixtures/<area>.py. */
 export function readFixture<T>(area: string, file: string): T {
   const full = path.resolve(__dirname, "..", "..", "fixtures", area, file);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { diversificationRatio } from "../../../src/core/diversification/diversificationRatio";
-import { copyMatrix, covArbitrary, squareMatrix } from "../allocation/testMatrices";
+import { copyMatrix, covWithPerAsset, squareMatrix } from "../allocation/testMatrices";
 import { diagnostics } from "./diagnosticsFixture";
 
 describe("diversificationRatio", () => {
@@ -32,26 +32,15 @@ describe("diversificationRatio", () => {
 
   it("is ≥ 1 for long-only weights and scale-free in w and cov (property)", () => {
     fc.assert(
-      fc.property(
-        covArbitrary(1, 8).chain((cov) =>
-          fc.tuple(
-            fc.constant(cov),
-            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
-              minLength: cov.size,
-              maxLength: cov.size,
-            })
-          )
-        ),
-        ([cov, w]) => {
-          const dr = diversificationRatio(w, cov);
-          expect(dr).toBeGreaterThanOrEqual(1 - 1e-12);
-          const scaled = diversificationRatio(
-            w.map((x) => 3 * x),
-            squareMatrix(Array.from(cov.data, (v) => v * 365))
-          );
-          expect(Math.abs(scaled - dr)).toBeLessThan(1e-10 * dr);
-        }
-      ),
+      fc.property(covWithPerAsset(1, 8, 0.01, 1), ([cov, w]) => {
+        const dr = diversificationRatio(w, cov);
+        expect(dr).toBeGreaterThanOrEqual(1 - 1e-12);
+        const scaled = diversificationRatio(
+          w.map((x) => 3 * x),
+          squareMatrix(Array.from(cov.data, (v) => v * 365))
+        );
+        expect(Math.abs(scaled - dr)).toBeLessThan(1e-10 * dr);
+      }),
       { numRuns: 80 }
     );
   });

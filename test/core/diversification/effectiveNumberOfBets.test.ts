@@ -4,6 +4,8 @@ import {
   copyMatrix,
   covArbitrary,
   covFromCorrelation,
+  covWithPerAsset,
+  perAsset,
   squareMatrix,
   sum,
 } from "../allocation/testMatrices";
@@ -80,14 +82,7 @@ describe("effectiveNumberOfBets", () => {
     fc.assert(
       fc.property(
         covArbitrary(1, 6).chain((cov) =>
-          fc.tuple(
-            fc.constant(cov),
-            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
-              minLength: cov.size,
-              maxLength: cov.size,
-            }),
-            fc.constantFrom(...methods)
-          )
+          fc.tuple(fc.constant(cov), perAsset(cov.size, 0.01, 1), fc.constantFrom(...methods))
         ),
         ([cov, w, method]) => {
           const enb = effectiveNumberOfBets(w, cov, { method });
@@ -107,29 +102,18 @@ describe("effectiveNumberOfBets", () => {
 
   it("gives the same minimum-torsion ENB whatever the order of the assets (property)", () => {
     fc.assert(
-      fc.property(
-        covArbitrary(2, 6).chain((cov) =>
-          fc.tuple(
-            fc.constant(cov),
-            fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
-              minLength: cov.size,
-              maxLength: cov.size,
-            })
+      fc.property(covWithPerAsset(2, 6, 0.01, 1), ([cov, w]) => {
+        const n = cov.size;
+        const reversed = squareMatrix(
+          Array.from(
+            { length: n * n },
+            (_, k) => cov.data[(n - 1 - Math.floor(k / n)) * n + (n - 1 - (k % n))]
           )
-        ),
-        ([cov, w]) => {
-          const n = cov.size;
-          const reversed = squareMatrix(
-            Array.from(
-              { length: n * n },
-              (_, k) => cov.data[(n - 1 - Math.floor(k / n)) * n + (n - 1 - (k % n))]
-            )
-          );
-          const a = effectiveNumberOfBets(w, cov, { method: "minimumtorsion" });
-          const b = effectiveNumberOfBets([...w].reverse(), reversed, { method: "minimumtorsion" });
-          expect(Math.abs(a - b)).toBeLessThan(1e-8 * a);
-        }
-      ),
+        );
+        const a = effectiveNumberOfBets(w, cov, { method: "minimumtorsion" });
+        const b = effectiveNumberOfBets([...w].reverse(), reversed, { method: "minimumtorsion" });
+        expect(Math.abs(a - b)).toBeLessThan(1e-8 * a);
+      }),
       { numRuns: 40 }
     );
   });

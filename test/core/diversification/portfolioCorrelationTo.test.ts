@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { portfolioCorrelationTo } from "../../../src/core/diversification/portfolioCorrelationTo";
-import { copyMatrix, covArbitrary, squareMatrix } from "../allocation/testMatrices";
+import { copyMatrix, covArbitrary, perAsset, squareMatrix } from "../allocation/testMatrices";
 import { diagnostics } from "./diagnosticsFixture";
 
 describe("portfolioCorrelationTo", () => {
@@ -25,10 +25,7 @@ describe("portfolioCorrelationTo", () => {
         covArbitrary(1, 8).chain((cov) =>
           fc.tuple(
             fc.constant(cov),
-            fc.array(fc.double({ min: -1, max: 1, noNaN: true }), {
-              minLength: cov.size,
-              maxLength: cov.size,
-            }),
+            perAsset(cov.size, -1, 1),
             fc.integer({ min: 0, max: cov.size - 1 })
           )
         ),
