@@ -9,10 +9,11 @@ import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
   asymmetry,
-  copyPanel,
   coreErrorOf,
+  expectInputUnchanged,
   fixturePanel,
   flat,
+  handPanel,
   panelOf,
   readFixture,
   relativeError,
@@ -106,11 +107,7 @@ describe("covarianceMatrix", () => {
   });
 
   it("treats null options as omitted, as Excel passes them", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
+    const panel = handPanel();
     const omitted = null as unknown as undefined;
     const result = covarianceMatrix(panel, {
       estimator: omitted,
@@ -123,16 +120,7 @@ describe("covarianceMatrix", () => {
   });
 
   it("throws INVALID_ARGUMENT for an unknown estimator, listing the choices", () => {
-    const error = coreErrorOf(() =>
-      covarianceMatrix(
-        panelOf([
-          [1, 2],
-          [2, 4],
-          [3, 9],
-        ]),
-        { estimator: "ledoit" }
-      )
-    );
+    const error = coreErrorOf(() => covarianceMatrix(handPanel(), { estimator: "ledoit" }));
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.message).toBe(
       'estimator must be "sample", "ledoitwolf", "constantcorrelation", "oas" or "ewma"; got "ledoit"'
@@ -140,11 +128,7 @@ describe("covarianceMatrix", () => {
   });
 
   it("throws INVALID_ARGUMENT for a bad halfLife, whichever the estimator", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
+    const panel = handPanel();
     expect(
       coreErrorOf(() => covarianceMatrix(panel, { estimator: "ewma", halfLife: -1 })).code
     ).toBe("INVALID_ARGUMENT");
@@ -186,17 +170,11 @@ describe("covarianceMatrix", () => {
   });
 
   it("leaves its input unchanged", () => {
-    const panel = panelOf([
-      [1, 2],
-      [NaN, 4],
-      [3, 9],
-      [4, 1],
-    ]);
-    const before = copyPanel(panel);
-    for (const estimator of ["sample", "ledoitwolf", "constantcorrelation", "oas", "ewma"]) {
-      covarianceMatrix(Object.freeze(panel), Object.freeze({ estimator }));
-    }
-    expect(panel).toEqual(before);
+    expectInputUnchanged((panel) => {
+      for (const estimator of ["sample", "ledoitwolf", "constantcorrelation", "oas", "ewma"]) {
+        covarianceMatrix(panel, Object.freeze({ estimator }));
+      }
+    });
   });
 });
 

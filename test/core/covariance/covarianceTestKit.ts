@@ -210,7 +210,7 @@ export function expectShrinkageOracle(
   }
 }
 
-/** The hand-worked 3 × 2 panel of the shrinkage tests: columns [1, 2, 3] and [2, 4, 9]. */
+/** The hand-worked 3 × 2 panel of the covariance tests: columns [1, 2, 3] and [2, 4, 9]. */
 export function handPanel(): ReturnsPanel {
   return panelOf([
     [1, 2],
@@ -294,10 +294,21 @@ export function expectSymmetricPositiveDefinite(estimator: ShrinkageEstimator): 
   );
 }
 
-/** Asserts that the estimator neither writes to a frozen panel of `rows` nor changes it. */
-export function expectInputUnchanged(estimator: ShrinkageEstimator, rows: number[][]): void {
+/**
+ * Asserts that `estimate` neither writes to a frozen panel of `rows` nor changes it. The default
+ * rows have a gap (NaN), so the complete-case path is exercised too.
+ */
+export function expectInputUnchanged(
+  estimate: (panel: ReturnsPanel) => unknown,
+  rows: number[][] = [
+    [1, 2],
+    [NaN, 4],
+    [3, 9],
+    [4, 1],
+  ]
+): void {
   const panel = panelOf(rows);
   const before = copyPanel(panel);
-  estimator(Object.freeze(panel));
+  estimate(Object.freeze(panel));
   expect(panel).toEqual(before);
 }

@@ -5,10 +5,11 @@ import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
   asymmetry,
-  copyPanel,
   coreErrorOf,
+  expectInputUnchanged,
   fixturePanel,
   flat,
+  handPanel,
   minEigenvalue,
   panelOf,
   permuteColumns,
@@ -47,14 +48,7 @@ describe("ewmaCovariance", () => {
     // m_a = 17/7, m_b = (0.5 + 2 + 9) / (7/4) = 46/7; b deviations −32/7, −18/7, 17/7.
     // C_ab = (1/4·(−10)(−32) + 1/2·(−3)(−18) + 1·4·17) / 49 / (7/4) = (80 + 27 + 68)/49·4/7 = 100/49.
     // C_bb = (256 + 162 + 289)/49·4/7 = 404/49. Σ̂ = C · 7/4: [[13/14, 25/7], [25/7, 101/7]].
-    const cov = ewmaCovariance(
-      panelOf([
-        [1, 2],
-        [2, 4],
-        [3, 9],
-      ]),
-      { span: 3, periodsPerYear: 1 }
-    );
+    const cov = ewmaCovariance(handPanel(), { span: 3, periodsPerYear: 1 });
     expect(relativeError(cov.data, [13 / 14, 25 / 7, 25 / 7, 101 / 7])).toBeLessThan(1e-15);
   });
 
@@ -119,11 +113,7 @@ describe("ewmaCovariance", () => {
   });
 
   it("throws INVALID_ARGUMENT for a bad half-life or span, naming the argument", () => {
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
+    const panel = handPanel();
     for (const halfLife of [0, -5, NaN, Infinity]) {
       const error = coreErrorOf(() => ewmaCovariance(panel, { halfLife }));
       expect(error.code).toBe("INVALID_ARGUMENT");
@@ -137,16 +127,7 @@ describe("ewmaCovariance", () => {
 
   it("throws INVALID_ARGUMENT when the decay puts all the weight on the newest row", () => {
     // span 1 → α = 1: weights 0, 0, 1, so (Σw)² − Σw² = 0 and the unbiased covariance is undefined.
-    const error = coreErrorOf(() =>
-      ewmaCovariance(
-        panelOf([
-          [1, 2],
-          [2, 4],
-          [3, 9],
-        ]),
-        { span: 1 }
-      )
-    );
+    const error = coreErrorOf(() => ewmaCovariance(handPanel(), { span: 1 }));
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.message).toBe(
       "span 1 decays so fast that the newest row carries all the weight; use a halfLife of at least 1 period"
@@ -198,11 +179,7 @@ describe("ewmaCovariance", () => {
         )
       ).code
     ).toBe("ZERO_VARIANCE");
-    const panel = panelOf([
-      [1, 2],
-      [2, 4],
-      [3, 9],
-    ]);
+    const panel = handPanel();
     expect(coreErrorOf(() => ewmaCovariance({ ...panel, labels: ["A", "B", "C"] })).code).toBe(
       "LENGTH_MISMATCH"
     );
@@ -212,15 +189,7 @@ describe("ewmaCovariance", () => {
   });
 
   it("leaves its input unchanged", () => {
-    const panel = panelOf([
-      [1, 2],
-      [NaN, 4],
-      [3, 9],
-      [4, 1],
-    ]);
-    const before = copyPanel(panel);
-    ewmaCovariance(Object.freeze(panel), Object.freeze({ halfLife: 2 }));
-    expect(panel).toEqual(before);
+    expectInputUnchanged((panel) => ewmaCovariance(panel, Object.freeze({ halfLife: 2 })));
   });
 });
 
