@@ -40,7 +40,7 @@ export interface CheckWeightsOptions {
  * @throws CoreError NON_FINITE (NaN or ±Infinity, naming the asset)
  * @throws CoreError INVALID_ARGUMENT (with `fullyInvested`: a negative weight; a sum not 1 ± 1e-6)
  * @example checkWeights([-0.5, 1.5], 2); // => Float64Array [-0.5, 1.5]
- * @example checkWeights([0.2499999, 0.75], 2, { fullyInvested: true }); // => Float64Array [0.25, 0.75] (to rounding)
+ * @example checkWeights([0.3, 0.6], 2, { fullyInvested: true }); // throws INVALID_ARGUMENT (sum 0.9)
  */
 export function checkWeights(
   weights: ArrayLike<number>,
