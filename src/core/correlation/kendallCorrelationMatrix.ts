@@ -71,8 +71,7 @@ export function kendallCorrelationMatrix(
   const ordinals = new Int32Array(cols * rows);
   const tieEnds = new Int32Array(cols * rows);
   const ties = new Float64Array(cols);
-  const bits = new Int32Array((rows >>> 5) + 1);
-  const blockCounts = new Int32Array((rows >>> 5) + 2);
+  const counts = new Int32Array(rows + 150);
   const seen = new Int32Array(rows);
   const sequence = new Int32Array(rows);
   const out = new Float64Array(cols * cols);
@@ -137,8 +136,7 @@ export function kendallCorrelationMatrix(
               tieEndViews[lq],
               ties[lq],
               n,
-              bits,
-              blockCounts,
+              counts,
               seen,
               sequence
             );

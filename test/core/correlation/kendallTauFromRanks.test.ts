@@ -51,7 +51,6 @@ function tau(x: readonly number[], y: readonly number[]): number {
   const n = common.length;
   const rx = rankOn(x, common);
   const ry = rankOn(y, common);
-  const words = (n >>> 5) + 1;
   const seen = new Int32Array(n);
   const value = kendallTauFromRanks(
     rx.order,
@@ -61,8 +60,7 @@ function tau(x: readonly number[], y: readonly number[]): number {
     ry.tieEnd,
     ry.ties,
     n,
-    new Int32Array(words),
-    new Int32Array(words + 1),
+    new Int32Array(n + 150),
     seen,
     new Int32Array(n)
   );
@@ -182,6 +180,23 @@ describe("kendallTauFromRanks", () => {
     );
   });
 
+  it("gives the merge-sort kernel's double past 2,048 rows, where the group tree starts", () => {
+    let s = 12345;
+    const next = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    for (const [n, levels] of [
+      [2049, 0],
+      [4500, 0],
+      [6200, 0],
+      [4500, 300],
+    ]) {
+      // levels 0: continuous (no ties); otherwise values on a grid, with NaN gaps.
+      const draw = () => (levels ? Math.floor(next() * levels) : next());
+      const x = Array.from({ length: n }, () => (levels && next() < 0.02 ? NaN : draw()));
+      const y = x.map((v) => 0.5 * v + draw());
+      expect(tau(x, y)).toBe(mergeSortTau(x, y));
+    }
+  });
+
   it("returns NaN (no throw: the caller names the constant column) when a series is constant", () => {
     expect(tau([1, 1, 1], [1, 2, 3])).toBeNaN();
     expect(tau([1, 2, 3], [0, -0, 0])).toBeNaN();
@@ -202,8 +217,7 @@ describe("kendallTauFromRanks", () => {
       ry.tieEnd,
       ry.ties,
       5,
-      new Int32Array(1),
-      new Int32Array(2),
+      new Int32Array(155),
       new Int32Array(5),
       new Int32Array(5)
     );
