@@ -276,9 +276,24 @@ export const cases: BenchCase[] = [
     size: "200 assets × 1,825 rows",
     units: { count: (200 * 199) / 2, label: "pairs" },
     runs: 3,
+    targetMs: 600,
     setup: () => {
       const returns = returnsOf(1825, 200, 4);
       return () => kendallCorrelationMatrix(returns);
+    },
+  },
+  {
+    // 40 availability masks: each pair of masks re-ranks its columns on the common rows.
+    name: "kendall correlation matrix, 40 listing dates",
+    size: "200 assets × 1,825 rows",
+    units: { count: (200 * 199) / 2, label: "pairs" },
+    runs: 3,
+    setup: () => {
+      const returns = returnsOf(1825, 200, 4);
+      const data = returns.data.slice();
+      for (let j = 0; j < 200; j++) data.fill(NaN, j * 1825, j * 1825 + (j % 40) * 10);
+      const late = { ...returns, data };
+      return () => kendallCorrelationMatrix(late);
     },
   },
   ...[1825, 3650, 7300].map((rows): BenchCase => ({
