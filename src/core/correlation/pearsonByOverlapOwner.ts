@@ -82,7 +82,8 @@ export function pearsonByOverlapOwner(
     for (const h of partners[o]) width += groups[h].columns.length;
     widest = Math.max(widest, width);
   }
-  const simd = simdGramWorkspace(widest, rows, true);
+  // One group (complete data) needs no second pack: its Gram is pack A against itself.
+  const simd = simdGramWorkspace(widest, rows, G > 1);
   if (!simd) return delegate();
   const { packA, packB, out: tile } = simd;
 
