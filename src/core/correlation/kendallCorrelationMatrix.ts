@@ -1,10 +1,10 @@
-import { sortOrderInto } from "../ranks/sortOrderInto";
 import type { ReturnsPanel, SquareMatrix } from "../types";
 import type { CorrelationMatrixOptions, UndefinedPairPolicy } from "./correlationMatrixOptions";
 import { groupColumnsByMask } from "./groupColumnsByMask";
 import { intersectSortedRows } from "./intersectSortedRows";
 import { kendallTauFromRanks } from "./kendallTauFromRanks";
 import { ordinalRanksOnRowsInto } from "./ordinalRanksOnRowsInto";
+import { radixSortOrderInto } from "./radixSortOrderInto";
 import { undefinedPairValue } from "./undefinedPairValue";
 import { validateCorrelationInput } from "./validateCorrelationInput";
 
@@ -20,12 +20,14 @@ const DEFAULT_MIN_OVERLAP = 3;
  * Reference: Knight (1966), JASA 61(314); scipy.stats.kendalltau (variant "b") per pair; pandas
  * `DataFrame.corr("kendall")` with `min_periods = minOverlap` for the pairwise rule. Agrees to
  * ~1e-15 (the counts are exact integers).
- * Method: each column is sorted once over its own rows. Columns are grouped by availability mask;
- * for each pair of groups every column's order is filtered to the common rows and turned into dense
- * ranks with its tie count (O(rows), see `ordinalRanksOnRowsInto`), so a pair costs one pass of a
- * Fenwick tree over y's ranks in x's order. No allocation per pair.
- * Complexity: O(cols · rows log rows + groups · cols · rows + cols² / 2 · rows log rows)
- * (≈ 20,000 pairs × 1,825 rows in about half a second on the 2-core dev box).
+ * Method: each column is sorted once over its own rows (`radixSortOrderInto`). Columns are
+ * grouped by availability mask; for each pair of groups every column's order is filtered to the
+ * common rows and turned into ordinal ranks with its tie count (O(rows), see
+ * `ordinalRanksOnRowsInto`), so a pair costs one walk of x's order with y's ranks counted in a
+ * bit-packed tree (`kendallTauFromRanks`). No allocation per pair.
+ * Complexity: O(cols · rows + groups · cols · rows + cols² / 2 · rows) up to 2,048 rows (times
+ * log(rows / 2048) beyond): 200 assets × 1,825 rows in 0.4–0.6 s on the 2-core dev box (3.1 s with
+ * a merge sort per pair).
  *
  * @param returns returns panel (column-major, NaN = no return that period)
  * @param options minOverlap (default 3), onUndefinedPair ("throw" default, or "nan"), argument name
@@ -52,15 +54,16 @@ export function kendallCorrelationMatrix(
   // sortedRows[j·rows …] holds column j's own rows in ascending order of value.
   const sortedRows = new Int32Array(cols * rows);
   const gathered = new Float64Array(rows);
-  const sorted = new Float64Array(rows);
-  const filled = new Int32Array(rows);
+  const keys = new Float64Array(rows);
+  const scratch = new Int32Array(rows);
+  const buckets = new Int32Array(256);
   const order = new Int32Array(rows);
   for (const group of groups) {
     const present = group.rows;
     for (const j of group.columns) {
       const base = j * rows;
       for (let k = 0; k < present.length; k++) gathered[k] = data[base + present[k]];
-      sortOrderInto(gathered, present.length, sorted, filled, order);
+      radixSortOrderInto(gathered, present.length, keys, scratch, buckets, order);
       for (let k = 0; k < present.length; k++) sortedRows[base + k] = present[order[k]];
     }
   }
