@@ -8,6 +8,8 @@
  * Method: walk the full order and keep the rows the subset holds (`position[row] ≥ 0`); the k-th
  * kept point gets ordinal k, and when the value changes the tie group just closed learns its last
  * ordinal. Keeping the order's sequence keeps it stable when it was.
+ * Reference: scipy.stats.rankdata(method="ordinal") − 1 for the ordinals, and method="max" − 1 for
+ * the tie ends, over the subset.
  * Conventions: ranks are 0-based; tied values get distinct ordinals (in the order's sequence) and
  * share their tie end, the group's last ordinal; −0 and +0 tie, as under ===. The tie count is
  * Σ t(t−1)/2 over the tie groups, the n₁ / n₂ of Kendall's tau-b.
