@@ -13,7 +13,8 @@
  * Reference: Knight (1966), "A computer method for calculating Kendall's tau with ungrouped data",
  * JASA 61(314); Fenwick (1994), "A new data structure for cumulative frequency tables", Software:
  * Practice and Experience 24(3); scipy.stats.kendalltau (variant "b"), which uses the same counts.
- * The counts are exact integers, so the result is the same double as `kendallTauFromOrder`'s.
+ * The counts are exact integers, so the result is the same double as the merge-sort count's
+ * (Knight 1966; the tests keep that implementation as the reference).
  * Method: the inserted ordinals are bits in 32-bit words; counts of whole words sit in 4-way lanes
  * (three levels, 64 words) and a Fenwick tree over those groups of 64 words, so a prefix count is a
  * popcount plus three loads and an insert a fixed set of adds (the layout is described below the
@@ -89,7 +90,7 @@ export function kendallTauFromRanks(
   }
   const numerator = total - xTies - yTies + joint - 2 * discordant;
   const product = (total - xTies) * (total - yTies);
-  // As in kendallTauFromOrder: while the product of the exact counts is exact (below 2^53), one
+  // As in the merge-sort reference: while the product of the exact counts is exact (below 2^53), one
   // square root makes a perfectly ordered pair exactly ±1 (scipy's two roots give 0.9999999999999999).
   const tau =
     product <= Number.MAX_SAFE_INTEGER

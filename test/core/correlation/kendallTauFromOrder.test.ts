@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { kendallTauFromOrder } from "../../../src/core/correlation/kendallTauFromOrder";
+import { kendallTauFromOrder } from "./kendallTauMergeSortReference";
 import { sortOrderInto } from "../../../src/core/ranks/sortOrderInto";
 import { loadFixture } from "./correlationTestKit";
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { kendallTauFromOrder } from "../../../src/core/correlation/kendallTauFromOrder";
+import { kendallTauFromOrder } from "./kendallTauMergeSortReference";
 import { kendallTauFromRanks } from "../../../src/core/correlation/kendallTauFromRanks";
 import { ordinalRanksOnRowsInto } from "../../../src/core/correlation/ordinalRanksOnRowsInto";
 import { sortOrderInto } from "../../../src/core/ranks/sortOrderInto";

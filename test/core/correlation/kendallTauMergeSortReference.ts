@@ -14,8 +14,9 @@ const INSERTION_RUN = 16;
  * Reference: Knight (1966), "A computer method for calculating Kendall's tau with ungrouped data",
  * JASA 61(314); scipy.stats.kendalltau (variant "b"), which uses the same counts.
  * Complexity: O(n log n) time; no allocation (buffers from the caller).
- * Use: `kendallCorrelationMatrix` now counts with `kendallTauFromRanks` (a Fenwick tree, ~4× faster
- * per pair); this merge-sort kernel stays as the independent reference its tests match bit for bit.
+ * Use: a test reference only. The product counts with `kendallTauFromRanks` (prefix counts, ~4×
+ * faster per pair); this merge-sort kernel, checked against scipy in kendallTauFromOrder.test.ts,
+ * is the independent implementation that kernel must match bit for bit.
  *
  * @param x values of the first series (indexed by `order`)
  * @param y values of the second series, same indexing
