@@ -172,7 +172,7 @@ const PEARSON_PAIRS = (500 * 499) / 2;
 
 export const cases: BenchCase[] = [
   {
-    name: "pearson correlation matrix (packed 3×3 kernel, kept)",
+    name: "pearson correlation matrix, JS fallback (hosts without wasm SIMD)",
     size: PEARSON_SIZE,
     units: { count: PEARSON_PAIRS, label: "pairs" },
     targetMs: 150,
