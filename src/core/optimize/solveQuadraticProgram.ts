@@ -181,7 +181,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
       const a = dv[j - 1];
       const b = dv[j];
       if (b === 0) continue;
-      const h = Math.sqrt(a * a + b * b); // entries ≪ 1e150: no overflow, and faster than hypot
+      const h = givensNorm(a, b);
       const c = a / h;
       const s = b / h;
       dv[j - 1] = h;
@@ -208,7 +208,7 @@ export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgr
       const a = R[j * n + j];
       const b = R[(j + 1) * n + j];
       if (b === 0) continue;
-      const h = Math.sqrt(a * a + b * b); // entries ≪ 1e150: no overflow, and faster than hypot
+      const h = givensNorm(a, b);
       const c = a / h;
       const s = b / h;
       R[j * n + j] = h;
@@ -503,4 +503,14 @@ function constraintRows(
   if (A !== undefined) checkFinite(A, matrixName, n);
   if (b !== undefined) checkFinite(b, rhsName);
   return rows;
+}
+
+/**
+ * √(a² + b²) for a Givens rotation: the plain formula (faster than Math.hypot) unless a² + b²
+ * underflows, as it does for entries below ~1e-154 (a covariance with denormal entries gives such
+ * J columns), where 0 would make the rotation 0/0; Math.hypot scales and stays exact there.
+ */
+function givensNorm(a: number, b: number): number {
+  const h = Math.sqrt(a * a + b * b);
+  return h > 1e-150 ? h : Math.hypot(a, b);
 }

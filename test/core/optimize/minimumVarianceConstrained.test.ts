@@ -94,6 +94,29 @@ describe("minimumVarianceConstrained", () => {
     );
   });
 
+  it("treats denormal covariances (5e-324) like the zeros they round from", () => {
+    // Found by a property test: Givens rotations on J columns this small computed √(a² + b²) = 0
+    // and the QP declared the feasible box infeasible ("A1: max 0.6 … misses it by 0.134").
+    const exact = [
+      [0.01, 0, 0, 0],
+      [0, 0.1461670817691481, 0.05916141113432573, 0],
+      [0, 0.05916141113432573, 0.03570424894130136, 0],
+      [0, 0, 0, 0.26],
+    ];
+    const denormal = exact.map((row) => [...row]);
+    denormal[0][1] = denormal[1][0] = 5e-324;
+    const labels = ["A1", "A2", "A3", "A4"];
+    const solve = (rows: number[][]) =>
+      minimumVarianceConstrained(
+        { size: 4, data: Float64Array.from(rows.flat()), labels },
+        { upper: 0.6, groups: [{ name: "g", members: [0, 1], max: 0.7 }] }
+      ).weights;
+    const reference = solve(exact);
+    expect(reference[0]).toBeCloseTo(0.6, 12);
+    const weights = solve(denormal);
+    reference.forEach((w, i) => expect(weights[i]).toBeCloseTo(w, 12));
+  });
+
   it("returns the single asset when N = 1", () => {
     const result = minimumVarianceConstrained(matrix([0.09], ["BTC"]));
     expect(Array.from(result.weights)).toEqual([1]);
