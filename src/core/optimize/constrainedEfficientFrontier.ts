@@ -25,6 +25,9 @@ export interface ConstrainedFrontierPoint {
  */
 const MAX_RETURN_RIDGE = 1e-9;
 
+/** Relative distance below the highest return within which a refused target is taken as the top. */
+const REACH_TOLERANCE = 1e-6;
+
 /**
  * The efficient frontier under bounds and group constraints, sampled at `points` returns equally
  * spaced from the constrained minimum-variance portfolio's to the highest feasible return, plus the
@@ -93,6 +96,11 @@ export function constrainedEfficientFrontier(
   const highestReturn = describe(highest, "").expectedReturn;
   const out: ConstrainedFrontierPoint[] = [lowest];
   const span = highestReturn - lowest.expectedReturn;
+  // The QP's own reachability check is estimated to ~1e-6 (relative): a target that close to the
+  // top may be refused although the max-return portfolio reaches it. When the minimum-variance
+  // portfolio already earns the top return (up to rounding), every target is that close.
+  const nearTop =
+    REACH_TOLERANCE * Math.max(Math.abs(highestReturn), Math.abs(lowest.expectedReturn), 1e-300);
   for (let k = 1; k < options.points && span > 0; k++) {
     const last = k === options.points - 1;
     const target = lowest.expectedReturn + (span * k) / (options.points - 1);
@@ -100,9 +108,11 @@ export function constrainedEfficientFrontier(
     try {
       weights = frontierPointConstrained(mu, cov, target, constraints).weights;
     } catch (error) {
-      // At the very top the QP's own reachability check (estimated to ~1e-6) may refuse the exact
-      // maximum; the max-return portfolio itself is then the answer.
-      if (!(last && error instanceof CoreError && error.code === "INFEASIBLE")) throw error;
+      const refusedAtTop =
+        error instanceof CoreError &&
+        error.code === "INFEASIBLE" &&
+        (last || highestReturn - target <= nearTop);
+      if (!refusedAtTop) throw error;
       weights = highest;
     }
     out.push(describe(weights, last ? "max return" : ""));

@@ -71,6 +71,27 @@ describe("constrainedEfficientFrontier", () => {
     );
   });
 
+  it("gives the max-return portfolio when the minimum-variance one already earns the top return", () => {
+    // Found by the property below (fast-check seed 1835078867): the minimum-variance portfolio holds
+    // asset 1 at its 0.6 cap, so every target is the top return up to rounding, and the QP's
+    // reachability check refused the second point. Top: 0.6 · 0.0922 + 0.4 · 0.01 = 0.0593.
+    const sigma = covariance(
+      4,
+      [
+        0, 0, 0, 0, 0, 0.22360666442341248, 0, 0, 0, 0, 0, -0.42927978306721765, 0, 0,
+        0.476515218552922, 0,
+      ]
+    );
+    const means = [0.09218416827678455, 0.01, 0.01, 0.01];
+    const constraints = { upper: 0.6, groups: [{ name: "g", members: [0, 1], max: 0.7 }] };
+    const frontier = constrainedEfficientFrontier(means, sigma, { points: 5, constraints });
+    const top = 0.6 * means[0] + 0.4 * 0.01;
+    for (const point of frontier.filter((p) => p.note !== "max Sharpe")) {
+      expect(point.expectedReturn).toBeCloseTo(top, 6);
+      expect(point.weights[0]).toBeCloseTo(0.6, 6);
+    }
+  });
+
   it("is sorted by return, with volatility rising along the sampled points (property)", () => {
     fc.assert(
       fc.property(
