@@ -4,7 +4,10 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
-  setupFiles: ["<rootDir>/test/setup/customFunctionsGlobal.ts"],
+  setupFiles: [
+    "<rootDir>/test/setup/customFunctionsGlobal.ts",
+    "<rootDir>/test/setup/fastCheckSeed.ts",
+  ],
   transform: {
     // Type checking is `npm run typecheck` (tsc), so tests compile file by file: much faster.
     "^.+\\.tsx?$": [
