@@ -65,6 +65,12 @@ interface Place {
   readonly columnOffset: number;
 }
 
+/**
+ * One pass over a column: rejects a non-finite or non-positive price at the first one, notes the
+ * first blank between two prices (an error after the pass, so a bad price anywhere is reported
+ * first, as the two-pass rule was) and, with fill "previous", fills each such run of blanks from
+ * the price before it when the price after it is reached. Blanks after the last price stay.
+ */
 function validateColumnInPlace(
   series: Float64Array,
   j: number,
@@ -75,20 +81,26 @@ function validateColumnInPlace(
   const { argument, rowOffset, columnOffset } = place;
   const where = (t: number) =>
     `${argument}: column ${j + 1 + columnOffset} (${label}), row ${t + 1 + rowOffset}`;
+  const n = series.length;
   let first = -1;
-  let last = -1;
-  for (let t = 0; t < series.length; t++) {
+  let firstGap = -1;
+  // Start of the current run of blanks after a price, or -1.
+  let blankRun = -1;
+  for (let t = 0; t < n; t++) {
     const p = series[t];
-    if (Number.isNaN(p)) continue;
-    if (!Number.isFinite(p)) {
-      throw new CoreError("NON_FINITE", `${where(t)} is not a finite number; fix the cell`, {
-        argument,
-        row: t,
-        column: j,
-        label,
-      });
+    if (p !== p) {
+      if (first >= 0 && blankRun < 0) blankRun = t;
+      continue;
     }
-    if (p <= 0) {
+    if (!(p > 0 && p < Infinity)) {
+      if (!Number.isFinite(p)) {
+        throw new CoreError("NON_FINITE", `${where(t)} is not a finite number; fix the cell`, {
+          argument,
+          row: t,
+          column: j,
+          label,
+        });
+      }
       throw new CoreError(
         "NON_POSITIVE_PRICE",
         `${where(t)} is ${p}; prices must be above 0 (leave the cell blank if there is no price)`,
@@ -96,7 +108,11 @@ function validateColumnInPlace(
       );
     }
     if (first < 0) first = t;
-    last = t;
+    if (blankRun >= 0) {
+      if (firstGap < 0) firstGap = blankRun;
+      if (fill === "previous") series.fill(series[blankRun - 1], blankRun, t);
+      blankRun = -1;
+    }
   }
   if (first < 0) {
     throw new CoreError(
@@ -105,17 +121,11 @@ function validateColumnInPlace(
       { argument, column: j, label }
     );
   }
-  if (fill === "keep") return;
-  for (let t = first + 1; t < last; t++) {
-    if (!Number.isNaN(series[t])) continue;
-    if (fill === "previous") {
-      series[t] = series[t - 1];
-    } else {
-      throw new CoreError(
-        "GAP_IN_SERIES",
-        `${where(t)} is empty between prices; fill the gap or pass fill="previous"`,
-        { argument, row: t, column: j, label }
-      );
-    }
+  if (firstGap >= 0 && fill === "none") {
+    throw new CoreError(
+      "GAP_IN_SERIES",
+      `${where(firstGap)} is empty between prices; fill the gap or pass fill="previous"`,
+      { argument, row: firstGap, column: j, label }
+    );
   }
 }
