@@ -7,6 +7,7 @@ import { intersectSortedRows } from "./intersectSortedRows";
 import { PACK_WIDTH, packedCrossProduct } from "./packedCrossProduct";
 import { type UndefinedPairContext, undefinedPairValue } from "./undefinedPairValue";
 import { validateCorrelationInput } from "./validateCorrelationInput";
+import { type ColumnStandardisation, standardiseColumn } from "./standardiseColumn";
 import { simdGramWorkspace } from "./wasm/simdGramWorkspace";
 
 /** How each column is turned into a unit vector before the cross product. */
@@ -26,12 +27,6 @@ export type GramKernelChoice = "auto" | "js";
 
 /** Default for `minOverlap`: two rows always correlate ±1, three is the least with information. */
 const DEFAULT_MIN_OVERLAP = 3;
-
-/**
- * A column whose spread is below this fraction of its largest magnitude is constant up to the
- * rounding of its mean (≈ n ulps); treating it as a real spread would return noise as a correlation.
- */
-const ZERO_SPREAD_RELATIVE = 1e-13;
 
 /**
  * Correlation matrix of a panel with missing values, on pairwise-complete observations, for any
@@ -255,6 +250,7 @@ function packGroup(
   // Padding columns of the last block must read as zeros.
   if (layout.padBlock) pack.fill(0, (blocks - 1) * stride, blocks * stride);
   const weighted = standardisation.kind === "exponential";
+  const moments: ColumnStandardisation = { mean: 0, scale: 0 };
   const w = scratch.weights;
   const sqrtW = scratch.sqrtWeights;
   // The usual overlap is a run of consecutive rows (listing to delisting): copy it in one move.
@@ -267,65 +263,16 @@ function packGroup(
     if (standardisation.kind === "spearman") {
       x = averageRanksInto(x, n, scratch.sorted, scratch.ranks);
     }
-    let maxAbs = 0;
-    for (let k = 0; k < n; k++) {
-      const a = Math.abs(x[k]);
-      if (a > maxAbs) maxAbs = a;
-    }
-    // Scale by a power of two (exact; the same rule as scaledCopy, in place on the scratch copy)
-    // so that sums of squares of values near 1e±200 neither overflow nor underflow; ρ is
-    // invariant to the scale.
-    const exponent = maxAbs > 0 ? Math.min(1024, Math.max(-1020, Math.ceil(Math.log2(maxAbs)))) : 0;
-    const factor = 2 ** -exponent;
-    maxAbs *= factor;
-    let sumW = n;
-    let sum = 0;
-    if (weighted) {
-      sumW = 0;
-      for (let k = 0; k < n; k++) {
-        const v = x[k] * factor;
-        x[k] = v;
-        sumW += w[k];
-        sum += w[k] * v;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        const v = x[k] * factor;
-        x[k] = v;
-        sum += v;
-      }
-    }
-    // Corrected two-pass (Chan, Golub & LeVeque 1983): deviations from the first-pass mean, with
-    // Σd fixing the mean's rounding and Σd² − (Σd)²/Σw the sum of squares; as accurate as numpy.
-    const firstMean = sum / sumW;
-    let sumD = 0;
-    let sumD2 = 0;
-    if (weighted) {
-      for (let k = 0; k < n; k++) {
-        const d = x[k] - firstMean;
-        sumD += w[k] * d;
-        sumD2 += w[k] * d * d;
-      }
-    } else {
-      for (let k = 0; k < n; k++) {
-        const d = x[k] - firstMean;
-        sumD += d;
-        sumD2 += d * d;
-      }
-    }
-    const mean = firstMean + sumD / sumW;
-    const squares = sumD2 - (sumD * sumD) / sumW;
-    const spread = Math.sqrt(Math.max(0, squares) / sumW);
+    const { mean, scale } = standardiseColumn(x, n, weighted ? w : undefined, moments);
     const base3 = Math.floor(p / width) * stride + (p % width) * columnStep;
     // The pack is reused across group pairs: padding rows must be rewritten as zeros each time.
     for (let k = n; k < ld; k++) pack[base3 + rowStep * k] = 0;
-    if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
+    if (scale === 0) {
       zero[p] = 1;
       for (let k = 0; k < n; k++) pack[base3 + rowStep * k] = 0;
       continue;
     }
     zero[p] = 0;
-    const scale = 1 / Math.sqrt(squares);
     if (weighted) {
       for (let k = 0; k < n; k++) pack[base3 + rowStep * k] = sqrtW[k] * (x[k] - mean) * scale;
     } else {

@@ -4,13 +4,11 @@ import { correlationByOverlap } from "./correlationByOverlap";
 import { groupColumnsByMask } from "./groupColumnsByMask";
 import { intersectSortedRows } from "./intersectSortedRows";
 import { validateCorrelationInput } from "./validateCorrelationInput";
+import { type ColumnStandardisation, standardiseColumn } from "./standardiseColumn";
 import { simdGramWorkspace } from "./wasm/simdGramWorkspace";
 
 /** Default for `minOverlap`, as in correlationByOverlap. */
 const DEFAULT_MIN_OVERLAP = 3;
-
-/** correlationByOverlap's zero-spread rule, repeated so that the same columns count as constant. */
-const ZERO_SPREAD_RELATIVE = 1e-13;
 
 /**
  * Pearson correlation matrix on pairwise-complete observations, standardising each column once per
@@ -191,46 +189,21 @@ function standardiseInto(
   // Overlaps are usually one run of rows (listing to delisting): read the data in place.
   const contiguous = n > 0 && over[n - 1] - over[0] === n - 1;
   const first = n > 0 ? over[0] : 0;
+  const moments: ColumnStandardisation = { mean: 0, scale: 0 };
   for (let p = 0; p < columns.length; p++) {
     const column = pack.subarray(start + p * ld, start + (p + 1) * ld);
     const base = columns[p] * rows;
     // The pack column doubles as the scratch copy: it is rewritten below.
     if (contiguous) column.set(data.subarray(base + first, base + first + n));
     else for (let k = 0; k < n; k++) column[k] = data[base + over[k]];
-    let maxAbs = 0;
-    for (let k = 0; k < n; k++) {
-      const a = Math.abs(column[k]);
-      if (a > maxAbs) maxAbs = a;
-    }
-    // Sums of squares of values near 1e±200 neither overflow nor underflow; ρ is invariant to the scale.
-    const exponent = maxAbs > 0 ? Math.min(1024, Math.max(-1020, Math.ceil(Math.log2(maxAbs)))) : 0;
-    const factor = 2 ** -exponent;
-    maxAbs *= factor;
-    let sum = 0;
-    for (let k = 0; k < n; k++) {
-      const v = column[k] * factor;
-      column[k] = v;
-      sum += v;
-    }
-    const firstMean = sum / n;
-    let sumD = 0;
-    let sumD2 = 0;
-    for (let k = 0; k < n; k++) {
-      const d = column[k] - firstMean;
-      sumD += d;
-      sumD2 += d * d;
-    }
-    const mean = firstMean + sumD / n;
-    const squares = sumD2 - (sumD * sumD) / n;
-    const spread = Math.sqrt(Math.max(0, squares) / n);
+    const { mean, scale } = standardiseColumn(column, n, undefined, moments);
     column.fill(0, n, ld);
-    if (!(spread > ZERO_SPREAD_RELATIVE * maxAbs)) {
+    if (scale === 0) {
       zero[zeroStart + p] = 1;
       column.fill(0, 0, n);
       continue;
     }
     zero[zeroStart + p] = 0;
-    const scale = 1 / Math.sqrt(squares);
     for (let k = 0; k < n; k++) column[k] = (column[k] - mean) * scale;
   }
 }
