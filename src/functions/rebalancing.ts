@@ -370,14 +370,16 @@ export function backtest(
         const out: SpillCell[][] = [
           [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
         ];
+        // A benchmark without a curve shows one error cell, made once rather than per row.
+        const benchmarkCurve = isCoreError(benchmark) ? undefined : benchmark;
+        const noBenchmark = isCoreError(benchmark) ? metricCell(benchmark, "") : "";
+        const { equity } = result;
         for (let t = start; t < panel.rows; t++) {
           out.push([
             when(t),
-            finiteCell(result.equity[t], "undefined"),
+            finiteCell(equity[t], "undefined"),
             finiteCell(hold[t], "undefined"),
-            isCoreError(benchmark)
-              ? metricCell(benchmark, "")
-              : finiteCell(benchmark[t], "undefined"),
+            benchmarkCurve === undefined ? noBenchmark : finiteCell(benchmarkCurve[t], "undefined"),
           ]);
         }
         return out;
