@@ -306,7 +306,7 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     );
   });
 
-  it("spills the earlier closes on a timeout, and fresh closes again once CoinGecko answers", async () => {
+  it("spills the earlier closes on a timeout, and fresh closes a minute later once CoinGecko answers", async () => {
     const clock = useCoinGecko();
     serveCoinGecko(clock);
     const earlier = await history([["BTC"]], 5);
@@ -319,6 +319,9 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     ]);
     expect(out.slice(1)).toEqual(earlier.slice(1));
     serveCoinGecko(clock);
+    // Within a minute of the failure the cache answers without asking CoinGecko again.
+    expect((await history([["BTC"]], 7))[0][0]).toMatch(/^Date \(cached/);
+    clock.advance(61_000);
     const back = await history([["BTC"]], 7);
     expect(back[0]).toEqual(["Date", "BTC"]);
     expect(back).toHaveLength(8);

@@ -36,6 +36,11 @@ export interface DataContextOptions {
   readonly batchDelayMs?: number;
   /** How long a market list (TOP, INDEX) is reused (default 5 minutes). */
   readonly marketsTtlMs?: number;
+  /**
+   * After a transient failure, how long dailyClosesOrCached answers from the cache without asking
+   * the provider again (default 60 s).
+   */
+  readonly failureCooldownMs?: number;
 }
 
 /** The data state of one JS runtime, shared by the custom functions and the task pane. */
@@ -60,7 +65,9 @@ export interface DataContext {
    * pass (offline, timeout, rate limit, server error, unreadable answer: isTransientDataError) and
    * the cache holds every symbol, the cached closes (see ClosesCache.cachedCloses) with the failure,
    * so HISTORY keeps working offline and says so. Any other failure, or a symbol not cached, rejects
-   * with the provider's error as before.
+   * with the provider's error as before. For a minute after a transient failure (failureCooldownMs)
+   * requests the cache can answer are answered from it with that failure, without the provider:
+   * offline, each recalculation would otherwise wait out every retry and backoff (~7 s) again.
    */
   dailyClosesOrCached(
     symbols: readonly string[],
@@ -94,6 +101,9 @@ export type ContextIndexOptions = Omit<BuildIndexOptions, "listMarkets" | "daily
 /** Market caps and prices move all day, but not enough in five minutes to refetch for every cell. */
 const DEFAULT_MARKETS_TTL_MS = 5 * 60_000;
 
+/** Long enough to spare a recalculation storm the retries, short enough to notice a reconnection. */
+const DEFAULT_FAILURE_COOLDOWN_MS = 60_000;
+
 /**
  * Creates the data context of a runtime: the current DataSettings (demo by default), the providers
  * built from them by createProvider (one per provider id, built on first use), ONE closes cache for
@@ -113,6 +123,9 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
   const clock = options.clock ?? systemClock;
   const build = options.createProvider ?? createProvider;
   const marketsTtlMs = options.marketsTtlMs ?? DEFAULT_MARKETS_TTL_MS;
+  const failureCooldownMs = options.failureCooldownMs ?? DEFAULT_FAILURE_COOLDOWN_MS;
+  // The last transient failure of each provider's closes, while it is recent enough to trust.
+  let recentFailures = new Map<ProviderId, { at: number; error: DataError }>();
   const cache = createClosesCache({
     store: options.store ?? createMemoryStore(),
     clock,
@@ -165,6 +178,8 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       batchers = new Map();
       marketLists = new Map();
       categoryLists = new Map();
+      // New keys, URLs or proxy may well fix the failure: ask the provider again at once.
+      recentFailures = new Map();
     },
     provider,
     cache,
@@ -183,10 +198,19 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       return cleared.then(() => ready.dailyCloses(symbols, days));
     },
     async dailyClosesOrCached(symbols, days, providerId = settings.provider) {
+      const recent = recentFailures.get(providerId);
+      if (recent !== undefined && clock.now() - recent.at < failureCooldownMs) {
+        await cleared;
+        const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
+        if (closes !== undefined) return { closes, failure: recent.error };
+      }
       try {
-        return { closes: await context.dailyCloses(symbols, days, providerId) };
+        const closes = await context.dailyCloses(symbols, days, providerId);
+        recentFailures.delete(providerId);
+        return { closes };
       } catch (error) {
         if (!isTransientDataError(error)) throw error;
+        recentFailures.set(providerId, { at: clock.now(), error });
         await cleared;
         const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
         if (closes === undefined) throw error;

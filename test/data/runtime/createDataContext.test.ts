@@ -99,6 +99,44 @@ describe("createDataContext", () => {
       await expect(context.dailyClosesOrCached(["BTC", "SOL"], 5)).rejects.toBe(down);
     });
 
+    it("answers from the cache for a minute after a transient failure, without asking the provider", async () => {
+      const { clock, fake, context } = setUp();
+      await context.dailyCloses(["BTC", "ETH"], 5);
+      clock.advance(86_400_000);
+      const down = new DataError("network", "Could not reach Fake (tried 4 times)", undefined);
+      fake.failCloses(down);
+      await context.dailyClosesOrCached(["BTC"], 5);
+      const fetches = fake.log.closes.length;
+      // Offline recalculations within the minute: cached closes, the same failure, no new fetch.
+      clock.advance(30_000);
+      const again = await context.dailyClosesOrCached(["ETH", "BTC"], 5);
+      expect(again.failure).toBe(down);
+      expect(again.closes.symbols).toEqual(["ETH", "BTC"]);
+      expect(fake.log.closes).toHaveLength(fetches);
+      // A symbol the cache lacks still asks the provider (and still fails).
+      await expect(context.dailyClosesOrCached(["SOL"], 5)).rejects.toBe(down);
+      expect(fake.log.closes).toHaveLength(fetches + 1);
+      // After the minute the provider is asked again; once it answers, fresh closes and no failure.
+      clock.advance(60_000);
+      fake.failCloses(undefined);
+      const fresh = await context.dailyClosesOrCached(["BTC"], 5);
+      expect(fresh.failure).toBeUndefined();
+      expect(fresh.closes.dates.at(-1)).toBe("2025-07-01");
+      expect(fake.log.closes.length).toBeGreaterThan(fetches + 1);
+    });
+
+    it("asks the provider again at once when the settings change", async () => {
+      const { clock, fake, context } = setUp();
+      await context.dailyCloses(["BTC"], 5);
+      clock.advance(86_400_000);
+      fake.failCloses(new DataError("timeout", "Fake did not answer within 20 s"));
+      await context.dailyClosesOrCached(["BTC"], 5);
+      fake.failCloses(undefined);
+      context.setSettings({ ...context.settings, http: { timeoutMs: 30_000 } });
+      const answer = await context.dailyClosesOrCached(["BTC"], 5);
+      expect(answer.failure).toBeUndefined();
+    });
+
     it("keeps the error when the cache is older than the window", async () => {
       const { clock, fake, context } = setUp();
       await context.dailyCloses(["BTC"], 5);
