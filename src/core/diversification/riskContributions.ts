@@ -2,6 +2,7 @@ import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { checkCovariance } from "../allocation/checkCovariance";
 import { checkWeights } from "./checkWeights";
+import { finiteMetric } from "../stats/finiteMetric";
 
 /** Result of {@link riskContributions}; every array is in the caller's asset order. */
 export interface RiskContributions {
@@ -63,7 +64,7 @@ export function riskContributions(
       { argument: "weights" }
     );
   }
-  const volatility = Math.sqrt(variance);
+  const volatility = Math.sqrt(finiteMetric(variance, "portfolio variance", "weights"));
   const marginal = new Float64Array(n);
   const component = new Float64Array(n);
   const percentage = new Float64Array(n);

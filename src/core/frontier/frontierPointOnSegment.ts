@@ -1,5 +1,6 @@
 import type { TurningPoint } from "./criticalLineAlgorithm";
 import type { FrontierInputs } from "./validateFrontierInputs";
+import { finiteMetric } from "../stats/finiteMetric";
 
 /** A portfolio on the efficient frontier, with its statistics. */
 export interface FrontierPoint {
@@ -63,14 +64,14 @@ export function frontierPointOnSegment(
     for (let j = 0; j < n; j++) sum += cov[row + j] * weights[j];
     variance += weights[i] * sum;
   }
-  variance = Math.max(variance, 0);
+  variance = finiteMetric(Math.max(variance, 0), "portfolio variance", "cov");
   const volatility = Math.sqrt(variance);
   return {
     weights,
-    expectedReturn,
+    expectedReturn: finiteMetric(expectedReturn, "expected return", "mu"),
     variance,
     volatility,
-    sharpe: (expectedReturn - riskFree) / volatility,
+    sharpe: finiteMetric((expectedReturn - riskFree) / volatility, "Sharpe ratio", "mu"),
     lambda: s * from.lambda + t * to.lambda,
     isTurningPoint,
   };

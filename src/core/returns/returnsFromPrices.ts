@@ -44,5 +44,18 @@ export function returnsFromPrices(
       }
     }
   }
+  // Valid prices give finite returns unless a step overflows (a price of 5e-324 next to 1):
+  // NaN marks a missing return, but ±Infinity would pass for a number downstream.
+  for (let k = 0; k < data.length; k++) {
+    if (data[k] === Infinity || data[k] === -Infinity) {
+      const j = Math.floor(k / outRows);
+      const t = k % outRows;
+      throw new CoreError(
+        "NON_FINITE",
+        `prices: column ${j + 1} (${prices.labels[j]}) goes from ${src[j * rows + t]} to ${src[j * rows + t + 1]} at row ${t + 2}, a return too large to represent; check those prices`,
+        { argument: "prices", row: t + 1, column: j, label: prices.labels[j] }
+      );
+    }
+  }
   return { kind: "returns", rows: outRows, cols, data, labels: prices.labels };
 }

@@ -1,5 +1,6 @@
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedSeries } from "./checkedSeries";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Annualised arithmetic mean return: the average per-period return scaled to a year.
@@ -23,5 +24,5 @@ export function annualisedMean(returns: ArrayLike<number>, periodsPerYear?: numb
   checkedSeries(returns, "returns", 1, "a mean");
   let sum = 0;
   for (let t = 0; t < returns.length; t++) sum += returns[t];
-  return (sum / returns.length) * ppy;
+  return finiteMetric((sum / returns.length) * ppy, "annualised mean");
 }

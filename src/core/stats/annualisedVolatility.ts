@@ -1,6 +1,7 @@
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedSeries } from "./checkedSeries";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Annualised volatility: the sample standard deviation of per-period returns scaled by √ppy.
@@ -24,5 +25,7 @@ export function annualisedVolatility(returns: ArrayLike<number>, periodsPerYear?
   checkedSeries(returns, "returns", 2, "a sample standard deviation");
   const moments = sampleMoments(returns);
   // Rounding-level spread is reported as exactly 0 so callers never see 1e-17 "volatility".
-  return moments.zeroSpread ? 0 : Math.sqrt(moments.variance * ppy);
+  return moments.zeroSpread
+    ? 0
+    : finiteMetric(Math.sqrt(moments.variance * ppy), "annualised volatility");
 }

@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import { pairedMoments } from "./pairedMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Beta of a series to a benchmark: the slope of the least-squares line of its returns on the
@@ -31,5 +32,5 @@ export function beta(returns: ArrayLike<number>, benchmark: ArrayLike<number>): 
       { argument: "benchmark" }
     );
   }
-  return m.sxy / m.syy;
+  return finiteMetric(m.sxy / m.syy, "beta");
 }

@@ -1,5 +1,6 @@
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedPrices } from "./checkedPrices";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Compound annual growth rate of a price series (or equity curve).
@@ -23,5 +24,9 @@ export function cagr(prices: ArrayLike<number>, periodsPerYear?: number): number
   const ppy = checkedPeriodsPerYear(periodsPerYear);
   checkedPrices(prices);
   const years = (prices.length - 1) / ppy;
-  return Math.pow(prices[prices.length - 1] / prices[0], 1 / years) - 1;
+  return finiteMetric(
+    Math.pow(prices[prices.length - 1] / prices[0], 1 / years) - 1,
+    "compound annual growth rate",
+    "prices"
+  );
 }

@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedSeries } from "./checkedSeries";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Compound annual growth rate from simple per-period returns, compounding them.
@@ -38,5 +39,5 @@ export function cagrFromReturns(returns: ArrayLike<number>, periodsPerYear?: num
   }
   if (logGrowth === -Infinity) return -1;
   const years = returns.length / ppy;
-  return Math.expm1(logGrowth / years);
+  return finiteMetric(Math.expm1(logGrowth / years), "compound annual growth rate");
 }

@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import { maxDrawdownFromReturns } from "../drawdown/maxDrawdownFromReturns";
 import { cagrFromReturns } from "./cagrFromReturns";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Calmar ratio: compound annual growth per unit of maximum drawdown, over the whole series.
@@ -38,5 +39,5 @@ export function calmarRatio(returns: ArrayLike<number>, periodsPerYear?: number)
       { argument: "returns" }
     );
   }
-  return growth / drawdown;
+  return finiteMetric(growth / drawdown, "Calmar ratio");
 }

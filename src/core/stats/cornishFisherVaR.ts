@@ -3,6 +3,7 @@ import { checkedConfidence } from "./checkedConfidence";
 import { checkedSeries } from "./checkedSeries";
 import { normalQuantile } from "./normalQuantile";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Cornish–Fisher (modified) value at risk: the Gaussian VaR with its quantile corrected for the
@@ -54,5 +55,8 @@ export function cornishFisherVaR(
   const z2 = z * z;
   const z3 = z2 * z;
   const zcf = z + ((z2 - 1) * s) / 6 + ((z3 - 3 * z) * k) / 24 - ((2 * z3 - 5 * z) * s * s) / 36;
-  return -(moments.mean + Math.sqrt(moments.variance) * zcf);
+  return finiteMetric(
+    -(moments.mean + Math.sqrt(moments.variance) * zcf),
+    "Cornish–Fisher value at risk"
+  );
 }

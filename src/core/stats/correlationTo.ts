@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import { pairedMoments } from "./pairedMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Pearson correlation of a series with a benchmark, over the rows where both are present.
@@ -31,5 +32,5 @@ export function correlationTo(returns: ArrayLike<number>, benchmark: ArrayLike<n
     );
   }
   const rho = m.sxy / Math.sqrt(m.sxx * m.syy);
-  return Math.max(-1, Math.min(1, rho));
+  return Math.max(-1, Math.min(1, finiteMetric(rho, "correlation")));
 }

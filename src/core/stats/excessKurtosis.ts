@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import { checkedSeries } from "./checkedSeries";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Excess kurtosis of a sample: tail heaviness relative to the normal distribution (normal = 0).
@@ -33,5 +34,8 @@ export function excessKurtosis(values: ArrayLike<number>, bias = false): number 
   }
   const n = moments.n;
   const g2 = moments.m4 / (moments.m2 * moments.m2) - 3;
-  return bias ? g2 : (((n + 1) * g2 + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  return finiteMetric(
+    bias ? g2 : (((n + 1) * g2 + 6) * (n - 1)) / ((n - 2) * (n - 3)),
+    "excess kurtosis"
+  );
 }

@@ -2,6 +2,7 @@ import { checkedConfidence } from "./checkedConfidence";
 import { checkedSeries } from "./checkedSeries";
 import { normalQuantile } from "./normalQuantile";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Gaussian conditional value at risk (expected shortfall): the mean loss beyond the Gaussian VaR,
@@ -33,5 +34,5 @@ export function gaussianCVaR(returns: ArrayLike<number>, confidence?: number): n
   const alpha = 1 - c;
   const z = normalQuantile(alpha);
   const density = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-  return -moments.mean + (sigma * density) / alpha;
+  return finiteMetric(-moments.mean + (sigma * density) / alpha, "conditional value at risk");
 }

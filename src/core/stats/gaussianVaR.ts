@@ -2,6 +2,7 @@ import { checkedConfidence } from "./checkedConfidence";
 import { checkedSeries } from "./checkedSeries";
 import { normalQuantile } from "./normalQuantile";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Gaussian (parametric, variance–covariance) value at risk: the loss quantile of a normal
@@ -27,5 +28,5 @@ export function gaussianVaR(returns: ArrayLike<number>, confidence?: number): nu
   checkedSeries(returns, "returns", 2, "a value at risk");
   const moments = sampleMoments(returns);
   const sigma = moments.zeroSpread ? 0 : Math.sqrt(moments.variance);
-  return -(moments.mean + sigma * normalQuantile(1 - c));
+  return finiteMetric(-(moments.mean + sigma * normalQuantile(1 - c)), "value at risk");
 }

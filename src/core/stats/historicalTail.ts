@@ -1,4 +1,5 @@
 import { selectKthInPlace } from "./selectKthInPlace";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * 1 − c is inexact in binary (1 − 0.9 = 0.09999999999999998), so (n − 1)(1 − c) can land a hair
@@ -57,5 +58,8 @@ export function historicalTail(returns: ArrayLike<number>, confidence: number): 
     for (let i = k + 1; i < n; i++) if (work[i] < next) next = work[i];
     quantile = lower + fraction * (next - lower);
   }
-  return { valueAtRisk: -quantile, conditionalValueAtRisk: -sum / (k + 1) };
+  return {
+    valueAtRisk: -quantile,
+    conditionalValueAtRisk: finiteMetric(-sum / (k + 1), "conditional value at risk"),
+  };
 }

@@ -3,6 +3,7 @@ import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedRate } from "./checkedRate";
 import { checkedSeries } from "./checkedSeries";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /** Options for {@link sharpeRatio}. */
 export interface SharpeOptions {
@@ -44,5 +45,8 @@ export function sharpeRatio(returns: ArrayLike<number>, options: SharpeOptions =
       { argument: "returns" }
     );
   }
-  return (moments.mean * ppy - riskFree) / Math.sqrt(moments.variance * ppy);
+  return finiteMetric(
+    (moments.mean * ppy - riskFree) / Math.sqrt(moments.variance * ppy),
+    "Sharpe ratio"
+  );
 }

@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import { checkedSeries } from "./checkedSeries";
 import { sampleMoments } from "./sampleMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Skewness of a sample: the asymmetry of its distribution (negative = a longer loss tail).
@@ -34,5 +35,5 @@ export function skewness(values: ArrayLike<number>, bias = false): number {
   }
   const n = moments.n;
   const g1 = moments.m3 / Math.pow(moments.m2, 1.5);
-  return bias ? g1 : (g1 * Math.sqrt(n * (n - 1))) / (n - 2);
+  return finiteMetric(bias ? g1 : (g1 * Math.sqrt(n * (n - 1))) / (n - 2), "skewness");
 }

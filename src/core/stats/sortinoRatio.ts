@@ -2,6 +2,7 @@ import { CoreError } from "../errors";
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { checkedRate } from "./checkedRate";
 import { checkedSeries } from "./checkedSeries";
+import { finiteMetric } from "./finiteMetric";
 
 /** Options for {@link sortinoRatio}. */
 export interface SortinoOptions {
@@ -53,5 +54,5 @@ export function sortinoRatio(returns: ArrayLike<number>, options: SortinoOptions
       { argument: "returns" }
     );
   }
-  return ((sum / n) * ppy) / Math.sqrt((downside / n) * ppy);
+  return finiteMetric(((sum / n) * ppy) / Math.sqrt((downside / n) * ppy), "Sortino ratio");
 }

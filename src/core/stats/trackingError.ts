@@ -1,5 +1,6 @@
 import { checkedPeriodsPerYear } from "./checkedPeriodsPerYear";
 import { pairedMoments } from "./pairedMoments";
+import { finiteMetric } from "./finiteMetric";
 
 /**
  * Annualised tracking error: the volatility of active returns (series minus benchmark).
@@ -28,5 +29,5 @@ export function trackingError(
 ): number {
   const ppy = checkedPeriodsPerYear(periodsPerYear);
   const m = pairedMoments(returns, benchmark, 2, "a tracking error");
-  return Math.sqrt((m.sdd / (m.n - 1)) * ppy);
+  return finiteMetric(Math.sqrt((m.sdd / (m.n - 1)) * ppy), "tracking error");
 }
