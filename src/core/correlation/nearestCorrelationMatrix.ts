@@ -1,7 +1,7 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { validateSquareMatrix } from "./validateSquareMatrix";
+import { symmetricEigen } from "../linalg/symmetricEigen";
 
 /** Options for {@link nearestCorrelationMatrix}. */
 export interface NearestCorrelationOptions {
@@ -157,19 +157,15 @@ function relative(change: number, norm: number): number {
 
 /** V · diag(max(λ, floor)) · Vᵀ for a symmetric row-major matrix. */
 function projectToPsd(A: Float64Array, size: number, floor: number): Float64Array {
-  const m = new Matrix(size, size);
-  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) m.set(i, j, A[i * size + j]);
-  const evd = new EigenvalueDecomposition(m, { assumeSymmetric: true });
-  const values = evd.realEigenvalues;
-  const V = evd.eigenvectorMatrix;
+  const { lambda: values, vectors } = symmetricEigen(A, size);
   const out = new Float64Array(size * size);
   for (let k = 0; k < size; k++) {
     const lambda = Math.max(values[k], floor);
     if (lambda === 0) continue;
     for (let i = 0; i < size; i++) {
-      const vi = V.get(i, k) * lambda;
+      const vi = vectors[i * size + k] * lambda;
       if (vi === 0) continue;
-      for (let j = 0; j < size; j++) out[i * size + j] += vi * V.get(j, k);
+      for (let j = 0; j < size; j++) out[i * size + j] += vi * vectors[j * size + k];
     }
   }
   return out;

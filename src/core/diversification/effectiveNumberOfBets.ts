@@ -1,8 +1,9 @@
-import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { checkCovariance } from "../allocation/checkCovariance";
 import { checkWeights } from "./checkWeights";
+import { finiteMetric } from "../stats/finiteMetric";
+import { symmetricEigen } from "../linalg/symmetricEigen";
 
 /** Options for {@link effectiveNumberOfBets}. */
 export interface EffectiveNumberOfBetsOptions {
@@ -97,7 +98,7 @@ export function effectiveNumberOfBets(
     for (let j = 0; j < n; j++) s += a[i * n + j] * weights[j];
     variance += weights[i] * s;
   }
-  if (!(variance > 0)) {
+  if (!(finiteMetric(variance, "portfolio variance", "weights") > 0)) {
     throw new CoreError(
       "ZERO_VARIANCE",
       "weights: the portfolio has zero variance, so it has no bets to count; hold at least one risky asset",
@@ -119,12 +120,6 @@ export function effectiveNumberOfBets(
     if (p > 0) entropy -= p * Math.log(p);
   }
   return Math.min(n, Math.max(1, Math.exp(entropy)));
-}
-
-function toMatrix(data: Float64Array, n: number): Matrix {
-  const m = new Matrix(n, n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) m.set(i, j, data[i * n + j]);
-  return m;
 }
 
 function principalShares(
@@ -210,19 +205,6 @@ function rebaseGroupInPlace(group: readonly number[], vectors: Float64Array, n: 
   group.forEach((k, c) => {
     for (let i = 0; i < n; i++) vectors[i * n + k] = basis[c][i];
   });
-}
-
-/** Eigen-decomposition of a symmetric matrix: eigenvalues and row-major eigenvectors (column k = vector k). */
-function symmetricEigen(
-  data: Float64Array,
-  n: number
-): { lambda: Float64Array; vectors: Float64Array } {
-  const decomposition = new EigenvalueDecomposition(toMatrix(data, n), { assumeSymmetric: true });
-  const lambda = Float64Array.from(decomposition.realEigenvalues);
-  const e = decomposition.eigenvectorMatrix;
-  const vectors = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) vectors[i * n + k] = e.get(i, k);
-  return { lambda, vectors };
 }
 
 /** λ_min / λ_max, or 0 when λ_min ≤ 0. */
