@@ -1,5 +1,8 @@
 import { CoreError } from "../errors";
 
+/** Weights read from a sheet sum to 1 only to rounding (0.1 × 10 = 0.9999999999999999). */
+const WEIGHT_SUM_TOLERANCE = 1e-9;
+
 /** Whole lots to buy for a budget: see {@link discreteAllocation}. */
 export interface DiscreteAllocation {
   /** Units to buy per asset (a multiple of its lot). */
@@ -82,6 +85,16 @@ export function discreteAllocation(
         }
       );
     }
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i];
+  // Weights above 1 in total would spend more than the budget (the cash left would go negative).
+  if (total > 1 + WEIGHT_SUM_TOLERANCE) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `weights sum to ${Number(total.toPrecision(6))}; they must sum to 1 (or less, keeping the rest in cash)`,
+      { argument: "weights" }
+    );
   }
   const units = new Float64Array(n);
   const values = new Float64Array(n);

@@ -34,6 +34,23 @@ describe("discreteAllocation", () => {
     );
   });
 
+  it("refuses weights summing above 1, which would spend more than the budget, and keeps the rest of a lower sum in cash", () => {
+    // 0.8 + 0.8 of 100 at price 1 used to buy 80 + 80 units and report 0 cash left.
+    expect(() => discreteAllocation([0.8, 0.8], [1, 1], 100)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message: expect.stringMatching(/sum to 1.6/),
+      })
+    );
+    const half = discreteAllocation([0.25, 0.25], [1, 1], 100);
+    expect(Array.from(half.units)).toEqual([25, 25]);
+    expect(half.cashLeft).toBe(50);
+    // Rounding of a sheet's weights (0.1 × 10) is not "above 1".
+    expect(() =>
+      discreteAllocation(new Array(10).fill(0.1), new Array(10).fill(1), 100)
+    ).not.toThrow();
+  });
+
   it("never spends more than the budget, buys whole lots, and leaves less than the cheapest useful lot (property)", () => {
     fc.assert(
       fc.property(
