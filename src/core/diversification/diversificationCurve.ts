@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
+import { checkCovariance } from "../allocation/checkCovariance";
 
 /** One step of {@link diversificationCurve}. */
 export interface DiversificationStep {
@@ -41,15 +42,9 @@ export function diversificationCurve(
       { argument: "maxHoldings" }
     );
   }
-  for (let k = 0; k < n * n; k++) {
-    if (!Number.isFinite(cov.data[k])) {
-      throw new CoreError(
-        "NON_FINITE",
-        "the covariance matrix holds a value that is not a finite number",
-        { argument: "prices" }
-      );
-    }
-  }
+  // The same entry check as the other diagnostics: finite, symmetric, variances ≥ 0, PSD (an
+  // asymmetric or indefinite "covariance" made the greedy order pick nonsense or NaN).
+  checkCovariance(cov, { allowZeroVariance: true, purpose: "the diversification curve" });
   const variance = (i: number) => cov.data[i * n + i];
   const order = options.order ?? "given";
   if (order !== "given" && order !== "lowvol" && order !== "greedy") {

@@ -2,6 +2,7 @@ import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { checkCovariance } from "../allocation/checkCovariance";
 import { checkWeights } from "./checkWeights";
+import { finiteMetric } from "../stats/finiteMetric";
 
 /**
  * Diversification ratio: the weighted average of the assets' volatilities over the portfolio's
@@ -49,5 +50,5 @@ export function diversificationRatio(weights: ArrayLike<number>, cov: SquareMatr
       { argument: "weights" }
     );
   }
-  return weightedVolatility / Math.sqrt(variance);
+  return finiteMetric(weightedVolatility / Math.sqrt(variance), "diversification ratio", "weights");
 }

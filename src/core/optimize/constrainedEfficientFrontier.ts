@@ -7,6 +7,7 @@ import { solveQuadraticProgram } from "./solveQuadraticProgram";
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import type { PortfolioConstraints } from "./types";
+import { finiteMetric } from "../stats/finiteMetric";
 
 /** One portfolio of {@link constrainedEfficientFrontier}. */
 export interface ConstrainedFrontierPoint {
@@ -81,12 +82,12 @@ export function constrainedEfficientFrontier(
       for (let j = 0; j < n; j++) row += cov.data[i * n + j] * weights[j];
       variance += weights[i] * row;
     }
-    const volatility = Math.sqrt(Math.max(variance, 0));
+    const volatility = Math.sqrt(finiteMetric(Math.max(variance, 0), "portfolio variance", "cov"));
     return {
       weights,
-      expectedReturn: ret,
+      expectedReturn: finiteMetric(ret, "expected return", "mu"),
       volatility,
-      sharpe: (ret - riskFree) / volatility,
+      sharpe: finiteMetric((ret - riskFree) / volatility, "Sharpe ratio", "mu"),
       note,
     };
   };

@@ -54,7 +54,16 @@ export function portfolioReturns(returns: ReturnsPanel, weights: ArrayLike<numbe
       }
       sum += weights[j] * r;
     }
-    if (complete) out[kept++] = sum;
+    if (!complete) continue;
+    // A return of ±Infinity (or weights large enough to overflow) would pass for a number.
+    if (!Number.isFinite(sum)) {
+      throw new CoreError(
+        "NON_FINITE",
+        `returns: the portfolio's return on row ${t + 1} is ${sum}; every return and weight must be a finite number of ordinary size`,
+        { argument: "returns", row: t }
+      );
+    }
+    out[kept++] = sum;
   }
   if (kept < 2) {
     throw new CoreError(
