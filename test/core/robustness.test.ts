@@ -1,4 +1,25 @@
 import fc from "fast-check";
+import { buyAndHold } from "../../src/core/backtest/buyAndHold";
+import { backtest } from "../../src/core/backtest/backtest";
+import { correlationDistance } from "../../src/core/clustering/correlationDistance";
+import { linkage } from "../../src/core/clustering/linkage";
+import { averagePairwiseCorrelation } from "../../src/core/correlation/averagePairwiseCorrelation";
+import { ewmCorrelationSeries } from "../../src/core/correlation/ewmCorrelationSeries";
+import { kendallTau } from "../../src/core/correlation/kendallTau";
+import { rollingCorrelation } from "../../src/core/correlation/rollingCorrelation";
+import { spearmanCorrelation } from "../../src/core/correlation/spearmanCorrelation";
+import { correlationFromCovariance } from "../../src/core/covariance/correlationFromCovariance";
+import { activeRisk } from "../../src/core/diversification/activeRisk";
+import { diversificationCurve } from "../../src/core/diversification/diversificationCurve";
+import { criticalLineAlgorithm } from "../../src/core/frontier/criticalLineAlgorithm";
+import { tieredWeights } from "../../src/core/indexing/tieredWeights";
+import { topByMarketCap } from "../../src/core/indexing/topByMarketCap";
+import { constrainedEfficientFrontier } from "../../src/core/optimize/constrainedEfficientFrontier";
+import { rebalanceTrades } from "../../src/core/rebalance/rebalanceTrades";
+import { portfolioReturns } from "../../src/core/returns/portfolioReturns";
+import { beta } from "../../src/core/stats/beta";
+import { panelStatistics } from "../../src/core/stats/panelStatistics";
+import { trackingError } from "../../src/core/stats/trackingError";
 import { hierarchicalRiskParity } from "../../src/core/allocation/hierarchicalRiskParity";
 import { inverseVolatilityWeights } from "../../src/core/allocation/inverseVolatilityWeights";
 import { riskBudgetingWeights } from "../../src/core/allocation/riskBudgetingWeights";
@@ -251,6 +272,116 @@ describe("core entry points with bad and degenerate inputs", () => {
     fc.assert(
       fc.property(vector, fc.oneof(fc.double({ min: -1, max: 2, noNaN: true }), special), (v, x) =>
         expectCleanOutcome(() => f(v, x))
+      ),
+      runs
+    );
+  });
+
+  /** Series that mark undefined windows with NaN by design: only ±Infinity is a defect there. */
+  const withoutNaN = (values: Float64Array) => Array.from(values).filter((v) => !Number.isNaN(v));
+
+  it.each([
+    ["beta", (x: number[], y: number[]) => beta(x, y)],
+    ["trackingError", (x: number[], y: number[]) => trackingError(x, y)],
+    ["kendallTau", (x: number[], y: number[]) => kendallTau(x, y)],
+    ["spearmanCorrelation", (x: number[], y: number[]) => spearmanCorrelation(x, y)],
+    ["rollingCorrelation", (x: number[], y: number[]) => withoutNaN(rollingCorrelation(x, y, 3))],
+    [
+      "ewmCorrelationSeries",
+      (x: number[], y: number[]) => withoutNaN(ewmCorrelationSeries(x, y, { halfLife: 5 })),
+    ],
+    [
+      "activeRisk",
+      (x: number[], y: number[]) =>
+        activeRisk(x, y, {
+          size: x.length,
+          data: new Float64Array(x.length * x.length).map((_, k) =>
+            k % (x.length + 1) === 0 ? 0.04 : 0.01
+          ),
+          labels: labels(x.length),
+        }),
+    ],
+    ["tieredWeights", (x: number[], y: number[]) => tieredWeights(x, y)],
+    [
+      "rebalanceTrades",
+      (x: number[], y: number[]) =>
+        rebalanceTrades({ units: x, prices: x.map(() => 10), targets: y, band: 0.05, feeBps: 10 }),
+    ],
+  ])("%s: a CoreError or finite numbers for any two series", (_name, f) => {
+    fc.assert(
+      fc.property(series, series, (x, y) => expectCleanOutcome(() => f(x, y))),
+      runs
+    );
+  });
+
+  it.each([
+    ["criticalLineAlgorithm", (mu: number[], c: SquareMatrix) => criticalLineAlgorithm(mu, c)],
+    [
+      "constrainedEfficientFrontier",
+      (mu: number[], c: SquareMatrix) =>
+        constrainedEfficientFrontier(mu, c, {
+          points: 3,
+          constraints: { upper: 0.7, groups: [{ name: "g", members: [0], max: 0.5 }] },
+        }),
+    ],
+  ])("%s: a CoreError or finite numbers for any vector and matrix", (_name, f) => {
+    fc.assert(
+      fc.property(vector, matrix, (v, c) => expectCleanOutcome(() => f(v, c))),
+      runs
+    );
+  });
+
+  it.each([
+    ["correlationDistance → linkage", (c: SquareMatrix) => linkage(correlationDistance(c), "ward")],
+    ["correlationFromCovariance", (c: SquareMatrix) => correlationFromCovariance(c)],
+    ["averagePairwiseCorrelation", (c: SquareMatrix) => averagePairwiseCorrelation(c)],
+    ["diversificationCurve", (c: SquareMatrix) => diversificationCurve(c, { order: "greedy" })],
+  ])("%s: a CoreError or finite numbers for any matrix", (_name, f) => {
+    fc.assert(
+      fc.property(matrix, (c) => expectCleanOutcome(() => f(c))),
+      runs
+    );
+  });
+
+  it.each([
+    ["panelStatistics", (r: ReturnsPanel) => panelStatistics(r)],
+    [
+      "portfolioReturns",
+      (r: ReturnsPanel) =>
+        withoutNaN(portfolioReturns(r, new Array(r.cols).fill(1 / Math.max(r.cols, 1)))),
+    ],
+  ])("%s: a CoreError or finite numbers for any returns panel", (_name, f) => {
+    fc.assert(
+      fc.property(returnsPanel, (r) => expectCleanOutcome(() => f(r))),
+      runs
+    );
+  });
+
+  it("backtest and buy-and-hold: a CoreError or finite curves for any prices and weights", () => {
+    fc.assert(
+      fc.property(
+        fc.array(priceSeries, { minLength: 1, maxLength: 3 }),
+        vector,
+        fc.constantFrom("monthly", "daily", "none") as fc.Arbitrary<"monthly" | "daily" | "none">,
+        (columns, weights, rebalance) =>
+          expectCleanOutcome(() => {
+            const rows = Math.min(...columns.map((c) => c.length));
+            const prices = pricePanel(
+              Array.from({ length: rows }, (_, t) => columns.map((c) => c[t]))
+            );
+            const dates = Array.from({ length: rows }, (_, t) => 20000 + t);
+            const result = backtest({ prices, dates, rule: weights, rebalance, feeBps: 10 });
+            return [result, buyAndHold(prices, weights)];
+          })
+      ),
+      runs
+    );
+  });
+
+  it("topByMarketCap: a CoreError or valid indices for any caps and count", () => {
+    fc.assert(
+      fc.property(vector, fc.integer({ min: -2, max: 8 }), (caps, count) =>
+        expectCleanOutcome(() => topByMarketCap(caps, count))
       ),
       runs
     );
