@@ -149,6 +149,52 @@ describe("parseClosesCsv", () => {
     );
   });
 
+  it("never throws on arbitrary text: a table of positive closes, or a reason with its line (property)", () => {
+    // Text built from the characters a CSV is made of, so the generator reaches the deep paths.
+    const piece = fc.constantFrom(
+      "date",
+      "BTC",
+      "ETH",
+      ",",
+      ";",
+      "\t",
+      "\n",
+      "\r\n",
+      '"',
+      "2024-01-0",
+      "2024/1/",
+      "1",
+      "9",
+      "0",
+      "-",
+      ".",
+      "e",
+      "1e308",
+      "NaN",
+      "Infinity",
+      " ",
+      "\uFEFF",
+      "31.12.2023",
+      "T00:00Z"
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const result = parseClosesCsv(pieces.join(""));
+        if (!result.ok) {
+          expect(result.reason.length).toBeGreaterThan(10);
+          expect(result.line).toBeGreaterThanOrEqual(1);
+          return;
+        }
+        const { symbols, dates, closes } = result.data;
+        expect(closes.length).toBe(symbols.length * dates.length);
+        for (const close of closes)
+          expect(Number.isNaN(close) || (close > 0 && close < Infinity)).toBe(true);
+        for (let t = 1; t < dates.length; t++) expect(dates[t] > dates[t - 1]).toBe(true);
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
   it("leaves its input text unchanged (strings are immutable; checks the same text parses twice alike)", () => {
     const text = "date,BTC\n2024-01-01,1";
     expect(parseClosesCsv(text)).toEqual(parseClosesCsv(text));
