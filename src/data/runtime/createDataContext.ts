@@ -4,6 +4,7 @@ import { createMemoryStore } from "../cache/createMemoryStore";
 import { createProvider, type ProviderDependencies } from "../createProvider";
 import { type Clock, systemClock } from "../http/clock";
 import type { DataError } from "../dataError";
+import { dayNumberOf } from "../dayNumberOf";
 import { isTransientDataError } from "../isDataError";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
 import { buildIndex, type BuildIndexOptions, type BuiltIndex } from "../indices/buildIndex";
@@ -15,6 +16,7 @@ import type {
   ListMarketsOptions,
   MarketAsset,
 } from "../types";
+import { toIsoDate } from "../toIsoDate";
 import { createRequestBatcher, type RequestBatcher } from "./createRequestBatcher";
 
 /** A provider id as in DataSettings. */
@@ -198,11 +200,17 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       return cleared.then(() => ready.dailyCloses(symbols, days));
     },
     async dailyClosesOrCached(symbols, days, providerId = settings.provider) {
+      // Cached closes that already reach today are not stale, whatever failed beside them (a
+      // batch fails as a whole when one of its symbols needed the provider).
+      const fromCache = (closes: DailyCloses, failure: DataError): ClosesOrCached =>
+        closes.dates[closes.dates.length - 1] >= toIsoDate(dayNumberOf(clock.now()))
+          ? { closes }
+          : { closes, failure };
       const recent = recentFailures.get(providerId);
       if (recent !== undefined && clock.now() - recent.at < failureCooldownMs) {
         await cleared;
         const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
-        if (closes !== undefined) return { closes, failure: recent.error };
+        if (closes !== undefined) return fromCache(closes, recent.error);
       }
       try {
         const closes = await context.dailyCloses(symbols, days, providerId);
@@ -214,7 +222,7 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
         await cleared;
         const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
         if (closes === undefined) throw error;
-        return { closes, failure: error };
+        return fromCache(closes, error);
       }
     },
     markets(request = {}, providerId = settings.provider) {

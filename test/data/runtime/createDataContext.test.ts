@@ -125,6 +125,22 @@ describe("createDataContext", () => {
       expect(fake.log.closes.length).toBeGreaterThan(fetches + 1);
     });
 
+    it("does not call today's cached closes stale when a batch fails for another symbol", async () => {
+      const { fake, context } = setUp();
+      await context.dailyCloses(["BTC"], 3);
+      const down = new DataError("providerDown", "Fake is down (503): try again later", 503);
+      fake.failCloses(down);
+      // One batch: BTC is cached up to today, SOL needs the provider, which fails.
+      const [btc, sol] = await Promise.allSettled([
+        context.dailyClosesOrCached(["BTC"], 3),
+        context.dailyClosesOrCached(["SOL"], 3),
+      ]);
+      if (btc.status !== "fulfilled") throw new Error("BTC should come from the cache");
+      expect(btc.value.failure).toBeUndefined();
+      expect(btc.value.closes.dates.at(-1)).toBe("2025-06-30");
+      expect(sol).toMatchObject({ status: "rejected", reason: down });
+    });
+
     it("asks the provider again at once when the settings change", async () => {
       const { clock, fake, context } = setUp();
       await context.dailyCloses(["BTC"], 5);
