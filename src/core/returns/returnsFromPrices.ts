@@ -31,31 +31,35 @@ export function returnsFromPrices(
   const outRows = rows - 1;
   const data = new Float64Array(outRows * cols);
   const src = prices.data;
+  // Valid prices give finite returns unless a step overflows (a price of 5e-324 next to 1):
+  // NaN marks a missing return, but ±Infinity would pass for a number downstream. Noted in the
+  // same pass (the first one, by column), so the hot loop reads the prices once.
+  let overflow = -1;
   for (let j = 0; j < cols; j++) {
     const inBase = j * rows;
     const outBase = j * outRows;
     if (method === "log") {
       for (let t = 0; t < outRows; t++) {
-        data[outBase + t] = Math.log(src[inBase + t + 1] / src[inBase + t]);
+        const r = Math.log(src[inBase + t + 1] / src[inBase + t]);
+        data[outBase + t] = r;
+        if ((r === Infinity || r === -Infinity) && overflow < 0) overflow = outBase + t;
       }
     } else {
       for (let t = 0; t < outRows; t++) {
-        data[outBase + t] = src[inBase + t + 1] / src[inBase + t] - 1;
+        const r = src[inBase + t + 1] / src[inBase + t] - 1;
+        data[outBase + t] = r;
+        if (r === Infinity && overflow < 0) overflow = outBase + t;
       }
     }
   }
-  // Valid prices give finite returns unless a step overflows (a price of 5e-324 next to 1):
-  // NaN marks a missing return, but ±Infinity would pass for a number downstream.
-  for (let k = 0; k < data.length; k++) {
-    if (data[k] === Infinity || data[k] === -Infinity) {
-      const j = Math.floor(k / outRows);
-      const t = k % outRows;
-      throw new CoreError(
-        "NON_FINITE",
-        `prices: column ${j + 1} (${prices.labels[j]}) goes from ${src[j * rows + t]} to ${src[j * rows + t + 1]} at row ${t + 2}, a return too large to represent; check those prices`,
-        { argument: "prices", row: t + 1, column: j, label: prices.labels[j] }
-      );
-    }
+  if (overflow >= 0) {
+    const j = Math.floor(overflow / outRows);
+    const t = overflow % outRows;
+    throw new CoreError(
+      "NON_FINITE",
+      `prices: column ${j + 1} (${prices.labels[j]}) goes from ${src[j * rows + t]} to ${src[j * rows + t + 1]} at row ${t + 2}, a return too large to represent; check those prices`,
+      { argument: "prices", row: t + 1, column: j, label: prices.labels[j] }
+    );
   }
   return { kind: "returns", rows: outRows, cols, data, labels: prices.labels };
 }

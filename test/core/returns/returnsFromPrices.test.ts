@@ -74,3 +74,28 @@ describeWithSharedData("returnsFromPrices on the real crypto closes", () => {
     expect(growth).toBeCloseTo(closes[closes.length - 1] / closes[0], 6);
   });
 });
+
+describe("returnsFromPrices on extreme prices", () => {
+  it("names a step whose return overflows instead of returning ±Infinity", () => {
+    // 1 / 5e-324 overflows the simple return; 1e-300 / 1e300 underflows to 0, so its log is −∞.
+    expect(() =>
+      returnsFromPrices(
+        pricePanel([
+          [2, 1],
+          [3, 5e-324],
+          [4, 1],
+        ])
+      )
+    ).toThrow(
+      expect.objectContaining({
+        code: "NON_FINITE",
+        column: 1,
+        row: 2,
+        message: expect.stringMatching(/column 2 \(Asset 2\) goes from 5e-324 to 1 at row 3/),
+      })
+    );
+    expect(() => returnsFromPrices(pricePanel([[1e300], [1e-300]]), "log")).toThrow(
+      expect.objectContaining({ code: "NON_FINITE", row: 1, column: 0 })
+    );
+  });
+});
