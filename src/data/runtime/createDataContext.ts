@@ -206,10 +206,11 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
         closes.dates[closes.dates.length - 1] >= toIsoDate(dayNumberOf(clock.now()))
           ? { closes }
           : { closes, failure };
+      const readCache = () =>
+        cleared.then(() => cache.cachedCloses(provider(providerId).id, symbols, days));
       const recent = recentFailures.get(providerId);
       if (recent !== undefined && clock.now() - recent.at < failureCooldownMs) {
-        await cleared;
-        const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
+        const closes = await readCache();
         if (closes !== undefined) return fromCache(closes, recent.error);
       }
       try {
@@ -219,8 +220,7 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
       } catch (error) {
         if (!isTransientDataError(error)) throw error;
         recentFailures.set(providerId, { at: clock.now(), error });
-        await cleared;
-        const closes = await cache.cachedCloses(provider(providerId).id, symbols, days);
+        const closes = await readCache();
         if (closes === undefined) throw error;
         return fromCache(closes, error);
       }
