@@ -57,7 +57,8 @@ module.exports = async (env, options) => {
       taskpane: ["./src/taskpane/index.tsx"],
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // DIVERSIFY_DIST builds elsewhere (the browser tests and benches read the same variable).
+      path: path.resolve(process.env.DIVERSIFY_DIST || path.join(__dirname, "dist")),
       filename: "[name].js",
       clean: true,
     },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Browser tests: load the production build (dist/) in headless Debian Chromium with an Office.js
+ * Browser tests: load the production build (dist/, or $DIVERSIFY_DIST) in headless Debian Chromium with an Office.js
  * test double, then check the task pane renders and that every custom function in functions.json
  * is registered and answers what Excel would pass with the right shape or the right error.
  * Prints "e2e: N passed, M failed" last; exits 1 on any failure.
@@ -14,7 +14,7 @@ import { contractCases } from "./contractCases.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
-const dist = path.join(root, "dist");
+const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
 const artefacts = path.join(root, "test-results", "e2e");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
