@@ -9,6 +9,13 @@ import * as path from "path";
 export const sharedDataDir =
   process.env.DIVERSIFY_SHARED_DATA ?? path.resolve(__dirname, "..", "..", "..", "shared", "data");
 
+/**
+ * The providers' published contracts (CoinGecko's OpenAPI specs) beside the data, in ../shared/providers.
+ * Derived from the data folder so that pointing DIVERSIFY_SHARED_DATA at an empty folder (CI's
+ * fresh-clone run) hides both.
+ */
+export const sharedProvidersDir = path.resolve(sharedDataDir, "..", "providers");
+
 /** True when the shared data folder is present. */
 export function hasSharedData(): boolean {
   return fs.existsSync(path.join(sharedDataDir, "crypto-daily-close.csv"));
@@ -51,6 +58,30 @@ export function describeWithSharedData(name: string, body: () => void): void {
   } else {
     describe(name, () => {
       it.skip(sharedDataSkipReason, () => undefined);
+    });
+  }
+}
+
+/** True when `relativePath` exists under ../shared/providers. */
+export function hasSharedProviderFile(relativePath: string): boolean {
+  return fs.existsSync(path.join(sharedProvidersDir, relativePath));
+}
+
+/**
+ * `describe` when ../shared/providers/`relativePath` is present; otherwise one skipped test saying
+ * why, and the body is never called (see describeWithSharedData).
+ */
+export function describeWithSharedProviderFile(
+  relativePath: string,
+  name: string,
+  body: () => void
+): void {
+  if (hasSharedProviderFile(relativePath)) {
+    describe(name, body);
+  } else {
+    describe(name, () => {
+      it.skip(`skipped: ${path.join(sharedProvidersDir, relativePath)} is absent in this checkout (a fresh clone has no ../shared/providers)`, () =>
+        undefined);
     });
   }
 }
