@@ -38,6 +38,10 @@ export interface DailyCloses {
   readonly symbols: readonly string[];
   readonly dates: readonly string[];
   readonly closes: Float64Array;
+  /** Requests made for this answer (Token Metrics bills one credit per request); undefined when not counted. */
+  readonly requestsMade?: number;
+  /** Plain-language notes on how the data was chosen, e.g. which token a shared ticker resolved to. */
+  readonly notes?: readonly string[];
 }
 
 /** An index a provider publishes (Token Metrics indices, demo sector baskets later). */
@@ -56,6 +60,10 @@ export interface IndexHolding {
   readonly weight: number;
   readonly marketCap?: number;
   readonly price?: number;
+  /** The provider's own id of the token (Token Metrics TOKEN_ID), for exact price requests. */
+  readonly providerId?: string;
+  /** CoinGecko's coin id of the token when the provider gives it (Token Metrics CG_ID). */
+  readonly coinGeckoId?: string;
 }
 
 /** What a provider can do; the task pane greys out the rest. */
