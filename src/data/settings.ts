@@ -37,3 +37,32 @@ export const DEFAULT_DATA_SETTINGS: DataSettings = {
   csv: {},
   http: {},
 };
+
+/**
+ * When the settings choose a provider or plan that needs an API key but hold none: what to tell
+ * the user, starting "saved key missing". This is how storage that lost the key shows (Safari and
+ * Firefox may drop an add-in's third-party storage, office-js-docs-pr #3066): the functions and
+ * the Data tab then say so instead of quietly answering from another source. Token Metrics always
+ * needs a key; CoinGecko's demo and pro plans do (its public plan does not).
+ *
+ * Complexity: O(1).
+ *
+ * @param settings the settings in force
+ * @returns the message, or undefined when every key the settings need is there
+ * @example missingSavedKey({ ...DEFAULT_DATA_SETTINGS, provider: "tokenmetrics" }); // => "saved key missing: …"
+ */
+export function missingSavedKey(settings: DataSettings): string | undefined {
+  const fix =
+    "no API key is stored in this browser (it may have dropped the add-in's storage); open the Data tab, enter the key again and Save";
+  if (settings.provider === "tokenmetrics" && !settings.tokenMetrics.apiKey) {
+    return `saved key missing: the Data tab chooses Token Metrics, but ${fix}`;
+  }
+  if (
+    settings.provider === "coingecko" &&
+    settings.coinGecko.plan !== "public" &&
+    !settings.coinGecko.apiKey
+  ) {
+    return `saved key missing: the Data tab chooses CoinGecko's ${settings.coinGecko.plan} plan, but ${fix} (or choose no key)`;
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@ import { isDataError } from "../data/isDataError";
 import { INDEX_DEFINITIONS } from "../data/indices/indexDefinitions";
 import type { DataError } from "../data/dataError";
 import type { ClosesOrCached, DataContext } from "../data/runtime/createDataContext";
-import { sharedDataContext } from "../data/runtime/sharedDataContext";
+import { readySharedDataContext } from "../data/runtime/sharedDataContext";
 import { toIsoDate } from "../data/toIsoDate";
 import type { DataProvider } from "../data/types";
 import { excelBoundaryAsync, unwrap } from "./boundary";
@@ -36,7 +36,7 @@ export async function history(
   provider?: string
 ): Promise<any[][]> {
   return excelBoundaryAsync("HISTORY", async () => {
-    const context = sharedDataContext();
+    const context = await readySharedDataContext();
     const wanted = readSymbols(symbols);
     const id = unwrap(parseChoice(provider, "provider", PROVIDERS, context.settings.provider));
     const source = context.provider(id);
@@ -69,7 +69,7 @@ export async function top(n: number, category?: string): Promise<any[][]> {
         expected: `a whole number from 1 to ${MAX_TOP}`,
       })
     );
-    const context = sharedDataContext();
+    const context = await readySharedDataContext();
     const sector = await fetching(() => resolveCategory(readCategory(category), context));
     const assets = await fetching(() => context.markets({ limit, category: sector }));
     return spillTable(
@@ -102,7 +102,9 @@ export async function indexConstituents(name: string, output?: string): Promise<
     const what = unwrap(
       parseChoice(output, "output", ["constituents", "weights"] as const, "constituents")
     );
-    const rows = await fetching(() => indexRows(readIndexName(name), sharedDataContext()));
+    const rows = await fetching(async () =>
+      indexRows(readIndexName(name), await readySharedDataContext())
+    );
     if (what === "weights") {
       return spillTable(
         ["Symbol", "Weight"],

@@ -1,3 +1,4 @@
+import { CoreError } from "../../core/errors";
 import { createClosesCache, type ClosesCache } from "../cache/createClosesCache";
 import type { CacheStore } from "../cache/cacheStore";
 import { createMemoryStore } from "../cache/createMemoryStore";
@@ -6,7 +7,7 @@ import { type Clock, systemClock } from "../http/clock";
 import type { DataError } from "../dataError";
 import { dayNumberOf } from "../dayNumberOf";
 import { isTransientDataError } from "../isDataError";
-import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
+import { DEFAULT_DATA_SETTINGS, type DataSettings, missingSavedKey } from "../settings";
 import { buildIndex, type BuildIndexOptions, type BuiltIndex } from "../indices/buildIndex";
 import type { IndexDefinition } from "../indices/indexDefinitions";
 import type {
@@ -43,15 +44,31 @@ export interface DataContextOptions {
    * the provider again (default 60 s).
    */
   readonly failureCooldownMs?: number;
+  /**
+   * Reads the stored settings (the shared runtime: after Office.onReady, from the settings store).
+   * Applied when it resolves unless setSettings came first (the pane's choice is newer); until then
+   * `ready` is pending, so functions Excel calls before the pane renders wait for the saved provider
+   * instead of answering from demo data. A failed read keeps the initial settings.
+   */
+  readonly loadSettings?: () => Promise<DataSettings | undefined>;
 }
 
 /** The data state of one JS runtime, shared by the custom functions and the task pane. */
 export interface DataContext {
   /** The current settings (keys are held in memory only; the pane persists them in add-in storage). */
   readonly settings: DataSettings;
+  /**
+   * Settles once the stored settings are in force (at once without `loadSettings`); never rejects.
+   * Custom functions await it before reading `settings`.
+   */
+  readonly ready: Promise<void>;
   /** Replaces the settings: providers are rebuilt on next use; cached prices stay (they do not depend on keys). */
   setSettings(settings: DataSettings): void;
-  /** The configured provider, or another one by id with the same keys and URLs (HISTORY's provider argument). */
+  /**
+   * The configured provider, or another one by id with the same keys and URLs (HISTORY's provider
+   * argument). Throws CoreError NOT_AVAILABLE "saved key missing: …" (see missingSavedKey) when
+   * the settings need a key they no longer hold, rather than quietly using a keyless source.
+   */
   provider(id?: ProviderId): DataProvider;
   /** The one price cache of the runtime. */
   readonly cache: ClosesCache;
@@ -144,7 +161,10 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
   const provider = (id: ProviderId = settings.provider): DataProvider => {
     let built = providers.get(id);
     if (built === undefined) {
-      built = build(id === settings.provider ? settings : { ...settings, provider: id }, { clock });
+      const wanted = id === settings.provider ? settings : { ...settings, provider: id };
+      const missing = missingSavedKey(wanted);
+      if (missing !== undefined) throw new CoreError("NOT_AVAILABLE", missing);
+      built = build(wanted, { clock });
       providers.set(id, built);
     }
     return built;
@@ -167,11 +187,29 @@ export function createDataContext(options: DataContextOptions = {}): DataContext
     return list;
   }
 
+  // Set by setSettings, so stored settings read late never override the pane's newer choice.
+  let settingsChosen = false;
+  const loadSettings = options.loadSettings;
+  // Started after `context` exists (a then-callback), so a loader that throws at once is caught too.
+  const ready: Promise<void> =
+    loadSettings === undefined
+      ? Promise.resolve()
+      : Promise.resolve()
+          .then(loadSettings)
+          .then((stored) => {
+            if (stored !== undefined && !settingsChosen) context.setSettings(stored);
+          })
+          .catch(() => undefined);
+
   const context: DataContext = {
     get settings() {
       return settings;
     },
+    get ready() {
+      return ready;
+    },
     setSettings(next) {
+      settingsChosen = true;
       if (next.csv.text !== settings.csv.text) {
         cleared = cache.clear("csv").catch(() => undefined);
       }

@@ -1,4 +1,4 @@
-import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../../data/settings";
+import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../settings";
 
 /** The storage the settings live in: localStorage in the shared runtime (a browser page). */
 export interface KeyValueStorage {

@@ -2,6 +2,7 @@ import { createIndexedDbStore } from "../cache/createIndexedDbStore";
 import { createMemoryStore } from "../cache/createMemoryStore";
 import { createDataContext, type DataContext } from "./createDataContext";
 import { createFallbackStore } from "./createFallbackStore";
+import { loadStoredSettings } from "./loadStoredSettings";
 
 let shared: DataContext | undefined;
 
@@ -10,7 +11,9 @@ let shared: DataContext | undefined;
  * shared runtime, so HISTORY, TOP, INDEX and the pane see the same settings, providers and cache
  * (Microsoft's "one shared runtime, two faces over one state module"). Created on first use with
  * the demo provider and, where the browser has IndexedDB, a persistent price cache (memory if
- * IndexedDB fails).
+ * IndexedDB fails); it then loads the Data tab's saved settings itself, after Office.onReady
+ * (loadStoredSettings), so functions need not wait for the pane to render: they await
+ * {@link readySharedDataContext}.
  *
  * Passing a context installs it instead (tests; a host that builds its own); the pane changes
  * providers and keys with `sharedDataContext().setSettings(…)`.
@@ -26,6 +29,20 @@ export function sharedDataContext(replacement?: DataContext): DataContext {
       typeof indexedDB === "undefined"
         ? createMemoryStore()
         : createFallbackStore(createIndexedDbStore(), createMemoryStore()),
+    loadSettings: () => loadStoredSettings(),
   });
   return shared;
+}
+
+/**
+ * The runtime's data context once its saved settings are in force: what HISTORY, TOP and INDEX
+ * use, so a formula calculated before the pane opens still uses the saved provider and keys.
+ *
+ * @returns the shared context, after its `ready`
+ * @example (await readySharedDataContext()).settings.provider; // => the saved provider
+ */
+export async function readySharedDataContext(): Promise<DataContext> {
+  const context = sharedDataContext();
+  await context.ready;
+  return context;
 }

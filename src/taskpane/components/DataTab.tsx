@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { DataSettings } from "../../data/settings";
+import { type DataSettings, missingSavedKey } from "../../data/settings";
 import type { ErrorMessage } from "../state/describeError";
 import { ErrorBar } from "./ErrorBar";
 
@@ -54,6 +54,11 @@ function readFileText(file: File): Promise<string> {
   });
 }
 
+/** "Saved key missing: …" from "saved key missing: …" (the message starts lowercase for cells). */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Data tab: provider, API keys (kept in this browser's add-in storage, never in the workbook), cache. */
 export function DataTab(props: DataTabProps) {
   const styles = useStyles();
@@ -72,6 +77,13 @@ export function DataTab(props: DataTabProps) {
           ))}
         </RadioGroup>
       </Field>
+      {missingSavedKey(s) !== undefined && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {`${capitalise(missingSavedKey(s) as string)}. Until then HISTORY, TOP and INDEX answer #N/A with this message instead of prices.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {s.provider === "coingecko" && (
         <Field label="CoinGecko API key (optional)" hint="A free demo key raises the rate limit.">
           <Input

@@ -38,6 +38,16 @@ describe("DataTab", () => {
     );
   });
 
+  it("says 'saved key missing' when the chosen provider's key is no longer stored", () => {
+    const settings = { ...DEFAULT_DATA_SETTINGS, provider: "tokenmetrics" as const };
+    const text = textOf(<DataTab {...base} settings={settings} />);
+    expect(text).toMatch(/Saved key missing: the Data tab chooses Token Metrics/);
+    expect(text).toMatch(/enter the key again and Save/);
+    const keyed = { ...settings, tokenMetrics: { apiKey: "k-1" } };
+    expect(textOf(<DataTab {...base} settings={keyed} />)).not.toMatch(/key missing/);
+    expect(textOf(<DataTab {...base} />)).not.toMatch(/key missing/);
+  });
+
   it("offers the CSV provider with a file picker and a text box for pasted prices", () => {
     const settings = {
       ...DEFAULT_DATA_SETTINGS,

@@ -1,8 +1,5 @@
 import { DEFAULT_DATA_SETTINGS } from "../../../src/data/settings";
-import {
-  createSettingsStore,
-  type KeyValueStorage,
-} from "../../../src/taskpane/state/settingsStore";
+import { createSettingsStore, type KeyValueStorage } from "../../../src/data/runtime/settingsStore";
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -39,5 +36,13 @@ describe("createSettingsStore", () => {
     const none = createSettingsStore(undefined, undefined);
     none.save(DEFAULT_DATA_SETTINGS);
     expect(none.load()).toEqual(DEFAULT_DATA_SETTINGS);
+  });
+});
+
+describe("the pane's import path", () => {
+  it("re-exports the data layer's store", async () => {
+    const pane = await import("../../../src/taskpane/state/settingsStore");
+    const data = await import("../../../src/data/runtime/settingsStore");
+    expect(pane.createSettingsStore).toBe(data.createSettingsStore);
   });
 });
