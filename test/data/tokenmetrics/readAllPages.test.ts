@@ -49,8 +49,9 @@ describe("readAllPages", () => {
           expect(new Set(read.rows).size).toBe(read.rows.length);
           expect(read.requests).toBe(asked.length);
           expect(read.requests).toBeLessThanOrEqual(Math.floor(rows.length / size) + 1);
+          // Order is first-seen order of the pages fetched.
           if (!ignorePage)
-            expect(read.rows).toEqual([...new Set(rows)].filter((r) => read.rows.includes(r)));
+            expect(read.rows).toEqual([...new Set(rows.slice(0, asked.length * size))]);
           // Every distinct row of the pages actually fetched is kept.
           const fetched = new Set(rows.slice(0, (ignorePage ? 1 : asked.length) * size));
           expect(new Set(read.rows)).toEqual(fetched);
