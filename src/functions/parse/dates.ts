@@ -1,5 +1,5 @@
 import { CoreError } from "../../core/errors";
-import { describeCell } from "./cell";
+import { describeCell, numericDataTypeValue } from "./cell";
 
 /** Days between 1899-12-30 (Excel's serial 0) and 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25569;
@@ -20,7 +20,9 @@ export function dayNumbers(
     return out;
   }
   for (let t = 0; t < rows; t++) {
-    const cell = dates[t];
+    let cell = dates[t];
+    // Slow path only: a date formatted as a data type (Double, FormattedNumber) is its serial.
+    if (typeof cell === "object") cell = numericDataTypeValue(cell) ?? cell;
     let day: number;
     if (typeof cell === "number" && Number.isFinite(cell) && cell > 0) {
       day = Math.floor(cell) - EXCEL_EPOCH_OFFSET;

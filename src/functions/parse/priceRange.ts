@@ -1,5 +1,5 @@
 import { type Parsed, invalid, ok } from "./result";
-import { columnLetter, describeCell, isBlankCell, isErrorCell } from "./cell";
+import { columnLetter, describeCell, isBlankCell, isErrorCell, numericDataTypeValue } from "./cell";
 import { toGrid } from "./vector";
 
 /** A price range as the core wants it: column-major numbers (NaN = no price) and optional labels. */
@@ -93,6 +93,10 @@ export function parsePriceRange(
         } else if (typeof cell === "number" && Number.isFinite(cell)) {
           // A negative price: kept, so the core rejects it naming the asset and the fix.
           data[at] = cell;
+        } else if (Number.isFinite(numericDataTypeValue(cell))) {
+          // A price formatted as a data type (Double, FormattedNumber): its number, 0 = no price.
+          const price = numericDataTypeValue(cell) as number;
+          data[at] = price === 0 ? NaN : price;
         } else {
           return invalid(describeBadPriceCell(cell, argument, r, c, labels), r, c);
         }

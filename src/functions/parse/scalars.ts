@@ -1,5 +1,5 @@
 import { type Parsed, invalid, ok } from "./result";
-import { describeCell, isBlankCell } from "./cell";
+import { describeCell, isBlankCell, numericDataTypeValue } from "./cell";
 
 /** Bounds for {@link parseNumber}; all optional. */
 export interface NumberRule {
@@ -19,6 +19,8 @@ export interface NumberRule {
  * Parses an optional numeric argument. Omitted (null or a blank cell) gives the default; numeric
  * text such as "0.95" or "5%" is accepted because users type options as text; anything else,
  * or a number outside the rule, is a #VALUE! reason that states the rule and what was given.
+ * A Double or FormattedNumber data type counts as its number (see numericDataTypeValue); an
+ * Invocation in the slot (stale cached metadata) counts as omitted (see isBlankCell).
  */
 export function parseNumber(
   value: unknown,
@@ -30,6 +32,8 @@ export function parseNumber(
   let number: number;
   if (typeof value === "number") {
     number = value;
+  } else if (numericDataTypeValue(value) !== undefined) {
+    number = numericDataTypeValue(value) as number;
   } else if (
     typeof value === "string" &&
     /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$/i.test(value)

@@ -1,5 +1,5 @@
 import { type Parsed, invalid, ok } from "./result";
-import { columnLetter, describeCell, isBlankCell } from "./cell";
+import { columnLetter, describeCell, isBlankCell, numericDataTypeValue } from "./cell";
 import { toGrid } from "./vector";
 
 /** A square matrix read from a range (row-major), with labels when the range carried them. */
@@ -52,7 +52,9 @@ export function parseSquareMatrix(range: unknown, argument: string): Parsed<Pars
   const data = new Float64Array(size * size);
   for (let i = 0; i < size; i++) {
     for (let j = 0; j < size; j++) {
-      const cell = grid[i + offset][j + offset];
+      let cell = grid[i + offset][j + offset];
+      // Slow path only: a Double or FormattedNumber data type stands for its number.
+      if (typeof cell !== "number") cell = numericDataTypeValue(cell) ?? cell;
       if (typeof cell !== "number" || !Number.isFinite(cell)) {
         return invalid(
           `${argument}: cell ${columnLetter(j + offset)}${i + offset + 1} holds ${isBlankCell(cell) ? "nothing" : describeCell(cell)}; every entry must be a number`,

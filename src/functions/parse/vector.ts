@@ -1,5 +1,5 @@
 import { type Parsed, invalid, ok } from "./result";
-import { columnLetter, describeCell, isBlankCell, isErrorCell } from "./cell";
+import { columnLetter, describeCell, isBlankCell, isErrorCell, numericDataTypeValue } from "./cell";
 
 /** A vector read from a range, with its labels when the range had a label row or column. */
 export interface ParsedVector {
@@ -64,6 +64,8 @@ export function parseVector(
       values[i] = 0;
     } else if (typeof cell === "string" && Number.isFinite(Number(cell))) {
       values[i] = Number(cell);
+    } else if (Number.isFinite(numericDataTypeValue(cell))) {
+      values[i] = numericDataTypeValue(cell) as number;
     } else {
       const fix = isErrorCell(cell) ? "fix the source cell" : "enter a number";
       return invalid(`${where} holds ${describeCell(cell)}; ${fix}`, r, c);
