@@ -57,14 +57,22 @@ describe("parseClosesCsv", () => {
   });
 
   it("refuses a bad date, including ambiguous dd/mm/yyyy and impossible days", () => {
-    for (const bad of ["01/02/2024", "2024-02-30", "yesterday", "2024-13-01"]) {
+    for (const bad of ["2024-02-30", "yesterday", "2024-13-01", "31.02.2024", "13/13/2024"]) {
       expect(failure(`date,BTC\n${bad},1`)).toEqual({
         ok: false,
         line: 2,
         column: 1,
-        reason: `line 2, column 1: "${bad}" is not a date; write dates as yyyy-mm-dd (also yyyy/mm/dd or dd.mm.yyyy)`,
+        reason: `line 2, column 1: "${bad}" is not a date; write dates as yyyy-mm-dd (also dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy/mm/dd or Excel date numbers)`,
       });
     }
+    // Day or month first cannot be told when no date of the column has a part above 12.
+    expect(failure("date,BTC\n01/02/2024,1")).toEqual({
+      ok: false,
+      line: 2,
+      column: 1,
+      reason:
+        'line 2, column 1: "01/02/2024" could be 1 February or January 2, 2024, and no date in the column has a day above 12 to tell which; write the dates as yyyy-mm-dd',
+    });
   });
 
   it("refuses a duplicate date and unsorted rows without sorting them", () => {
