@@ -18,9 +18,21 @@ import type {
   ListMarketsOptions,
   MarketAsset,
 } from "../types";
+import { chooseToken, type OhlcvPoint } from "./chooseToken";
+import { chunkDayRange } from "./chunkDayRange";
+import { readAllPages } from "./readAllPages";
+import {
+  API_KEY_HEADER,
+  FIELDS,
+  MAX_LIMIT,
+  MAX_RANGE_DAYS,
+  MAX_TOP_K,
+  PARAMS,
+  PATHS,
+  TOKEN_METRICS_URL,
+} from "./tokenMetricsContract";
 
-/** Token Metrics Data API root (developers.tokenmetrics.com/docs/authentication). */
-export const TOKEN_METRICS_URL = "https://api.tokenmetrics.com/v2";
+export { TOKEN_METRICS_URL } from "./tokenMetricsContract";
 
 /** Options of {@link createTokenMetricsProvider}. */
 export interface TokenMetricsOptions {
@@ -30,8 +42,12 @@ export interface TokenMetricsOptions {
   readonly baseUrl?: string;
   /** Request budget; default 20/min (per-minute plan limits are unpublished, so stay low). */
   readonly callsPerMinute?: number;
-  /** Largest page count read from one endpoint (default 20: 2,000 rows), a guard against loops. */
+  /** Most pages read for one request before giving up (default 100: 10,000 rows), a guard against loops. */
   readonly maxPages?: number;
+  /** Tickers per /daily-ohlcv request (default 50): one request per chunk serves them all. */
+  readonly symbolsPerRequest?: number;
+  /** TOKEN_IDs known per ticker (e.g. { BTC: "3375" }); index holdings read later add to these. */
+  readonly tokenIds?: Readonly<Record<string, string>>;
 }
 
 /** An index's daily performance from /indices-performance. */
@@ -41,40 +57,56 @@ export interface IndexPerformance {
   readonly dates: string[];
   /** INDEX_CUMULATIVE_ROI per date, as Token Metrics reports it (NaN when absent). */
   readonly cumulativeRoi: Float64Array;
+  /** Requests made (credits used). */
+  readonly requestsMade: number;
 }
 
-/** The Token Metrics provider: a DataProvider plus index performance. */
+/** The Token Metrics provider: a DataProvider plus index performance and credit count. */
 export interface TokenMetricsProvider extends DataProvider {
   /** Daily cumulative ROI of an index over the last `days` days (/indices-performance). */
   indexPerformance(indexId: string, days: number, options?: CallOptions): Promise<IndexPerformance>;
+  /** The same performance as a one-column price series (level 1 + ROI/100), usable as a benchmark. */
+  indexBenchmark(indexId: string, days: number, options?: CallOptions): Promise<DailyCloses>;
+  /** Requests this provider has made so far: Token Metrics bills one credit per request. */
+  creditsUsed(): number;
 }
 
-/** Rows per page: the documented maximum of `limit`. */
-const PAGE_SIZE = 100;
-/** Weights summing above this are percentages (the scale is unverified in TM's docs). */
+/** Tickers per /daily-ohlcv request: ~300 URL characters, well inside any server's limit. */
+const DEFAULT_SYMBOLS_PER_REQUEST = 50;
+/** Weights summing above this are percentages (MCP says "weight in percentage"; fractions are accepted too). */
 const PERCENT_WEIGHT_SUM = 1.5;
+/** Token Metrics epoch numbers above this are milliseconds, below it seconds (1e11 s is year 5138). */
+const MS_EPOCH_THRESHOLD = 1e11;
 
 /**
- * The Token Metrics provider (Data API v2, the user's key in `x-api-key`): indices from /indices,
- * constituents from /indices-holdings?id=, universe from /top-market-cap-tokens, daily closes from
- * /daily-ohlcv?symbol&startDate&endDate. Every answer is the envelope {success, message, length,
- * data}; `success: false` rejects with TM's message. Lists are read with `limit=100&page=1,2,…` until
- * a short page. Field names are accepted in upper or lower snake case (TOKEN_SYMBOL / token_symbol),
- * since v2 and v3 docs differ. Holding weights are returned as fractions: when they sum above 1.5
- * they are taken as percentages and divided by 100. Without a key every call rejects "badKey"
- * before touching the network. `listMarkets` serves at most 100 tokens (top_k's documented maximum).
- * Daily OHLCV is paged like the lists; the older tmai-api client instead splits ranges into 29-day
- * chunks, so paging is the point to check first against a live key. `indexPerformance` reads
- * /indices-performance?id&startDate&endDate.
+ * The Token Metrics provider (Data API v2, the key in `x-api-key`), held to the contract in
+ * CONTRACT.md (Token Metrics' SDKs and MCP server, read 2026-12-03):
+ * - daily closes from /daily-ohlcv, the window split into 29-day chunks (the SDKs' limit), each
+ *   chunk asked for up to 50 tickers at once (`symbol=BTC,ETH,…`, or `token_id=3375,…` for tokens
+ *   whose id is known from an index's holdings) and read page by page; rows are grouped by TOKEN_ID
+ *   and one token is chosen per ticker (chooseToken), the choice said in `notes`;
+ * - Token Metrics indices from /indices (paged), constituents from /indices-holdings?id= (one request,
+ *   as both SDKs send it), with TOKEN_ID and CG_ID kept as exact ids; index performance from
+ *   /indices-performance (29-day chunks), also offered as a benchmark series;
+ * - the universe from /top-market-cap-tokens (top 100 at most, no market cap: see listMarkets).
+ * Every answer is the envelope {success, message, length, data}; `success: false` rejects with TM's
+ * message. Paging stops at a short page or a repeated one (readAllPages), and no duplicate row passes.
+ * Dates are read from DATE or TIMESTAMP. Without a key every call rejects "badKey" before touching
+ * the network. Requests are counted: `requestsMade` on each answer, `creditsUsed()` in total.
  *
- * @param options HTTP client, key, base URL, budget
+ * @param options HTTP client, key, base URL, budget, known token ids
  * @example await createTokenMetricsProvider({ http: createHttpClient(), apiKey: key }).listIndices();
  */
 export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenMetricsProvider {
   const clock = options.clock ?? systemClock;
   const baseUrl = (options.baseUrl ?? TOKEN_METRICS_URL).replace(/\/+$/, "");
   const budget = createTokenBucket(options.callsPerMinute ?? 20, clock);
-  const maxPages = options.maxPages ?? 20;
+  const maxPages = options.maxPages ?? 100;
+  const symbolsPerRequest = options.symbolsPerRequest ?? DEFAULT_SYMBOLS_PER_REQUEST;
+  const tokenIds = new Map<string, string>(
+    Object.entries(options.tokenIds ?? {}).map(([symbol, id]) => [symbol.toUpperCase(), id])
+  );
+  let credits = 0;
 
   async function getData(
     path: string,
@@ -84,9 +116,10 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     if (!options.apiKey) {
       throw new DataError("badKey", "Token Metrics needs an API key: add yours in the Data tab");
     }
+    credits++;
     const body = await options.http.getJson({
       url: `${baseUrl}${path}?${new URLSearchParams(params).toString()}`,
-      headers: { "x-api-key": options.apiKey },
+      headers: { [API_KEY_HEADER]: options.apiKey },
       signal,
       providerName: "Token Metrics",
       budget,
@@ -109,22 +142,75 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     });
   }
 
-  async function getAll(
+  /** One paged read of `path` with `limit=100&page=…`. */
+  function readPaged<T>(
     path: string,
     params: Record<string, string>,
+    parse: (row: Row) => T,
+    keyOf: (item: T) => string,
     signal?: AbortSignal
-  ): Promise<Row[]> {
-    const rows: Row[] = [];
-    for (let page = 1; page <= maxPages; page++) {
-      const data = await getData(
-        path,
-        { ...params, limit: String(PAGE_SIZE), page: String(page) },
-        signal
-      );
-      rows.push(...data);
-      if (data.length < PAGE_SIZE) break;
+  ) {
+    return readAllPages(
+      async (page) =>
+        (
+          await getData(
+            path,
+            { ...params, [PARAMS.limit]: String(MAX_LIMIT), [PARAMS.page]: String(page) },
+            signal
+          )
+        ).map(parse),
+      { pageSize: MAX_LIMIT, maxPages, keyOf, what: path }
+    );
+  }
+
+  async function readPerformance(
+    indexId: string,
+    days: number,
+    call: CallOptions
+  ): Promise<IndexPerformance> {
+    checkCloseRequest(["index"], days);
+    if (indexId.trim() === "") {
+      throw new CoreError("INVALID_ARGUMENT", "indexId is blank; pick an index from the list", {
+        argument: "indexId",
+      });
     }
-    return rows;
+    const today = dayNumberOf(clock.now());
+    const byDay = new Map<number, number>();
+    let requestsMade = 0;
+    // The TypeScript SDK's indices_performance.ts asks 29-day chunks (_paginatedRequest(…, 29)).
+    for (const [start, end] of chunkDayRange(today - days + 1, today, MAX_RANGE_DAYS)) {
+      const read = await readPaged(
+        PATHS.indicesPerformance,
+        {
+          [PARAMS.indexId]: indexId,
+          [PARAMS.startDate]: toIsoDate(start),
+          [PARAMS.endDate]: toIsoDate(end),
+        },
+        (row) => ({
+          day: dayOf(row, PATHS.indicesPerformance),
+          roi: optionalNumber(row, FIELDS.cumulativeRoi) ?? NaN,
+        }),
+        (point) => String(point.day),
+        call.signal
+      );
+      requestsMade += read.requests;
+      for (const point of read.rows) {
+        if (point.day >= start && point.day <= end) byDay.set(point.day, point.roi);
+      }
+    }
+    if (byDay.size === 0) {
+      throw new DataError(
+        "notFound",
+        `Token Metrics has no performance for index ${indexId} in the last ${days} days: check the index id`
+      );
+    }
+    const dayList = [...byDay.keys()].sort((a, b) => a - b);
+    return {
+      indexId,
+      dates: dayList.map(toIsoDate),
+      cumulativeRoi: Float64Array.from(dayList, (day) => byDay.get(day) as number),
+      requestsMade,
+    };
   }
 
   return {
@@ -139,20 +225,44 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
       needsApiKey: true,
     },
 
+    creditsUsed: () => credits,
+
+    /**
+     * The largest tokens from /top-market-cap-tokens?top_k (at most 100), ranked as listed, with
+     * the first of CATEGORY_LIST as sector. That endpoint sends no market cap (MCP top-tokens.ts)
+     * and /tokens names no market-cap field, so market-cap-weighted and barbell indices cannot be
+     * built from Token Metrics (buildIndex says so), and a category is refused here: sector
+     * indices rank a sector by market cap, which Token Metrics does not give.
+     */
     async listMarkets(request: ListMarketsOptions = {}): Promise<MarketAsset[]> {
-      const limit = Math.min(checkLimit(request.limit, 100), PAGE_SIZE);
+      const limit = Math.min(checkLimit(request.limit, 100), MAX_TOP_K);
+      if (request.category !== undefined && request.category !== "") {
+        throw new DataError(
+          "notFound",
+          `Token Metrics cannot build sector indices: its token lists give no market cap to rank the "${request.category}" sector by; use CoinGecko or the demo data for sector indices`
+        );
+      }
       const rows = await getData(
-        "/top-market-cap-tokens",
-        { top_k: String(limit) },
+        PATHS.topMarketCapTokens,
+        { [PARAMS.topK]: String(limit) },
         request.signal
       );
-      return rows.map((row, i) => ({
-        id: String(field(row, "TOKEN_ID") ?? ""),
-        symbol: text(row, "TOKEN_SYMBOL", "/top-market-cap-tokens").toUpperCase(),
-        name: text(row, "TOKEN_NAME", "/top-market-cap-tokens"),
-        sector: firstCategory(field(row, "CATEGORY_LIST")),
-        rank: i + 1,
-      }));
+      const seen = new Set<string>();
+      const assets: MarketAsset[] = [];
+      for (const row of rows) {
+        const symbol = text(row, FIELDS.tokenSymbol, PATHS.topMarketCapTokens).toUpperCase();
+        const id = String(field(row, FIELDS.tokenId) ?? symbol);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        assets.push({
+          id,
+          symbol,
+          name: text(row, FIELDS.tokenName, PATHS.topMarketCapTokens),
+          sector: firstCategory(field(row, FIELDS.categoryList)),
+          rank: assets.length + 1,
+        });
+      }
+      return assets;
     },
 
     async listCategories(): Promise<Category[]> {
@@ -160,74 +270,91 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     },
 
     async listIndices(call: CallOptions = {}): Promise<IndexSummary[]> {
-      const rows = await getAll("/indices", {}, call.signal);
-      return rows.map((row) => ({
-        id: String(field(row, "ID") ?? text(row, "ID", "/indices")),
-        name: text(row, "NAME", "/indices"),
-        ticker: optionalText(row, "TICKER"),
-        coins: optionalNumber(row, "COINS"),
-        marketCap: optionalNumber(row, "MARKET_CAP"),
-      }));
+      const read = await readPaged(
+        PATHS.indices,
+        {},
+        (row) => ({
+          id: text(row, FIELDS.indexId, PATHS.indices),
+          name: text(row, FIELDS.indexName, PATHS.indices),
+          ticker: optionalText(row, FIELDS.indexTicker),
+          coins: optionalNumber(row, FIELDS.indexCoins),
+          marketCap: optionalNumber(row, FIELDS.marketCap),
+        }),
+        (index) => index.id,
+        call.signal
+      );
+      return read.rows;
     },
 
     async indexHoldings(indexId: string, call: CallOptions = {}): Promise<IndexHolding[]> {
-      const rows = await getAll("/indices-holdings", { id: indexId }, call.signal);
+      // Both SDKs and the MCP server send /indices-holdings?id= alone, once: no limit, no page.
+      const rows = await getData(PATHS.indicesHoldings, { [PARAMS.indexId]: indexId }, call.signal);
       if (rows.length === 0) {
         throw new DataError(
           "notFound",
           `Token Metrics has no holdings for index ${indexId}: check the index id in the Index tab`
         );
       }
-      const raw = rows.map((row) => {
-        const weight = Number(field(row, "WEIGHT"));
-        if (!Number.isFinite(weight) || weight < 0) throw shape("/indices-holdings (WEIGHT)");
-        return { row, weight };
-      });
-      const sum = raw.reduce((s, r) => s + r.weight, 0);
+      const byKey = new Map<string, { row: Row; weight: number; symbol: string; id?: string }>();
+      const idOfSymbol = new Map<string, string | undefined>();
+      for (const row of rows) {
+        const symbol = text(row, FIELDS.tokenSymbol, PATHS.indicesHoldings).toUpperCase();
+        const id = optionalText(row, FIELDS.tokenId);
+        const key = id ?? symbol;
+        if (byKey.has(key)) continue; // the same holding sent twice
+        if (idOfSymbol.has(symbol)) {
+          throw new DataError(
+            "badResponse",
+            `Token Metrics index ${indexId} holds two tokens with the ticker ${symbol} (TOKEN_ID ${idOfSymbol.get(symbol) ?? "?"} and ${id ?? "?"}); Diversify keys holdings by ticker, so it cannot use this index`
+          );
+        }
+        idOfSymbol.set(symbol, id);
+        const weight = Number(field(row, FIELDS.weight));
+        if (!Number.isFinite(weight) || weight < 0) {
+          throw shape(`${PATHS.indicesHoldings} (${FIELDS.weight})`);
+        }
+        byKey.set(key, { row, weight, symbol, id });
+      }
+      const holdings = [...byKey.values()];
+      const sum = holdings.reduce((s, h) => s + h.weight, 0);
       const scale = sum > PERCENT_WEIGHT_SUM ? 0.01 : 1;
-      return raw.map(({ row, weight }) => ({
-        symbol: text(row, "TOKEN_SYMBOL", "/indices-holdings").toUpperCase(),
-        name: optionalText(row, "TOKEN_NAME") ?? text(row, "TOKEN_SYMBOL", "/indices-holdings"),
-        weight: weight * scale,
-        marketCap: optionalNumber(row, "MARKET_CAP"),
-        price: optionalNumber(row, "PRICE"),
-      }));
+      return holdings.map(({ row, weight, symbol, id }) => {
+        if (id !== undefined) tokenIds.set(symbol, id);
+        return {
+          symbol,
+          name: optionalText(row, FIELDS.tokenName) ?? symbol,
+          weight: weight * scale,
+          marketCap: optionalNumber(row, FIELDS.marketCap),
+          price: optionalNumber(row, FIELDS.price),
+          providerId: id,
+          coinGeckoId: optionalText(row, FIELDS.coinGeckoId),
+        };
+      });
     },
 
-    async indexPerformance(
-      indexId: string,
-      days: number,
-      call: CallOptions = {}
-    ): Promise<IndexPerformance> {
-      checkCloseRequest(["index"], days);
-      if (indexId.trim() === "") {
-        throw new CoreError("INVALID_ARGUMENT", "indexId is blank; pick an index from the list", {
-          argument: "indexId",
-        });
-      }
-      const today = dayNumberOf(clock.now());
-      const rows = await getAll(
-        "/indices-performance",
-        { id: indexId, startDate: toIsoDate(today - days + 1), endDate: toIsoDate(today) },
-        call.signal
-      );
-      if (rows.length === 0) {
+    indexPerformance: (indexId, days, call = {}) => readPerformance(indexId, days, call),
+
+    async indexBenchmark(indexId, days, call = {}): Promise<DailyCloses> {
+      const performance = await readPerformance(indexId, days, call);
+      // INDEX_CUMULATIVE_ROI's scale is undocumented; read as a percentage like /indices' ROI fields.
+      const closes = performance.cumulativeRoi.map((roi) => 1 + roi / 100);
+      const bad = closes.findIndex((level) => level <= 0);
+      if (bad >= 0) {
         throw new DataError(
-          "notFound",
-          `Token Metrics has no performance for index ${indexId} in the last ${days} days: check the index id`
+          "badResponse",
+          `Token Metrics sent a cumulative ROI of ${performance.cumulativeRoi[bad]} % for index ${indexId} on ${performance.dates[bad]}, a loss above 100 %: the series cannot be a benchmark`
         );
       }
-      const byDay = new Map<number, number>();
-      for (const row of rows) {
-        const day = dayNumberOf(text(row, "DATE", "/indices-performance").slice(0, 10));
-        if (Number.isNaN(day)) throw shape("/indices-performance (DATE)");
-        byDay.set(day, optionalNumber(row, "INDEX_CUMULATIVE_ROI") ?? NaN);
-      }
-      const dayList = [...byDay.keys()].sort((a, b) => a - b);
       return {
-        indexId,
-        dates: dayList.map(toIsoDate),
-        cumulativeRoi: Float64Array.from(dayList, (day) => byDay.get(day) as number),
+        provider: "tokenmetrics",
+        source: `Token Metrics index ${indexId} performance`,
+        symbols: [`TM index ${indexId}`],
+        dates: performance.dates,
+        closes,
+        requestsMade: performance.requestsMade,
+        notes: [
+          `TM index ${indexId}: level = 1 + INDEX_CUMULATIVE_ROI / 100 (ROI taken as a percentage; Token Metrics does not document its scale)`,
+        ],
       };
     },
 
@@ -239,41 +366,87 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
       const wanted = checkCloseRequest(symbols, days);
       const today = dayNumberOf(clock.now());
       const first = today - days + 1;
-      const series: Map<number, number>[] = [];
-      for (const symbol of wanted) {
-        let rows: Row[];
-        try {
-          rows = await getAll(
-            "/daily-ohlcv",
-            { symbol, startDate: toIsoDate(first), endDate: toIsoDate(today) },
-            call.signal
-          );
-        } catch (error) {
-          if (isDataError(error) && error.kind === "notFound") {
-            throw new DataError(
-              "notFound",
-              `Token Metrics has no daily prices for ${symbol} (404): check the ticker`,
-              404
+      const byId = wanted.filter((symbol) => tokenIds.has(symbol));
+      const bySymbol = wanted.filter((symbol) => !tokenIds.has(symbol));
+      const batches = [
+        ...batchesOf(byId, symbolsPerRequest).map((batch) => ({
+          symbols: batch,
+          param: PARAMS.tokenId,
+          value: batch.map((s) => tokenIds.get(s) as string).join(","),
+        })),
+        ...batchesOf(bySymbol, symbolsPerRequest).map((batch) => ({
+          symbols: batch,
+          param: PARAMS.symbol,
+          value: batch.join(","),
+        })),
+      ];
+      const points: OhlcvPoint[] = [];
+      let requestsMade = 0;
+      let pageIgnored = false;
+      // Both SDKs split /daily-ohlcv ranges into 29-day chunks (TS base.ts _chunkDateRange).
+      for (const [start, end] of chunkDayRange(first, today, MAX_RANGE_DAYS)) {
+        for (const batch of batches) {
+          let read;
+          try {
+            read = await readPaged(
+              PATHS.dailyOhlcv,
+              {
+                [batch.param]: batch.value,
+                [PARAMS.startDate]: toIsoDate(start),
+                [PARAMS.endDate]: toIsoDate(end),
+              },
+              ohlcvPoint,
+              (point) => `${point.tokenId}|${point.day}`,
+              call.signal
             );
+          } catch (error) {
+            if (isDataError(error) && error.kind === "notFound") {
+              throw new DataError(
+                "notFound",
+                `Token Metrics has no daily prices for ${batch.symbols.join(", ")} (404): check the tickers`,
+                404
+              );
+            }
+            throw error;
           }
-          throw error;
+          requestsMade += read.requests;
+          pageIgnored ||= read.pageIgnored;
+          for (const point of read.rows)
+            if (point.day >= start && point.day <= end) points.push(point);
         }
-        if (rows.length === 0) {
+      }
+
+      const notes: string[] = [];
+      const series = wanted.map((symbol) => {
+        const id = tokenIds.get(symbol);
+        const own =
+          id !== undefined && byId.includes(symbol)
+            ? points.filter((p) => p.tokenId === id)
+            : points.filter((p) => p.symbol === symbol);
+        const choice = chooseToken(own, id);
+        if (choice === undefined) {
           throw new DataError(
             "notFound",
-            `Token Metrics has no daily prices for ${symbol} in the last ${days} days: check the ticker`
+            id !== undefined && byId.includes(symbol)
+              ? `Token Metrics has no daily prices for ${symbol} (TOKEN_ID ${id}) in the last ${days} days: check the index holdings`
+              : `Token Metrics has no daily prices for ${symbol} in the last ${days} days: check the ticker`
           );
         }
-        const byDay = new Map<number, number>();
-        for (const row of rows) {
-          const date = text(row, "DATE", "/daily-ohlcv").slice(0, 10);
-          const day = dayNumberOf(date);
-          const close = Number(field(row, "CLOSE"));
-          if (Number.isNaN(day)) throw shape("/daily-ohlcv (DATE)");
-          if (day >= first && day <= today)
-            byDay.set(day, close > 0 && Number.isFinite(close) ? close : NaN);
+        if (choice.reason === "traded") {
+          const also = choice.others
+            .slice(0, 3)
+            .map((s) => `${s.tokenId} ${s.tokenName}`)
+            .join(", ");
+          notes.push(
+            `${symbol}: Token Metrics token ${choice.chosen.tokenId} (${choice.chosen.tokenName}), the most traded of ${choice.others.length + 1} tokens with this ticker (also ${also}${choice.others.length > 3 ? ", …" : ""})`
+          );
         }
-        series.push(byDay);
+        return new Map(choice.chosen.points.map((p) => [p.day, p.close]));
+      });
+      if (pageIgnored) {
+        notes.push(
+          `Token Metrics ignored page= for ${PATHS.dailyOhlcv}: days past the first ${MAX_LIMIT} rows of a request may be missing (they show as gaps)`
+        );
       }
       const daySet = new Set<number>();
       for (const s of series) for (const day of s.keys()) daySet.add(day);
@@ -288,6 +461,8 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
         symbols: wanted,
         dates: dayList.map(toIsoDate),
         closes,
+        requestsMade,
+        notes,
       };
     },
   };
@@ -299,7 +474,42 @@ function isRecord(value: unknown): value is Row {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** TM fields come as UPPER_SNAKE (v2 docs) or lower_snake (v3 docs): accept both. */
+function batchesOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function ohlcvPoint(row: Row): OhlcvPoint {
+  const symbol = text(row, FIELDS.tokenSymbol, PATHS.dailyOhlcv).toUpperCase();
+  const close = Number(field(row, FIELDS.close));
+  return {
+    tokenId: optionalText(row, FIELDS.tokenId) ?? symbol,
+    tokenName: optionalText(row, FIELDS.tokenName) ?? symbol,
+    symbol,
+    day: dayOf(row, PATHS.dailyOhlcv),
+    close: close > 0 && Number.isFinite(close) ? close : NaN,
+    volume: optionalNumber(row, FIELDS.volume) ?? NaN,
+  };
+}
+
+/**
+ * The UTC day of a row's DATE (captured real /daily-ohlcv output, "2024-10-18T00:00:00.000Z") or
+ * TIMESTAMP (MCP types): ISO text, or epoch seconds / milliseconds.
+ */
+function dayOf(row: Row, path: string): number {
+  const value = field(row, FIELDS.date) ?? field(row, FIELDS.timestamp);
+  const day =
+    typeof value === "string"
+      ? dayNumberOf(value.slice(0, 10))
+      : typeof value === "number" && Number.isFinite(value)
+        ? dayNumberOf(value > MS_EPOCH_THRESHOLD ? value : value * 1000)
+        : NaN;
+  if (Number.isNaN(day)) throw shape(`${path} (${FIELDS.date} or ${FIELDS.timestamp})`);
+  return day;
+}
+
+/** TM fields come as UPPER_SNAKE (v2 docs, MCP types) or lower_snake (v3 docs): accept both. */
 function field(row: Row, upper: string): unknown {
   return row[upper] ?? row[upper.toLowerCase()];
 }
@@ -313,12 +523,16 @@ function text(row: Row, upper: string, path: string): string {
 
 function optionalText(row: Row, upper: string): string | undefined {
   const value = field(row, upper);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 function optionalNumber(row: Row, upper: string): number | undefined {
-  const value = Number(field(row, upper));
-  return field(row, upper) !== null && Number.isFinite(value) ? value : undefined;
+  const raw = field(row, upper);
+  const value = Number(raw);
+  return raw !== null && raw !== undefined && raw !== "" && Number.isFinite(value)
+    ? value
+    : undefined;
 }
 
 function firstCategory(value: unknown): string | undefined {

@@ -40,15 +40,16 @@ describe("chunkDayRange", () => {
   });
 
   it("rejects a reversed range, fractional days and a negative span with INVALID_ARGUMENT", () => {
-    for (const args of [
+    const cases: Array<[number, number, number]> = [
       [10, 9, 29],
       [0.5, 9, 29],
       [0, 9, -1],
       [0, 9, 1.5],
-    ] as const) {
+    ];
+    for (const [first, last, span] of cases) {
       let error: unknown;
       try {
-        chunkDayRange(...args);
+        chunkDayRange(first, last, span);
       } catch (e) {
         error = e;
       }

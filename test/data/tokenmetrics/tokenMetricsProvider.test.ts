@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { isCoreError } from "../../../src/core/errors";
+import { dayNumberOf } from "../../../src/data/dayNumberOf";
 import { createHttpClient } from "../../../src/data/http/httpClient";
+import { toIsoDate } from "../../../src/data/toIsoDate";
 import { createTokenMetricsProvider } from "../../../src/data/tokenmetrics/tokenMetricsProvider";
 import {
   dataErrorOf,
@@ -9,16 +12,38 @@ import {
   sendText,
   startFakeServer,
 } from "../helpers/fakeServer";
+import {
+  envelope,
+  type FakeIndex,
+  type FakeTokenMetricsOptions,
+  holdingRow,
+  SAMPLE_TOKENS,
+  serveTokenMetrics,
+} from "./fakeTokenMetrics";
 
 const NOW = Date.UTC(2026, 0, 10, 12);
+const TODAY = dayNumberOf(NOW);
+const [BITCOIN, , , , ETHEREUM, SOLANA] = SAMPLE_TOKENS;
 
-/** Token Metrics' envelope {success, message, length, data}. */
-const envelope = (data: unknown[]) => ({
-  success: true,
-  message: "Data fetched successfully",
-  length: data.length,
-  data,
-});
+/** Index 7: BTC 60 %, ETH 40 % (percent weights, as MCP says); index 5 has a performance series. */
+const INDICES: FakeIndex[] = [
+  {
+    ID: 7,
+    NAME: "Large caps",
+    TICKER: "TMLC",
+    holdings: [
+      holdingRow(BITCOIN, 60, "bitcoin", TODAY),
+      holdingRow(ETHEREUM, 40, "ethereum", TODAY),
+    ],
+  },
+  {
+    ID: 5,
+    NAME: "DeFi",
+    TICKER: "TMDF",
+    holdings: [holdingRow(SOLANA, 100, "solana", TODAY)],
+    roi: (day) => (day % 3 === 0 ? undefined : (day - TODAY) / 10),
+  },
+];
 
 describe("createTokenMetricsProvider", () => {
   let server: FakeServer;
@@ -35,8 +60,12 @@ describe("createTokenMetricsProvider", () => {
       clock,
       apiKey,
       baseUrl: `${server.baseUrl}/v2`,
+      callsPerMinute: 10_000,
     });
   };
+  const serve = (options: FakeTokenMetricsOptions = {}, indices = INDICES) =>
+    serveTokenMetrics(server, SAMPLE_TOKENS, indices, options);
+  const ohlcvRequests = () => server.seen.filter((s) => s.path === "/v2/daily-ohlcv");
 
   it("needs a key: rejects badKey without calling the API", async () => {
     const error = await dataErrorOf(make("").listIndices());
@@ -47,33 +76,20 @@ describe("createTokenMetricsProvider", () => {
     expect(server.seen).toHaveLength(0);
   });
 
-  it("lists indices over pages of 100 with the key in x-api-key", async () => {
-    server.route("/v2/indices", (req, res) => {
-      const page = Number(req.query.get("page"));
-      const rows = Array.from({ length: page === 1 ? 100 : 3 }, (_, i) => ({
-        ID: (page - 1) * 100 + i + 1,
-        NAME: `Index ${(page - 1) * 100 + i + 1}`,
-        TICKER: "TMX",
-        PRICE: 1.1,
-        COINS: 12,
-        "24H": 0.4,
-        "7D": -2.1,
-        "1M": 5,
-        "24H_VOLUME": 1e6,
-        INDEX_GRADE: 71.5,
-        ALL_TIME: 44,
-        MARKET_CAP: 5e9,
-        TOP_GAINERS_ICONS: {},
-      }));
-      sendJson(res, 200, envelope(rows));
-    });
+  it("lists indices over pages of 100 (page 1 first) with the key in x-api-key only", async () => {
+    const many = Array.from({ length: 103 }, (_, i) => ({
+      ...INDICES[0],
+      ID: i + 1,
+      NAME: `Index ${i + 1}`,
+    }));
+    serve({}, many);
     const indices = await make().listIndices();
     expect(indices).toHaveLength(103);
     expect(indices[0]).toEqual({
       id: "1",
       name: "Index 1",
-      ticker: "TMX",
-      coins: 12,
+      ticker: "TMLC",
+      coins: 2,
       marketCap: 5e9,
     });
     expect(server.seen.map((s) => [s.query.get("page"), s.query.get("limit")])).toEqual([
@@ -84,42 +100,63 @@ describe("createTokenMetricsProvider", () => {
     expect(server.seen[0].query.toString()).not.toContain("secret");
   });
 
-  it("turns percentage weights into fractions (hand-worked: 60 + 40 = 100 → 0.6, 0.4)", async () => {
-    server.route("/v2/indices-holdings", (req, res) => {
-      expect(req.query.get("id")).toBe("7");
-      sendJson(
-        res,
-        200,
-        envelope([
-          {
-            TOKEN_ID: 3375,
-            TOKEN_NAME: "Bitcoin",
-            TOKEN_SYMBOL: "BTC",
-            COIN: "bitcoin",
-            WEIGHT: 60,
-            MARKET_CAP: 8e11,
-            PRICE: 42000,
-            CURRENT_ROI: 3,
-            DATE: "2026-01-10",
-          },
-          {
-            TOKEN_ID: 3306,
-            TOKEN_NAME: "Ethereum",
-            TOKEN_SYMBOL: "ETH",
-            COIN: "ethereum",
-            WEIGHT: 40,
-            MARKET_CAP: 3e11,
-            PRICE: 2500,
-            CURRENT_ROI: 1,
-            DATE: "2026-01-10",
-          },
-        ])
-      );
-    });
-    expect(await make().indexHoldings("7")).toEqual([
-      { symbol: "BTC", name: "Bitcoin", weight: 0.6, marketCap: 8e11, price: 42000 },
-      { symbol: "ETH", name: "Ethereum", weight: 0.4, marketCap: 3e11, price: 2500 },
+  it("reads exactly 100 indices once when the server ignores page (issue 16 point 2)", async () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => ({ ...INDICES[0], ID: i + 1 }));
+    serve({ ignorePage: true }, hundred);
+    const indices = await make().listIndices();
+    expect(indices.map((i) => i.id)).toEqual(hundred.map((i) => String(i.ID)));
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("reads holdings with id alone, percent weights as fractions, and keeps TOKEN_ID and CG_ID", async () => {
+    serve();
+    const holdings = await make().indexHoldings("7");
+    expect(server.seen.map((s) => s.query.toString())).toEqual(["id=7"]);
+    expect(holdings).toEqual([
+      {
+        symbol: "BTC",
+        name: "Bitcoin",
+        weight: 0.6,
+        marketCap: 6e10,
+        price: BITCOIN.close(TODAY),
+        providerId: "3375",
+        coinGeckoId: "bitcoin",
+      },
+      {
+        symbol: "ETH",
+        name: "Ethereum",
+        weight: 0.4,
+        marketCap: 4e10,
+        price: ETHEREUM.close(TODAY),
+        providerId: "3306",
+        coinGeckoId: "ethereum",
+      },
     ]);
+  });
+
+  it("drops a holding sent twice and refuses an index with two tokens under one ticker", async () => {
+    const twice = holdingRow(BITCOIN, 50, "bitcoin", TODAY);
+    serve({}, [
+      {
+        ID: 8,
+        NAME: "Dup",
+        TICKER: "D",
+        holdings: [twice, twice, holdingRow(ETHEREUM, 50, "ethereum", TODAY)],
+      },
+    ]);
+    const holdings = await make().indexHoldings("8");
+    expect(holdings.map((h) => [h.symbol, h.weight])).toEqual([
+      ["BTC", 0.5],
+      ["ETH", 0.5],
+    ]);
+    server.reset();
+    const batcat = holdingRow(SAMPLE_TOKENS[1], 50, "batcat", TODAY);
+    serve({}, [{ ID: 9, NAME: "Clash", TICKER: "C", holdings: [twice, batcat] }]);
+    expect(await dataErrorOf(make().indexHoldings("9"))).toMatchObject({
+      kind: "badResponse",
+      message:
+        "Token Metrics index 9 holds two tokens with the ticker BTC (TOKEN_ID 3375 and 35621); Diversify keys holdings by ticker, so it cannot use this index",
+    });
   });
 
   it("reads lower-case field names and keeps fractional weights", async () => {
@@ -141,121 +178,208 @@ describe("createTokenMetricsProvider", () => {
   });
 
   it("rejects an index with an empty holdings list with notFound", async () => {
-    server.route("/v2/indices-holdings", (_r, res) => sendJson(res, 200, envelope([])));
+    serve();
     expect(await dataErrorOf(make().indexHoldings("404"))).toMatchObject({
       kind: "notFound",
       message: "Token Metrics has no holdings for index 404: check the index id in the Index tab",
     });
   });
 
-  it("reads daily closes from /daily-ohlcv within the window, one per UTC day", async () => {
-    server.route("/v2/daily-ohlcv", (req, res) => {
-      const symbol = req.query.get("symbol");
-      const row = (date: string, close: number) =>
-        symbol === "BTC"
-          ? {
-              TOKEN_ID: 3375,
-              TOKEN_SYMBOL: "BTC",
-              DATE: `${date}T00:00:00.000Z`,
-              OPEN: close,
-              HIGH: close,
-              LOW: close,
-              CLOSE: close,
-              VOLUME: 1,
-            }
-          : { token_symbol: "ETH", date, close };
-      sendJson(
-        res,
-        200,
-        envelope(
-          [row("2026-01-08", 41000), row("2026-01-09", 42000), row("2026-01-10", 43000)].slice(
-            symbol === "BTC" ? 0 : 1
-          )
-        )
-      );
-    });
-    const out = await make().dailyCloses(["BTC", "eth"], 3);
-    expect(out.dates).toEqual(["2026-01-08", "2026-01-09", "2026-01-10"]);
-    expect(Array.from(out.closes)).toEqual([41000, 42000, 43000, NaN, 42000, 43000]);
-    expect(out.source).toBe("Token Metrics");
-    const query = server.seen[0].query;
-    expect([query.get("startDate"), query.get("endDate"), query.get("symbol")]).toEqual([
-      "2026-01-08",
-      "2026-01-10",
-      "BTC",
+  it("asks 90 days of BTC and ETH in 29-day chunks, both tickers per request, and picks Bitcoin among 4 BTC tokens", async () => {
+    serve();
+    const provider = make();
+    const out = await provider.dailyCloses(["BTC", "eth"], 90);
+    const requests = ohlcvRequests();
+    // 90 days → chunks of 30, 30, 30 days; each chunk 30 days × 5 tokens = 150 rows → pages 1, 2.
+    expect(
+      requests.map((r) => [r.query.get("startDate"), r.query.get("endDate"), r.query.get("page")])
+    ).toEqual([
+      [toIsoDate(TODAY - 89), toIsoDate(TODAY - 60), "1"],
+      [toIsoDate(TODAY - 89), toIsoDate(TODAY - 60), "2"],
+      [toIsoDate(TODAY - 59), toIsoDate(TODAY - 30), "1"],
+      [toIsoDate(TODAY - 59), toIsoDate(TODAY - 30), "2"],
+      [toIsoDate(TODAY - 29), toIsoDate(TODAY), "1"],
+      [toIsoDate(TODAY - 29), toIsoDate(TODAY), "2"],
+    ]);
+    expect(new Set(requests.map((r) => r.query.get("symbol")))).toEqual(new Set(["BTC,ETH"]));
+    expect(out.requestsMade).toBe(6);
+    expect(provider.creditsUsed()).toBe(6);
+    expect(out.dates).toEqual(Array.from({ length: 90 }, (_, t) => toIsoDate(TODAY - 89 + t)));
+    const days = out.dates.map(dayNumberOf);
+    expect(Array.from(out.closes.subarray(0, 90))).toEqual(days.map(BITCOIN.close));
+    expect(Array.from(out.closes.subarray(90))).toEqual(days.map(ETHEREUM.close));
+    expect(out.notes).toEqual([
+      "BTC: Token Metrics token 3375 (Bitcoin), the most traded of 4 tokens with this ticker (also 39218 Osmosis allBTC, 35621 batcat, 33649 BlackrockTradingCurrency)",
     ]);
   });
 
-  it("rejects a symbol with no prices with notFound", async () => {
-    server.route("/v2/daily-ohlcv", (_r, res) => sendJson(res, 200, envelope([])));
+  it("asks by token_id once an index's holdings gave the exact ids: no other token's rows, fewer credits", async () => {
+    serve();
+    const provider = make();
+    await provider.indexHoldings("7");
+    server.seen.length = 0;
+    const out = await provider.dailyCloses(["BTC", "ETH"], 60);
+    const requests = ohlcvRequests();
+    expect(requests.map((r) => r.query.get("token_id"))).toEqual(["3375,3306", "3375,3306"]);
+    expect(requests.every((r) => r.query.get("symbol") === null)).toBe(true);
+    expect(out.requestsMade).toBe(2);
+    expect(out.notes).toEqual([]);
+    expect(Array.from(out.closes.subarray(0, 60))).toEqual(
+      out.dates.map((d) => BITCOIN.close(dayNumberOf(d)))
+    );
+  });
+
+  it("accepts TIMESTAMP as the date field (MCP types) as well as DATE (captured output)", async () => {
+    serve({ dateField: "TIMESTAMP" });
+    const out = await make().dailyCloses(["SOL"], 3);
+    expect(out.dates).toEqual([toIsoDate(TODAY - 2), toIsoDate(TODAY - 1), toIsoDate(TODAY)]);
+    expect(Array.from(out.closes)).toEqual([TODAY - 2, TODAY - 1, TODAY].map(SOLANA.close));
+  });
+
+  it("never repeats a day when the server ignores page, and says rows may be missing", async () => {
+    serve({ ignorePage: true });
+    const out = await make().dailyCloses(["BTC"], 30);
+    // 30 days × 4 BTC tokens = 120 rows; page 1 holds the newest 25 days, page 2 repeats it.
+    expect(ohlcvRequests().map((r) => r.query.get("page"))).toEqual(["1", "2"]);
+    expect(new Set(out.dates).size).toBe(out.dates.length);
+    expect(out.dates).toEqual(Array.from({ length: 25 }, (_, t) => toIsoDate(TODAY - 24 + t)));
+    expect(out.notes).toContain(
+      "Token Metrics ignored page= for /daily-ohlcv: days past the first 100 rows of a request may be missing (they show as gaps)"
+    );
+  });
+
+  it("does not interleave two tokens of one ticker (captured rows, hand-worked: Bitcoin 67440, 68216)", async () => {
+    const row = (id: number, name: string, date: string, close: number, volume: number) => ({
+      TOKEN_ID: id,
+      TOKEN_NAME: name,
+      TOKEN_SYMBOL: "BTC",
+      DATE: `${date}T00:00:00.000Z`,
+      OPEN: close,
+      HIGH: close,
+      LOW: close,
+      CLOSE: close,
+      VOLUME: volume,
+    });
+    server.route("/v2/daily-ohlcv", (_r, res) =>
+      sendJson(
+        res,
+        200,
+        envelope([
+          row(35621, "batcat", "2024-10-18", 0.000398, 4.415917e4),
+          row(3375, "Bitcoin", "2024-10-18", 68216, 3.608203e10),
+          row(3375, "Bitcoin", "2024-10-17", 67440, 3.488044e10),
+          row(33649, "BlackrockTradingCurrency", "2024-10-17", 0.029492, 0),
+          row(39218, "Osmosis allBTC", "2024-10-17", 66905, 8.390969e5),
+        ])
+      )
+    );
+    const clock = fakeClock(Date.UTC(2024, 9, 18, 12));
+    const provider = createTokenMetricsProvider({
+      http: createHttpClient({ clock, maxRetries: 0 }),
+      clock,
+      apiKey: "k",
+      baseUrl: `${server.baseUrl}/v2`,
+    });
+    const out = await provider.dailyCloses(["BTC"], 2);
+    expect(out.dates).toEqual(["2024-10-17", "2024-10-18"]);
+    expect(Array.from(out.closes)).toEqual([67440, 68216]);
+  });
+
+  it("every /daily-ohlcv request spans at most 29 days and the chunks cover the window exactly", async () => {
+    serve();
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 400 }), async (days) => {
+        server.seen.length = 0;
+        const out = await make().dailyCloses(["SOL"], days);
+        const spans = ohlcvRequests().map((r) => [
+          dayNumberOf(r.query.get("startDate") ?? ""),
+          dayNumberOf(r.query.get("endDate") ?? ""),
+        ]);
+        spans.forEach(([start, end], i) => {
+          expect(end - start).toBeLessThanOrEqual(29);
+          if (i > 0) expect(start).toBe(spans[i - 1][1] + 1);
+        });
+        expect(spans[0][0]).toBe(TODAY - days + 1);
+        expect(spans[spans.length - 1][1]).toBe(TODAY);
+        expect(out.dates).toHaveLength(days);
+        expect(out.requestsMade).toBe(Math.ceil(days / 30));
+      }),
+      { numRuns: 25 }
+    );
+  });
+
+  it("rejects a ticker with no prices with notFound", async () => {
+    serve();
     expect(await dataErrorOf(make().dailyCloses(["NOPE"], 30))).toMatchObject({
       kind: "notFound",
       message: "Token Metrics has no daily prices for NOPE in the last 30 days: check the ticker",
     });
   });
 
-  it("reads index performance from /indices-performance, sorted by date", async () => {
-    server.route("/v2/indices-performance", (req, res) => {
-      expect([req.query.get("id"), req.query.get("startDate"), req.query.get("endDate")]).toEqual([
-        "5",
-        "2026-01-09",
-        "2026-01-10",
-      ]);
-      sendJson(
-        res,
-        200,
-        envelope([
-          {
-            ID: 5,
-            DATE: "2026-01-10",
-            INDEX_CUMULATIVE_ROI: 12.5,
-            MARKET_CAP: 1e9,
-            VOLUME: 1e7,
-            FDV: 2e9,
-          },
-          { id: 5, date: "2026-01-09", index_cumulative_roi: 11 },
-        ])
-      );
-    });
-    const performance = await make().indexPerformance("5", 2);
-    expect(performance.dates).toEqual(["2026-01-09", "2026-01-10"]);
-    expect(Array.from(performance.cumulativeRoi)).toEqual([11, 12.5]);
-    server.route("/v2/indices-performance", (_r, res) => sendJson(res, 200, envelope([])));
-    expect((await dataErrorOf(make().indexPerformance("5", 2))).kind).toBe("notFound");
+  it("reads index performance in 29-day chunks, sorted, and offers it as a benchmark series", async () => {
+    serve();
+    const provider = make();
+    const performance = await provider.indexPerformance("5", 60);
+    const requests = server.seen.filter((s) => s.path === "/v2/indices-performance");
+    expect(
+      requests.map((r) => [r.query.get("id"), r.query.get("startDate"), r.query.get("endDate")])
+    ).toEqual([
+      ["5", toIsoDate(TODAY - 59), toIsoDate(TODAY - 30)],
+      ["5", toIsoDate(TODAY - 29), toIsoDate(TODAY)],
+    ]);
+    const expectedDays = Array.from({ length: 60 }, (_, t) => TODAY - 59 + t).filter(
+      (d) => d % 3 !== 0
+    );
+    expect(performance.dates).toEqual(expectedDays.map(toIsoDate));
+    expect(Array.from(performance.cumulativeRoi)).toEqual(
+      expectedDays.map((d) => (d - TODAY) / 10)
+    );
+    expect(performance.requestsMade).toBe(2);
+
+    const benchmark = await provider.indexBenchmark("5", 60);
+    expect(benchmark.symbols).toEqual(["TM index 5"]);
+    expect(benchmark.dates).toEqual(performance.dates);
+    // Hand-worked: ROI −5.9 % → level 0.941.
+    expect(expectedDays[0]).toBe(TODAY - 59);
+    expect(benchmark.closes[0]).toBeCloseTo(0.941, 12);
+    expect(Array.from(benchmark.closes)).toEqual(
+      expectedDays.map((d) => 1 + (d - TODAY) / 10 / 100)
+    );
+    expect(benchmark.source).toBe("Token Metrics index 5 performance");
+  });
+
+  it("refuses a benchmark whose ROI is below −100 %, an index without performance, and bad arguments", async () => {
+    serve({}, [{ ...INDICES[1], ID: 6, roi: () => -150 }]);
+    expect((await dataErrorOf(make().indexBenchmark("6", 2))).kind).toBe("badResponse");
+    expect((await dataErrorOf(make().indexPerformance("404", 2))).kind).toBe("notFound");
     for (const bad of [make().indexPerformance(" ", 2), make().indexPerformance("5", 0)]) {
       const error = await bad.catch((e: unknown) => e);
       expect(isCoreError(error) && error.code).toBe("INVALID_ARGUMENT");
     }
   });
 
-  it("lists the universe from /top-market-cap-tokens", async () => {
-    server.route("/v2/top-market-cap-tokens", (req, res) => {
-      expect(req.query.get("top_k")).toBe("2");
-      sendJson(
-        res,
-        200,
-        envelope([
-          {
-            TOKEN_ID: 3375,
-            TOKEN_NAME: "Bitcoin",
-            TOKEN_SYMBOL: "BTC",
-            EXCHANGE_LIST: [],
-            CATEGORY_LIST: [{ category_name: "Layer 1" }],
-            TM_LINK: "x",
-          },
-          {
-            TOKEN_ID: 3306,
-            TOKEN_NAME: "Ethereum",
-            TOKEN_SYMBOL: "ETH",
-            CATEGORY_LIST: ["Smart Contract Platform"],
-          },
-        ])
-      );
-    });
-    expect(await make().listMarkets({ limit: 2 })).toEqual([
+  it("lists the universe from /top-market-cap-tokens: ranked, a sector, no market cap", async () => {
+    serve();
+    const markets = await make().listMarkets({ limit: 2 });
+    expect(server.seen[0].query.get("top_k")).toBe("2");
+    expect(markets).toEqual([
       { id: "3375", symbol: "BTC", name: "Bitcoin", sector: "Layer 1", rank: 1 },
       { id: "3306", symbol: "ETH", name: "Ethereum", sector: "Smart Contract Platform", rank: 2 },
     ]);
+    await make().listMarkets({ limit: 500 });
+    expect(server.seen[1].query.get("top_k")).toBe("100");
+  });
+
+  it("says plainly that sector indices cannot be built from Token Metrics", async () => {
+    serve();
+    expect(await dataErrorOf(make().listMarkets({ limit: 10, category: "layer-1" }))).toMatchObject(
+      {
+        kind: "notFound",
+        message:
+          'Token Metrics cannot build sector indices: its token lists give no market cap to rank the "layer-1" sector by; use CoinGecko or the demo data for sector indices',
+      }
+    );
+    expect(server.seen).toHaveLength(0);
   });
 
   it("passes on an envelope with success: false", async () => {
@@ -305,11 +429,9 @@ describe("createTokenMetricsProvider", () => {
       .dailyCloses(["BTC"], 0)
       .catch((e: unknown) => e);
     expect(isCoreError(error) && error.code).toBe("INVALID_ARGUMENT");
-    server.route("/v2/daily-ohlcv", (_r, res) =>
-      sendJson(res, 200, envelope([{ DATE: "2026-01-10", CLOSE: 1 }]))
-    );
-    const symbols = Object.freeze(["btc"]);
+    serve();
+    const symbols = Object.freeze(["sol"]);
     await make().dailyCloses(symbols, 1);
-    expect(symbols).toEqual(["btc"]);
+    expect(symbols).toEqual(["sol"]);
   });
 });
