@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { isCoreError } from "../../../src/core/errors";
 import { dayNumberOf } from "../../../src/data/dayNumberOf";
+import { buildIndex } from "../../../src/data/indices/buildIndex";
+import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
 import { createHttpClient } from "../../../src/data/http/httpClient";
 import { toIsoDate } from "../../../src/data/toIsoDate";
 import { createTokenMetricsProvider } from "../../../src/data/tokenmetrics/tokenMetricsProvider";
@@ -380,6 +382,32 @@ describe("createTokenMetricsProvider", () => {
       }
     );
     expect(server.seen).toHaveLength(0);
+  });
+
+  it("with buildIndex: equal weight works, market-cap and sector indices stop with a plain message", async () => {
+    serve();
+    const byId = (id: string) => {
+      const definition = INDEX_DEFINITIONS.find((d) => d.id === id);
+      if (definition === undefined) throw new Error(`no index ${id}`);
+      return definition;
+    };
+    const clock = fakeClock(NOW);
+    const equal = await buildIndex(byId("top10-equal"), make(), { clock });
+    // The fake's top list has BTC (4 tokens), ETH and SOL: one per ticker, Bitcoin first.
+    expect(equal.constituents.map((c) => [c.symbol, c.weight])).toEqual([
+      ["BTC", 1 / 3],
+      ["ETH", 1 / 3],
+      ["SOL", 1 / 3],
+    ]);
+    const capped = await buildIndex(byId("top10-capped25"), make(), { clock }).catch(
+      (e: unknown) => e
+    );
+    expect(isCoreError(capped) && [capped.code, capped.message]).toEqual([
+      "NOT_AVAILABLE",
+      'index "top10-capped25": Token Metrics gives no market cap for BTC; choose an equal-weight or risk-based index',
+    ]);
+    const sector = await dataErrorOf(buildIndex(byId("sector-layer-1"), make(), { clock }));
+    expect(sector.message).toMatch(/^Token Metrics cannot build sector indices/);
   });
 
   it("passes on an envelope with success: false", async () => {
