@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { SourceMap, createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serveFolder } from "../../test/e2e/staticServer.mjs";
 
@@ -37,7 +37,7 @@ function loadCases() {
   return JSON.parse(result.stdout.trim().split("\n").pop());
 }
 
-/** Builds pageEntry.ts into a temporary folder; resolves to the script's text. */
+/** Builds pageEntry.ts into a temporary folder; resolves to the script's text and source map. */
 function buildPageBundle() {
   const webpack = require("webpack");
   const config = require("./webpack.page.cjs");
@@ -49,8 +49,9 @@ function buildPageBundle() {
         return;
       }
       const text = fs.readFileSync(path.join(out, "bench-page.js"), "utf8");
+      const map = JSON.parse(fs.readFileSync(path.join(out, "bench-page.js.map"), "utf8"));
       fs.rmSync(out, { recursive: true, force: true });
-      resolve(text);
+      resolve({ text, map });
     });
   });
 }
@@ -135,21 +136,42 @@ function median(times) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Source maps of the page's scripts, to name minified frames by their TypeScript source. */
+function sourceMaps(benchMap) {
+  const maps = new Map([["bench-page.js", new SourceMap(benchMap)]]);
+  for (const name of ["functions.js", "taskpane.js"]) {
+    const file = path.join(dist, `${name}.map`);
+    if (fs.existsSync(file))
+      maps.set(name, new SourceMap(JSON.parse(fs.readFileSync(file, "utf8"))));
+  }
+  return maps;
+}
+
+/** A profile frame as "name source:line", through the source map when there is one. */
+function frameName(frame, maps) {
+  const file = frame.url ? frame.url.split("/").pop() : "";
+  const map = maps.get(file);
+  const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
+  if (entry && entry.originalSource) {
+    const source = entry.originalSource.replace(/^webpack:\/\/[^/]*\//, "");
+    return `${entry.name ?? frame.functionName ?? "(anonymous)"} ${source}:${entry.originalLine + 1}`;
+  }
+  return `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+}
+
 /** Self time per function from a CDP Profiler profile, largest first. */
-function selfTimes(profile) {
+function selfTimes(profile, maps) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   profile.samples.forEach((id, k) => {
-    const frame = byId.get(id).callFrame;
-    const file = frame.url ? frame.url.split("/").pop() : "";
-    const key = `${frame.functionName || "(anonymous)"} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    const key = frameName(byId.get(id).callFrame, maps);
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   return { total, rows: [...self.entries()].sort((a, b) => b[1] - a[1]) };
 }
 
-async function profileCase(page, metadata, benchCase) {
+async function profileCase(page, metadata, benchCase, maps) {
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
   await session.send("Profiler.setSamplingInterval", { interval: 100 });
@@ -164,10 +186,10 @@ async function profileCase(page, metadata, benchCase) {
     shape,
   });
   const { profile } = await session.send("Profiler.stop");
-  const { total, rows } = selfTimes(profile);
+  const { total, rows } = selfTimes(profile, maps);
   console.log(`\nProfile of ${benchCase.label} (${benchCase.size}), 5 calls after a warm-up:`);
   console.log(
-    `total sampled ${total.toFixed(0)} ms; self time by function (bundles are minified):`
+    `total sampled ${total.toFixed(0)} ms; self time by function (through the source maps):`
   );
   for (const [key, ms] of rows.slice(0, 25)) {
     console.log(
@@ -217,7 +239,8 @@ async function main() {
   const loadBefore = os.loadavg();
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
   const officeDouble = fs.readFileSync(path.join(root, "test", "e2e", "officeDouble.js"), "utf8");
-  const benchScript = await buildPageBundle();
+  const bench = await buildPageBundle();
+  const benchScript = bench.text;
 
   const server = await serveFolder(dist);
   const browser = await chromium.launch({
@@ -246,7 +269,7 @@ async function main() {
         noSimd
       );
       if (profileId) {
-        await profileCase(page, metadata, group[0]);
+        await profileCase(page, metadata, group[0], sourceMaps(bench.map));
         await context.close();
         continue;
       }

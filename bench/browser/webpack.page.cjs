@@ -7,7 +7,7 @@ const path = require("path");
 module.exports = function benchPageConfig(outputPath) {
   return {
     mode: "production",
-    devtool: false,
+    devtool: "source-map",
     entry: { "bench-page": path.join(__dirname, "pageEntry.ts") },
     output: { path: outputPath, filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
