@@ -3,7 +3,7 @@ import { createCoinGeckoProvider } from "./coingecko/coinGeckoProvider";
 import { createCsvProvider } from "./csv/csvProvider";
 import { createDemoProvider } from "./demo/demoProvider";
 import { type Clock, systemClock } from "./http/clock";
-import { createHttpClient, type HttpClient } from "./http/httpClient";
+import { createHttpClient, type HttpClient, type WaitNotice } from "./http/httpClient";
 import type { DataSettings } from "./settings";
 import { createTokenMetricsProvider } from "./tokenmetrics/tokenMetricsProvider";
 import type { DataProvider } from "./types";
@@ -12,6 +12,8 @@ import type { DataProvider } from "./types";
 export interface ProviderDependencies {
   readonly http?: HttpClient;
   readonly clock?: Clock;
+  /** Told when a request waits before a retry (Retry-After), so the pane can show a countdown. */
+  readonly onWait?: (notice: WaitNotice) => void;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createProvider(
       clock,
       timeoutMs: settings.http.timeoutMs,
       maxRetries: settings.http.maxRetries,
+      onWait: dependencies.onWait,
     });
   switch (settings.provider) {
     case "demo":

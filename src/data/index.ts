@@ -18,11 +18,22 @@ export { DataError, type DataErrorKind } from "./dataError";
 export { isDataError } from "./isDataError";
 export { DEFAULT_DATA_SETTINGS, type DataSettings } from "./settings";
 export { createProvider, type ProviderDependencies } from "./createProvider";
-export { createHttpClient, type HttpClient, type HttpClientOptions } from "./http/httpClient";
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type WaitNotice,
+} from "./http/httpClient";
 export { systemClock, type Clock } from "./http/clock";
 export { createDemoProvider, DEMO_SOURCE } from "./demo/demoProvider";
 export { DEMO_UNIVERSE, DEMO_START_DATE, type DemoToken } from "./demo/demoUniverse";
-export { createCoinGeckoProvider } from "./coingecko/coinGeckoProvider";
+export { createCoinGeckoProvider, type CoinGeckoProvider } from "./coingecko/coinGeckoProvider";
+export {
+  COINGECKO_PLANS,
+  COINGECKO_PLAN_FACTS,
+  coinGeckoPlanFacts,
+  type CoinGeckoPlan,
+} from "./coingecko/coinGeckoPlans";
 export {
   createTokenMetricsProvider,
   type TokenMetricsProvider,

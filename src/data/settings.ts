@@ -1,3 +1,5 @@
+import type { CoinGeckoPlan } from "./coingecko/coinGeckoPlans";
+
 /**
  * The data settings the user edits in the Data tab (API keys live in add-in storage, never in the
  * workbook). Base URLs are configurable for users behind a proxy, or to route around CoinGecko's
@@ -9,9 +11,13 @@ export interface DataSettings {
   readonly coinGecko: {
     readonly baseUrl?: string;
     readonly apiKey?: string;
-    /** "public" (no key), "demo" (free key, header x-cg-demo-api-key) or "pro" (x-cg-pro-api-key). */
-    readonly plan: "public" | "demo" | "pro";
-    /** Request budget; default by plan (see coinGeckoProvider). */
+    /**
+     * "public" (no key), "demo" (free key), a paid plan as CoinGecko names it ("basic", "analyst",
+     * "lite", "enterprise"), or "pro" (a paid key saved before plans were named). Sets the root,
+     * the history depth and the budget: see coingecko/coinGeckoPlans.
+     */
+    readonly plan: CoinGeckoPlan;
+    /** Request budget; default by plan (see coinGeckoPlans). */
     readonly callsPerMinute?: number;
   };
   readonly tokenMetrics: {

@@ -119,4 +119,11 @@ export interface DataProvider {
   ): Promise<DailyCloses>;
   listIndices(options?: CallOptions): Promise<IndexSummary[]>;
   indexHoldings(indexId: string, options?: CallOptions): Promise<IndexHolding[]>;
+  /**
+   * How the provider read these symbols, for the HISTORY header and the pane: one short note per
+   * symbol worth a word (an ambiguous ticker and the coin chosen, a coin given by id), e.g.
+   * "UNI = uniswap (Uniswap, rank 30; 4 coins have this ticker, …)". Only after the symbols were
+   * resolved by a call; providers without ambiguity omit it.
+   */
+  describeSymbols?(symbols: readonly string[]): string[];
 }

@@ -7,6 +7,14 @@ import { checkLimit } from "../checkLimit";
 import { type Clock, systemClock } from "../http/clock";
 import type { HttpClient } from "../http/httpClient";
 import { createTokenBucket } from "../http/tokenBucket";
+import {
+  COINGECKO_PLAN_FACTS,
+  type CoinGeckoPlan,
+  type CoinGeckoPlanFacts,
+  coinGeckoPlanFacts,
+} from "./coinGeckoPlans";
+import { createCoinIdResolver, describeResolution } from "./coinIdResolver";
+import { dailyClosesFromChart } from "./dailyClosesFromChart";
 import type {
   CallOptions,
   Category,
@@ -18,70 +26,84 @@ import type {
   MarketAsset,
 } from "../types";
 
-/** CoinGecko's root for keyless and Demo-key calls (docs/setting-up-your-api-key). */
+/** CoinGecko's root for keyless and Demo-key calls (demo-api.json `servers`; docs/setting-up-your-api-key). */
 export const COINGECKO_PUBLIC_URL = "https://api.coingecko.com/api/v3";
-/** CoinGecko's root for Pro keys. */
+/** CoinGecko's root for paid keys (pro-api.json `servers`). */
 export const COINGECKO_PRO_URL = "https://pro-api.coingecko.com/api/v3";
 
 /** Public and Demo plans reach back 365 days (error 10012 beyond, per CoinGecko's docs). */
-export const COINGECKO_FREE_HISTORY_DAYS = 365;
+export const COINGECKO_FREE_HISTORY_DAYS = COINGECKO_PLAN_FACTS.public.historyDays;
 
 /** Options of {@link createCoinGeckoProvider}. */
 export interface CoinGeckoOptions {
   readonly http: HttpClient;
   readonly clock?: Clock;
-  /** Default: the Pro root for plan "pro", else the public root. */
+  /** Default: the Pro root for a paid plan, else the public root. A proxy's URL goes here. */
   readonly baseUrl?: string;
   readonly apiKey?: string;
-  /** "public" (no key, default), "demo" (x-cg-demo-api-key) or "pro" (x-cg-pro-api-key). */
-  readonly plan?: "public" | "demo" | "pro";
-  /**
-   * Request budget. Defaults: 30/min without a key (keyless calls share a per-IP limit, and older
-   * docs give ~30/min), 30/min on Demo (the current docs say 100; 30 is safe on both), 500/min on Pro.
-   */
+  /** The plan of the key (see coinGeckoPlans): "public" (no key, default), "demo", "basic", …. */
+  readonly plan?: CoinGeckoPlan;
+  /** Request budget per minute; default the plan's (see COINGECKO_PLAN_FACTS). */
   readonly callsPerMinute?: number;
+}
+
+/** What the CoinGecko provider adds to a DataProvider: how it read the user's symbols. */
+export interface CoinGeckoProvider extends DataProvider {
+  describeSymbols(symbols: readonly string[]): string[];
 }
 
 const PAGE_SIZE = 250;
 
 /**
- * The CoinGecko provider (API v3): universe from /coins/markets (by market cap, optional
- * `category`, paged 250 a page), categories from /coins/categories/list, daily closes from
- * /coins/{id}/market_chart?vs_currency=usd&days=N&interval=daily.
+ * The CoinGecko provider (API v3, held to CoinGecko's OpenAPI specs demo-api.json / pro-api.json by
+ * test/data/coingecko/contract): universe from /coins/markets (operationId coins-markets; by market
+ * cap, optional `category`, paged 250 a page), categories from /coins/categories/list
+ * (coins-categories-list), daily closes from /coins/{id}/market_chart?vs_currency=usd&days=N&interval=daily
+ * (coins-id-market-chart).
  *
- * Symbols → ids: one /coins/markets?symbols=… call; when several coins share a ticker the one
- * with the largest market cap wins (CoinGecko's own order). Unknown tickers reject "notFound".
- * Daily closes: each point's UTC date is its day; when a day has two points (the 00:00 UTC one
- * and the current "now" one) the later wins, so today holds the latest price. A null price
- * is a missing day (NaN). Without a Pro plan more than 365 days rejects "quota" before any call.
- * The key goes only in the x-cg-demo-api-key / x-cg-pro-api-key header, never in a URL or message.
+ * Symbols → ids: see createCoinIdResolver (market-list ids first, then the best-ranked coin with
+ * the ticker, "id:<coin id>" for an exact coin); `describeSymbols` says which coin an ambiguous
+ * ticker became. Daily closes: the 00:00 UTC point of day D is the close of D − 1 and the intraday
+ * point is dropped (see dailyClosesFromChart). Beyond the plan's history depth rejects "quota"
+ * before any call, naming the plan's limit.
+ *
+ * The key goes in the query parameter the spec's securitySchemes name for the plan
+ * (`queryAuth`: x_cg_demo_api_key on the public root, x_cg_pro_api_key on the Pro root), not in
+ * the x-cg-*-api-key header (`headerAuth`): a custom header makes the Office webview send a CORS
+ * preflight (OPTIONS) first, which CoinGecko does not answer with CORS headers, while a GET with
+ * only safelisted headers is a "simple request" (Fetch standard, CORS-safelisted request-header).
+ * The URL is never put in a message or logged. Users who would rather keep the key out of URLs
+ * point the base URL at their own proxy, which adds the header server-side, and leave the key empty.
  *
  * @param options HTTP client, plan, key, base URL, budget
  * @example await createCoinGeckoProvider({ http: createHttpClient() }).dailyCloses(["BTC"], 30);
  */
-export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider {
-  const plan = options.plan ?? (options.apiKey ? "demo" : "public");
+export function createCoinGeckoProvider(options: CoinGeckoOptions): CoinGeckoProvider {
+  const hasKey = options.apiKey !== undefined && options.apiKey !== "";
+  const plan: CoinGeckoPlan = options.plan ?? (hasKey ? "demo" : "public");
+  const facts = coinGeckoPlanFacts(plan);
   const clock = options.clock ?? systemClock;
   const baseUrl = (
-    options.baseUrl ?? (plan === "pro" ? COINGECKO_PRO_URL : COINGECKO_PUBLIC_URL)
+    options.baseUrl ?? (facts.root === "pro" ? COINGECKO_PRO_URL : COINGECKO_PUBLIC_URL)
   ).replace(/\/+$/, "");
-  const budget = createTokenBucket(options.callsPerMinute ?? (plan === "pro" ? 500 : 30), clock);
-  const headers: Record<string, string> = {};
-  const withKey = options.apiKey !== undefined && options.apiKey !== "" && plan !== "public";
-  if (withKey)
-    headers[plan === "pro" ? "x-cg-pro-api-key" : "x-cg-demo-api-key"] = options.apiKey as string;
-  const maxHistoryDays = plan === "pro" ? Infinity : COINGECKO_FREE_HISTORY_DAYS;
-  const idBySymbol = new Map<string, string>();
+  const callsPerMinute = options.callsPerMinute ?? facts.callsPerMinute;
+  const budget = createTokenBucket(callsPerMinute, clock, Math.min(facts.burst, callsPerMinute));
+  const withKey = hasKey && plan !== "public";
+  const keyParameter: Record<string, string> = withKey
+    ? {
+        [facts.root === "pro" ? "x_cg_pro_api_key" : "x_cg_demo_api_key"]: options.apiKey as string,
+      }
+    : {};
+  const maxHistoryDays = facts.historyDays;
 
   const get = (path: string, params: Record<string, string>, signal?: AbortSignal) =>
     options.http.getJson({
-      url: `${baseUrl}${path}?${new URLSearchParams(params).toString()}`,
-      headers,
+      url: `${baseUrl}${path}?${new URLSearchParams({ ...params, ...keyParameter }).toString()}`,
       signal,
       providerName: "CoinGecko",
       budget,
       withKey,
-      describeError: describeCoinGeckoError,
+      describeError: (status, body) => describeCoinGeckoError(status, body, facts),
     });
 
   const marketsPage = async (
@@ -100,35 +122,7 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
       return row as unknown as MarketRow;
     });
   };
-
-  async function resolveIds(symbols: readonly string[], signal?: AbortSignal): Promise<string[]> {
-    const missing = symbols.filter((s) => !idBySymbol.has(s));
-    if (missing.length > 0) {
-      const rows = await marketsPage(
-        {
-          symbols: missing.map((s) => s.toLowerCase()).join(","),
-          per_page: String(PAGE_SIZE),
-          page: "1",
-        },
-        signal
-      );
-      for (const row of rows) {
-        const symbol = row.symbol.toUpperCase();
-        // Rows come largest market cap first: keep the first coin of each ticker.
-        if (missing.includes(symbol) && !idBySymbol.has(symbol)) idBySymbol.set(symbol, row.id);
-      }
-    }
-    return symbols.map((symbol) => {
-      const id = idBySymbol.get(symbol);
-      if (id === undefined) {
-        throw new DataError(
-          "notFound",
-          `CoinGecko has no coin with the ticker ${symbol}: check the spelling (CoinGecko lists coins by ticker on coingecko.com)`
-        );
-      }
-      return id;
-    });
-  }
+  const resolver = createCoinIdResolver(marketsPage);
 
   async function history(
     symbol: string,
@@ -153,24 +147,9 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
       }
       throw error;
     }
-    if (!isRecord(body) || !Array.isArray(body.prices)) throw shape(`price history of ${symbol}`);
-    const byDay = new Map<number, number>();
-    for (const point of body.prices) {
-      if (!Array.isArray(point) || typeof point[0] !== "number")
-        throw shape(`price history of ${symbol}`);
-      const value = point[1];
-      const day = dayNumberOf(point[0]);
-      byDay.set(
-        day,
-        typeof value === "number" && value > 0 && Number.isFinite(value) ? value : NaN
-      );
-    }
-    if (byDay.size === 0) {
-      throw new DataError(
-        "notFound",
-        `CoinGecko has no prices for ${symbol} in the last ${days} days`
-      );
-    }
+    const byDay =
+      isRecord(body) && Array.isArray(body.prices) ? dailyClosesFromChart(body.prices) : undefined;
+    if (byDay === undefined) throw shape(`price history of ${symbol}`);
     return byDay;
   }
 
@@ -189,13 +168,15 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
     async listMarkets(request: ListMarketsOptions = {}): Promise<MarketAsset[]> {
       const limit = checkLimit(request.limit, 100);
       const out: MarketAsset[] = [];
+      const rows: MarketRow[] = [];
       for (let page = 1; out.length < limit; page++) {
         const perPage = Math.min(PAGE_SIZE, limit);
         const params: Record<string, string> = { per_page: String(perPage), page: String(page) };
         if (request.category) params.category = request.category;
-        const rows = await marketsPage(params, request.signal);
-        for (const row of rows) {
+        const pageRows = await marketsPage(params, request.signal);
+        for (const row of pageRows) {
           if (out.length >= limit) break;
+          rows.push(row);
           out.push({
             id: row.id,
             symbol: row.symbol.toUpperCase(),
@@ -206,7 +187,7 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
             price: positive(row.current_price),
           });
         }
-        if (rows.length < perPage) break;
+        if (pageRows.length < perPage) break;
       }
       if (out.length === 0 && request.category) {
         throw new DataError(
@@ -214,6 +195,8 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
           `CoinGecko has no coins in the category "${request.category}": pick a category from the list`
         );
       }
+      // The history of a basket member must be this coin's, not a bigger one with its ticker.
+      resolver.rememberMarketList(rows);
       return out;
     },
 
@@ -233,16 +216,17 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
       call: CallOptions = {}
     ): Promise<DailyCloses> {
       const wanted = checkCloseRequest(symbols, days);
-      if (days > maxHistoryDays) {
-        throw new DataError(
-          "quota",
-          `CoinGecko's free API serves the last ${maxHistoryDays} days only; you asked for ${days}: ask for ${maxHistoryDays} days or fewer, or use a Pro key in the Data tab`
-        );
-      }
-      const ids = await resolveIds(wanted, call.signal);
+      if (days > maxHistoryDays) throw historyLimit(facts, `you asked for ${days}`);
+      const coins = await resolver.resolve(wanted, call.signal);
       const series: Map<number, number>[] = [];
       for (let j = 0; j < wanted.length; j++)
-        series.push(await history(wanted[j], ids[j], days, call.signal));
+        series.push(await history(wanted[j], coins[j].id, days, call.signal));
+      if (series.every((s) => s.size === 0)) {
+        throw new DataError(
+          "notFound",
+          `CoinGecko has no prices for ${wanted.join(", ")} in the last ${days} days`
+        );
+      }
       const today = dayNumberOf(clock.now());
       const first = today - days + 1;
       const daySet = new Set<number>();
@@ -262,6 +246,17 @@ export function createCoinGeckoProvider(options: CoinGeckoOptions): DataProvider
         dates: dayList.map(toIsoDate),
         closes,
       };
+    },
+
+    describeSymbols(symbols: readonly string[]): string[] {
+      const notes: string[] = [];
+      for (const raw of symbols) {
+        const symbol = raw.trim().toUpperCase();
+        const found = resolver.resolution(symbol);
+        const note = found === undefined ? undefined : describeResolution(symbol, found);
+        if (note !== undefined) notes.push(note);
+      }
+      return notes;
     },
 
     async listIndices(): Promise<IndexSummary[]> {
@@ -296,26 +291,37 @@ function positive(value: unknown): number | undefined {
 /**
  * CoinGecko's documented error codes (docs.coingecko.com/docs/errors-and-rate-limits), found in the
  * body as `error_code` (at the top level, under `status`, or under `error.status`):
- * 10012 = beyond the 365-day window of the public/Demo plans; 10010 / 10011 = a key sent to the
- * wrong root (Pro key on the public root, or Demo key on the Pro root).
+ * 10012 = beyond the plan's history window; 10010 / 10011 = a key sent to the wrong root (Pro key on
+ * the public root, or Demo key on the Pro root).
  */
-function describeCoinGeckoError(status: number, body: string): DataError | undefined {
+function describeCoinGeckoError(
+  status: number,
+  body: string,
+  facts: CoinGeckoPlanFacts
+): DataError | undefined {
   const code = /"error_code"\s*:\s*(\d+)/.exec(body)?.[1];
-  if (code === "10012") {
-    return new DataError(
-      "quota",
-      `CoinGecko's free API serves the last ${COINGECKO_FREE_HISTORY_DAYS} days only (error 10012, ${status}): ask for fewer days, or use a Pro key in the Data tab`,
-      status
-    );
-  }
+  if (code === "10012") return historyLimit(facts, `error 10012, ${status}`, status);
   if (code === "10010" || code === "10011") {
     return new DataError(
       "badKey",
-      `CoinGecko refused the API key for this address (error ${code}, ${status}): a Demo key needs plan "demo" and a Pro key plan "pro" in the Data tab`,
+      `CoinGecko refused the API key for this address (error ${code}, ${status}): a Demo key needs plan "demo" and a paid key its paid plan in the Data tab`,
       status
     );
   }
   return undefined;
+}
+
+/** The plan's history limit, in the plan's own words: "CoinGecko's Basic plan serves the last 2 years (730 days) …". */
+function historyLimit(facts: CoinGeckoPlanFacts, detail: string, status?: number): DataError {
+  const fewer =
+    facts.historyDays < Infinity
+      ? `ask for ${facts.historyDays} days or fewer`
+      : "ask for fewer days";
+  return new DataError(
+    "quota",
+    `CoinGecko's ${facts.label} serves ${facts.historyText} of daily history (${detail}): ${fewer}, or choose a plan with more history in the Data tab`,
+    status
+  );
 }
 
 function shape(what: string): DataError {

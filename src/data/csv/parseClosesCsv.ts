@@ -213,7 +213,9 @@ function priceOfCell(cell: string, decimal: DecimalDialect): number | string {
   const other = decimal.separator === "." ? "," : ".";
   const name = (separator: string) => (separator === "." ? "decimal point" : "decimal comma");
   const value = readDecimal(cell, decimal.separator);
-  const otherValue = readDecimal(cell, other);
+  // Reading the other way only matters for the messages and for a tab file's ambiguous cells.
+  const otherValue =
+    Number.isNaN(value) || decimal.refuseAmbiguous ? readDecimal(cell, other) : NaN;
   if (Number.isNaN(value)) {
     if (Number.isNaN(otherValue)) {
       return `"${cell}" is not a number; use digits with a ${name(decimal.separator)}, or leave the cell blank`;

@@ -79,7 +79,13 @@ export function readCsvRows(text: string): CsvRows | CsvFailure {
 function cleanCell(cell: string): string {
   const trimmed = cell.trim();
   // Papaparse unquotes a cell only when the quote is its first character.
-  if (/^\s+"/.test(cell) && trimmed.length >= 2 && trimmed.endsWith('"')) {
+  if (
+    trimmed.length >= 2 &&
+    trimmed !== cell &&
+    trimmed.startsWith('"') &&
+    trimmed.endsWith('"') &&
+    /^\s+"/.test(cell)
+  ) {
     return trimmed.slice(1, -1).replace(/""/g, '"').trim();
   }
   return trimmed;

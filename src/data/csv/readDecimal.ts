@@ -4,6 +4,9 @@ export type DecimalSeparator = "." | ",";
 /** Characters that may group thousands: the other of `.`/`,`, spaces (fr, ru, SI) and `'` (de-CH). */
 const GROUPING = [".", ",", " ", "\u00A0", "\u202F", "'"];
 
+const UNGROUPED_WITH_POINT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const UNGROUPED_WITH_COMMA = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
  * Reads a number written with the given decimal separator, as spreadsheets export them:
  * an optional sign, digits with optionally one decimal separator, optionally thousands grouped by
@@ -26,6 +29,10 @@ const GROUPING = [".", ",", " ", "\u00A0", "\u202F", "'"];
  * @example readDecimal("1,5", "."); // => NaN
  */
 export function readDecimal(cell: string, decimal: DecimalSeparator): number {
+  // Fast path for the common ungrouped forms (most cells of most files): same result, less work.
+  if (decimal === "." ? UNGROUPED_WITH_POINT.test(cell) : UNGROUPED_WITH_COMMA.test(cell)) {
+    return Number(decimal === "." ? cell : cell.replace(",", "."));
+  }
   const match = /^([+-]?)([^eE]*)([eE][+-]?\d+)?$/.exec(cell);
   if (match === null) return NaN;
   const [, sign, mantissa, exponent = ""] = match;

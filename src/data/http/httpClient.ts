@@ -16,8 +16,23 @@ export interface HttpClientOptions {
   readonly maxRetries?: number;
   /** First backoff in ms; doubles each retry (default 1 000). */
   readonly baseDelayMs?: number;
-  /** Longest wait we accept, from backoff or Retry-After (default 60 000): longer → give up now. */
+  /**
+   * Longest wait we accept, from backoff or Retry-After (default 300 000 = 5 min): longer → give up
+   * now, saying when to try again. CoinGecko's keyless API has been seen asking 119 s, so a
+   * one-minute cap failed requests that one patient retry would have served.
+   */
   readonly maxDelayMs?: number;
+  /** Told each time a request sleeps before retrying, so a pane can show a countdown. */
+  readonly onWait?: (notice: WaitNotice) => void;
+}
+
+/** A retry wait in progress: who asked, why, and until when (ms since the epoch). */
+export interface WaitNotice {
+  readonly providerName: string;
+  /** "rateLimit": the server's Retry-After (429 or 503); "retry": our backoff after a failure. */
+  readonly reason: "rateLimit" | "retry";
+  readonly untilMs: number;
+  readonly status?: number;
 }
 
 /** One GET request. */
@@ -48,7 +63,7 @@ export interface HttpClient {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_MAX_RETRIES = 3;
 const DEFAULT_BASE_DELAY_MS = 1_000;
-const DEFAULT_MAX_DELAY_MS = 60_000;
+const DEFAULT_MAX_DELAY_MS = 300_000;
 
 /**
  * Creates the HTTP client every provider uses (built on fetch). Per attempt: take a token from the
@@ -57,7 +72,8 @@ const DEFAULT_MAX_DELAY_MS = 60_000;
  * HTTP date) and otherwise exponential backoff with "equal jitter" (AWS Architecture Blog, 2015):
  * wait = d/2 + random·d/2 with d = min(maxDelay, base·2^attempt), so retries of many clients spread
  * out but never retry at once. A wait above `maxDelayMs` is not slept: we fail at once with the wait
- * in the message. 4xx other than 429 are final.
+ * and the UTC time to try again in the message. Every wait is announced through `onWait`. 4xx other
+ * than 429 are final.
  *
  * Errors map to DataError kinds: 401/403 → badKey, 429 → quota, 404 → notFound, 5xx → providerDown,
  * timeout → timeout, unreadable body → badResponse, fetch failure → network, abort → cancelled.
@@ -75,6 +91,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
+  const announce = (name: string, reason: WaitNotice["reason"], waitMs: number, status?: number) =>
+    options.onWait?.({ providerName: name, reason, untilMs: clock.now() + waitMs, status });
 
   const backoff = (attempt: number) => {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
@@ -126,7 +144,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if ("failure" in result) {
         if (result.failure === "cancelled") throw cancelled(name);
         if (retriesLeft) {
-          await sleepOrCancel(clock, backoff(attempt), request.signal, name);
+          const wait = backoff(attempt);
+          announce(name, "retry", wait);
+          await sleepOrCancel(clock, wait, request.signal, name);
           continue;
         }
         if (result.failure === "timeout") {
@@ -148,18 +168,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const asked = parseRetryAfter(result.retryAfter, clock.now());
         const wait = asked ?? backoff(attempt);
         if (wait <= maxDelayMs) {
+          announce(name, asked === undefined ? "retry" : "rateLimit", wait, status);
           await sleepOrCancel(clock, wait, request.signal, name);
           continue;
         }
-        if (status === 429) throw quota(name, status, wait);
+        if (status === 429) throw quota(name, status, wait, clock.now());
         throw new DataError(
           "providerDown",
-          `${name} is not working right now (${status}) and asks to wait ${Math.ceil(wait / 1000)} s: try again later`,
+          `${name} is not working right now (${status}) and asks to wait ${Math.ceil(wait / 1000)} s: try again after ${utcTime(clock.now() + wait)}`,
           status
         );
       }
       if (status === 429)
-        throw quota(name, status, parseRetryAfter(result.retryAfter, clock.now()));
+        throw quota(name, status, parseRetryAfter(result.retryAfter, clock.now()), clock.now());
       const described = status < 500 ? request.describeError?.(status, body) : undefined;
       if (described !== undefined) throw described;
       throw statusError(name, status, request.withKey === true, attempt + 1);
@@ -209,13 +230,21 @@ function cancelled(name: string): DataError {
   return new DataError("cancelled", `The request to ${name} was cancelled`);
 }
 
-function quota(name: string, status: number, waitMs: number | undefined): DataError {
-  const wait = waitMs === undefined ? "wait a minute" : `wait ${Math.ceil(waitMs / 1000)} s`;
+function quota(name: string, status: number, waitMs: number | undefined, nowMs: number): DataError {
+  const wait =
+    waitMs === undefined
+      ? "wait a minute and try again"
+      : `it asks to wait ${Math.ceil(waitMs / 1000)} s: try again after ${utcTime(nowMs + waitMs)}`;
   return new DataError(
     "quota",
-    `${name} rate limit reached (${status}): ${wait} and try again, or use an API key with a higher limit`,
+    `${name} rate limit reached (${status}): ${wait}, or use an API key with a higher limit`,
     status
   );
+}
+
+/** "15:32:10 UTC": when to retry, in the one time zone every user can convert. */
+function utcTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 19)} UTC`;
 }
 
 function statusError(name: string, status: number, withKey: boolean, attempts: number): DataError {

@@ -9,30 +9,36 @@ export interface TokenBucket {
 }
 
 /**
- * A token bucket limiting calls per minute: it holds at most `callsPerMinute` tokens (the burst),
- * refills continuously at callsPerMinute / 60 000 tokens per ms, and each call spends one token.
- * Used so we stay under a provider's documented limit (CoinGecko keyless ~30/min, Demo key 100/min)
- * instead of learning it from 429s. Callers queue: each `take` reserves its token before sleeping,
+ * A token bucket limiting calls per minute: it holds at most `burst` tokens (default
+ * `callsPerMinute`), starts full, refills continuously at callsPerMinute / 60 000 tokens per ms, and
+ * each call spends one token. Used so we stay under a provider's published limit (see
+ * coingecko/coinGeckoPlans: keyless 10/min with a burst of 3) instead of learning it from 429s. Callers queue: each `take` reserves its token before sleeping,
  * so concurrent callers are spaced rather than woken together.
  *
  * Complexity: O(1) per call.
  *
  * @param callsPerMinute budget, > 0 (Infinity = no limit)
  * @param clock injected time source
+ * @param burst most calls allowed at once, ≥ 1 (default callsPerMinute)
  * @example const bucket = createTokenBucket(60, systemClock); await bucket.take(); // immediate, then 1 per second
  */
-export function createTokenBucket(callsPerMinute: number, clock: Clock): TokenBucket {
+export function createTokenBucket(
+  callsPerMinute: number,
+  clock: Clock,
+  burst: number = callsPerMinute
+): TokenBucket {
   if (!(callsPerMinute > 0)) {
     throw new RangeError(`callsPerMinute must be above 0; got ${callsPerMinute}`);
   }
+  if (!(burst >= 1)) throw new RangeError(`burst must be at least 1; got ${burst}`);
   const unlimited = callsPerMinute === Infinity;
   const perMs = callsPerMinute / 60_000;
-  let tokens = callsPerMinute;
+  let tokens = burst;
   let last = clock.now();
 
   const refill = () => {
     const now = clock.now();
-    tokens = Math.min(callsPerMinute, tokens + (now - last) * perMs);
+    tokens = Math.min(burst, tokens + (now - last) * perMs);
     last = now;
   };
 

@@ -10,41 +10,14 @@ import {
   sequence,
   startFakeServer,
 } from "../helpers/fakeServer";
+import { errorBody, marketChart, marketRow } from "./coinGeckoFakes";
 
 const NOW = Date.UTC(2026, 0, 10, 12); // 2026-01-10 12:00 UTC
-const DAY = 86_400_000;
 const MIDNIGHT = Date.UTC(2026, 0, 10);
 
-/** A /coins/markets row in CoinGecko's shape (subset of the documented fields). */
-function marketRow(id: string, symbol: string, cap: number, rank: number, price: number) {
-  return {
-    id,
-    symbol,
-    name: id[0].toUpperCase() + id.slice(1),
-    image: `https://coin-images.coingecko.com/coins/images/1/large/${id}.png`,
-    current_price: price,
-    market_cap: cap,
-    market_cap_rank: rank,
-    fully_diluted_valuation: cap,
-    total_volume: cap / 50,
-    high_24h: price * 1.01,
-    low_24h: price * 0.99,
-    price_change_24h: 1,
-    price_change_percentage_24h: 0.5,
-    circulating_supply: cap / price,
-    last_updated: "2026-01-10T11:59:00.000Z",
-  };
-}
-
-/** /coins/{id}/market_chart?interval=daily: midnight points, then the current "now" point. */
+/** /coins/{id}/market_chart?interval=daily: 00:00 UTC points ending today, then the 12:00 "now" point. */
 function chart(values: (number | null)[], nowValue: number) {
-  const prices = values.map((v, i) => [MIDNIGHT - (values.length - 1 - i) * DAY, v]);
-  prices.push([NOW, nowValue]);
-  return {
-    prices,
-    market_caps: prices.map(([t]) => [t, 1e9]),
-    total_volumes: prices.map(([t]) => [t, 1e7]),
-  };
+  return marketChart(values, MIDNIGHT, NOW, nowValue);
 }
 
 describe("createCoinGeckoProvider", () => {
@@ -99,15 +72,29 @@ describe("createCoinGeckoProvider", () => {
     expect(server.seen[0].query.get("vs_currency")).toBe("usd");
   });
 
-  it("sends a Demo key in x-cg-demo-api-key and a Pro key in x-cg-pro-api-key, never in the URL", async () => {
+  it("sends a Demo key as x_cg_demo_api_key and a paid key as x_cg_pro_api_key in the query, never in a header", async () => {
     serveSymbols();
     await make({ apiKey: "CG-demo-secret", plan: "demo" }).listMarkets({ limit: 1 });
-    await make({ apiKey: "CG-pro-secret", plan: "pro" }).listMarkets({ limit: 1 });
+    await make({ apiKey: "CG-pro-secret", plan: "analyst" }).listMarkets({ limit: 1 });
     await make().listMarkets({ limit: 1 });
-    expect(server.seen[0].headers["x-cg-demo-api-key"]).toBe("CG-demo-secret");
-    expect(server.seen[1].headers["x-cg-pro-api-key"]).toBe("CG-pro-secret");
-    expect(server.seen[2].headers["x-cg-demo-api-key"]).toBeUndefined();
-    expect(server.seen.map((s) => s.query.toString()).join()).not.toContain("secret");
+    await make({ apiKey: "CG-ignored", plan: "public" }).listMarkets({ limit: 1 });
+    // queryAuth of demo-api.json / pro-api.json: a header would force a CORS preflight (see the provider).
+    expect(server.seen[0].query.get("x_cg_demo_api_key")).toBe("CG-demo-secret");
+    expect(server.seen[1].query.get("x_cg_pro_api_key")).toBe("CG-pro-secret");
+    expect(server.seen[2].query.has("x_cg_demo_api_key")).toBe(false);
+    expect(server.seen[3].query.toString()).not.toContain("CG-ignored");
+    for (const seen of server.seen) {
+      expect(seen.headers["x-cg-demo-api-key"]).toBeUndefined();
+      expect(seen.headers["x-cg-pro-api-key"]).toBeUndefined();
+    }
+  });
+
+  it("never puts the key in an error message", async () => {
+    server.route("/api/v3/coins/markets", (_r, res) =>
+      sendJson(res, 401, errorBody(10002, "Invalid key"))
+    );
+    const error = await dataErrorOf(make({ apiKey: "CG-demo-secret", plan: "demo" }).listMarkets());
+    expect(error.message).not.toContain("CG-demo-secret");
   });
 
   it("lists categories from /coins/categories/list", async () => {
@@ -123,18 +110,20 @@ describe("createCoinGeckoProvider", () => {
     ]);
   });
 
-  it("maps symbols to ids (largest market cap wins) and returns one close per UTC day", async () => {
+  it("dates the 00:00 UTC point as the previous day's close and drops the intraday point", async () => {
     serveSymbols();
     server.route("/api/v3/coins/bitcoin/market_chart", (_r, res) =>
       sendJson(res, 200, chart([40000, 41000, 42000, 43000], 43500))
     );
     server.route("/api/v3/coins/ethereum/market_chart", (_r, res) =>
-      sendJson(res, 200, chart([2000, null, 2200, 2300], 2350))
+      sendJson(res, 200, chart([2000, 2100, null, 2300], 2350))
     );
     const out = await make().dailyCloses(["btc", "ETH"], 3);
-    // window: 2026-01-08 .. 2026-01-10; 01-07 is outside; today's value is the 12:00 point
-    expect(out.dates).toEqual(["2026-01-08", "2026-01-09", "2026-01-10"]);
-    expect(Array.from(out.closes)).toEqual([41000, 42000, 43500, NaN, 2200, 2350]);
+    // Snapshots at 01-07 … 01-10 00:00 are the closes of 01-06 … 01-09; the window is 01-08 … 01-10,
+    // today (01-10) has no close yet, the 12:00 point (43 500) is no close, and ETH lacks the 01-09
+    // snapshot (the 01-08 close).
+    expect(out.dates).toEqual(["2026-01-08", "2026-01-09"]);
+    expect(Array.from(out.closes)).toEqual([42000, 43000, NaN, 2300]);
     expect(out).toMatchObject({
       provider: "coingecko",
       source: "CoinGecko",
@@ -146,18 +135,117 @@ describe("createCoinGeckoProvider", () => {
       days: "3",
       interval: "daily",
     });
-    expect(server.seen.find((s) => s.path.endsWith("/coins/markets"))!.query.get("symbols")).toBe(
-      "btc,eth"
+  });
+
+  it("resolves a shared ticker to the best-ranked coin, asking for all tokens, and says so", async () => {
+    serveSymbols();
+    server.route("/api/v3/coins/ethereum/market_chart", (_r, res) =>
+      sendJson(res, 200, chart([1, 2, 3], 4))
+    );
+    const provider = make();
+    expect(provider.describeSymbols(["ETH"])).toEqual([]); // nothing resolved yet
+    await provider.dailyCloses(["ETH"], 3);
+    const lookup = server.seen.find((s) => s.path.endsWith("/coins/markets"))!.query;
+    expect(lookup.get("symbols")).toBe("eth");
+    // include_tokens=top (the default) returns only "top-ranked tokens" (coins-markets): ask for all.
+    expect(lookup.get("include_tokens")).toBe("all");
+    expect(provider.describeSymbols(["eth"])).toEqual([
+      "ETH = ethereum (Ethereum, rank 2; 2 coins have this ticker, the best ranked is used; give id:<coin id> for another)",
+    ]);
+  });
+
+  it("picks by market-cap rank, not by the order of the answer; unranked coins come last", async () => {
+    server.route("/api/v3/coins/markets", (_r, res) =>
+      sendJson(res, 200, [
+        marketRow("uni-unranked", "uni", null, null, 1),
+        marketRow("unicorn-token", "uni", 2e6, 2900, 0.01),
+        marketRow("uniswap", "uni", 6e9, 30, 10, "Uniswap"),
+      ])
+    );
+    server.route("/api/v3/coins/uniswap/market_chart", (_r, res) =>
+      sendJson(res, 200, chart([1, 2, 3], 4))
+    );
+    const provider = make();
+    await provider.dailyCloses(["UNI"], 3);
+    expect(server.seen.map((s) => s.path)).toContain("/api/v3/coins/uniswap/market_chart");
+    expect(provider.describeSymbols(["UNI"])[0]).toContain(
+      "UNI = uniswap (Uniswap, rank 30; 3 coins"
     );
   });
 
-  it("refuses more than 365 days on the free plans before any call, and allows it on Pro", async () => {
+  it("keeps the coin a market list showed for a ticker, so a basket member is not swapped for a bigger coin", async () => {
+    // A category list whose "UNI" is a small coin; CoinGecko's ticker lookup would give Uniswap.
+    server.route("/api/v3/coins/markets", (req, res) =>
+      sendJson(
+        res,
+        200,
+        req.query.has("category")
+          ? [marketRow("unicorn-token", "uni", 2e6, 2900, 0.01, "Unicorn")]
+          : [marketRow("uniswap", "uni", 6e9, 30, 10, "Uniswap")]
+      )
+    );
+    server.route("/api/v3/coins/unicorn-token/market_chart", (_r, res) =>
+      sendJson(res, 200, chart([1, 2, 3], 4))
+    );
+    const provider = make();
+    await provider.listMarkets({ limit: 5, category: "meme-token" });
+    server.seen.length = 0;
+    await provider.dailyCloses(["UNI"], 3);
+    expect(server.seen.map((s) => s.path)).toEqual(["/api/v3/coins/unicorn-token/market_chart"]);
+  });
+
+  it('accepts a coin id as "id:<coin id>", and a bare coin id when no coin has it as a ticker', async () => {
+    server.route("/api/v3/coins/markets", (req, res) => {
+      const ids = req.query.get("ids")?.split(",") ?? [];
+      const all = [
+        marketRow("uniswap", "uni", 6e9, 30, 10, "Uniswap"),
+        marketRow("wrapped-bitcoin", "wbtc", 1e10, 15, 77600, "Wrapped Bitcoin"),
+      ];
+      sendJson(res, 200, req.query.has("ids") ? all.filter((r) => ids.includes(r.id)) : []);
+    });
+    for (const id of ["uniswap", "wrapped-bitcoin"])
+      server.route(`/api/v3/coins/${id}/market_chart`, (_r, res) =>
+        sendJson(res, 200, chart([1, 2, 3], 4))
+      );
+    const provider = make();
+    const out = await provider.dailyCloses(["id:uniswap", "Wrapped-Bitcoin"], 3);
+    expect(out.symbols).toEqual(["ID:UNISWAP", "WRAPPED-BITCOIN"]);
+    expect(Array.from(out.closes)).toEqual([2, 3, 2, 3]);
+    // One ticker lookup (for the bare word), then one id lookup for both.
+    const lookups = server.seen
+      .filter((s) => s.path.endsWith("/coins/markets"))
+      .map((s) => s.query);
+    expect(lookups.map((q) => q.get("symbols"))).toEqual(["wrapped-bitcoin", null]);
+    expect(lookups[1].get("ids")).toBe("uniswap,wrapped-bitcoin");
+    expect(provider.describeSymbols(["ID:UNISWAP", "WRAPPED-BITCOIN"])).toEqual([
+      "ID:UNISWAP = uniswap (Uniswap, rank 30)",
+      "WRAPPED-BITCOIN = wrapped-bitcoin (Wrapped Bitcoin, rank 15)",
+    ]);
+  });
+
+  it("names an unknown coin id with notFound", async () => {
+    server.route("/api/v3/coins/markets", (_r, res) => sendJson(res, 200, []));
+    expect(await dataErrorOf(make().dailyCloses(["id:no-such-coin"], 3))).toMatchObject({
+      kind: "notFound",
+      message: "CoinGecko has no price history for ID:NO-SUCH-COIN (id no-such-coin) (404)",
+    });
+  });
+
+  it("refuses more days than the plan serves before any call, naming the plan's limit", async () => {
     const error = await dataErrorOf(make().dailyCloses(["BTC"], 400));
     expect(error.kind).toBe("quota");
     expect(error.message).toBe(
-      "CoinGecko's free API serves the last 365 days only; you asked for 400: ask for 365 days or fewer, or use a Pro key in the Data tab"
+      "CoinGecko's keyless public API serves the last 365 days of daily history (you asked for 400): ask for 365 days or fewer, or choose a plan with more history in the Data tab"
+    );
+    expect(
+      (await dataErrorOf(make({ plan: "basic", apiKey: "k" }).dailyCloses(["BTC"], 800))).message
+    ).toBe(
+      "CoinGecko's Basic plan serves the last 2 years (730 days) of daily history (you asked for 800): ask for 730 days or fewer, or choose a plan with more history in the Data tab"
     );
     expect(server.seen).toHaveLength(0);
+    expect(make({ plan: "demo", apiKey: "k" }).capabilities.maxHistoryDays).toBe(365);
+    expect(make({ plan: "basic", apiKey: "k" }).capabilities.maxHistoryDays).toBe(730);
+    expect(make({ plan: "analyst", apiKey: "k" }).capabilities.maxHistoryDays).toBe(Infinity);
     expect(make({ plan: "pro", apiKey: "k" }).capabilities.maxHistoryDays).toBe(Infinity);
   });
 
@@ -166,7 +254,7 @@ describe("createCoinGeckoProvider", () => {
     const error = await dataErrorOf(make().dailyCloses(["BTC", "ZZZ"], 5));
     expect(error.kind).toBe("notFound");
     expect(error.message).toBe(
-      "CoinGecko has no coin with the ticker ZZZ: check the spelling (CoinGecko lists coins by ticker on coingecko.com)"
+      'CoinGecko has no coin with the ticker ZZZ: check the spelling, or give the coin id as "id:<coin id>" (the API ID on the coin\'s coingecko.com page)'
     );
   });
 
@@ -194,25 +282,28 @@ describe("createCoinGeckoProvider", () => {
     );
   });
 
-  it("reads CoinGecko's error codes: 10012 (history window) as quota, 10010/10011 (wrong root) as badKey", async () => {
+  it("reads CoinGecko's error codes: 10012 (history window) as quota naming the plan, 10010/10011 (wrong root) as badKey", async () => {
     serveSymbols();
     server.route("/api/v3/coins/bitcoin/market_chart", (_r, res) =>
-      sendJson(res, 401, {
-        error: {
-          status: {
-            timestamp: "2026-01-10T12:00:00.000Z",
-            error_code: 10012,
-            error_message:
-              "Your request exceeds the allowed time range. Public API users are limited to querying historical data within the past 365 days.",
-          },
-        },
-      })
+      sendJson(
+        res,
+        401,
+        errorBody(
+          10012,
+          "Your request exceeds the allowed time range. Public API users are limited to querying historical data within the past 365 days."
+        )
+      )
     );
     expect(await dataErrorOf(make().dailyCloses(["BTC"], 365))).toMatchObject({
       kind: "quota",
       message:
-        "CoinGecko's free API serves the last 365 days only (error 10012, 401): ask for fewer days, or use a Pro key in the Data tab",
+        "CoinGecko's keyless public API serves the last 365 days of daily history (error 10012, 401): ask for 365 days or fewer, or choose a plan with more history in the Data tab",
     });
+    expect(
+      (await dataErrorOf(make({ plan: "basic", apiKey: "k" }).dailyCloses(["BTC"], 700))).message
+    ).toBe(
+      "CoinGecko's Basic plan serves the last 2 years (730 days) of daily history (error 10012, 401): ask for 730 days or fewer, or choose a plan with more history in the Data tab"
+    );
     server.route("/api/v3/coins/categories/list", (_r, res) =>
       sendJson(res, 400, {
         status: {
@@ -221,13 +312,25 @@ describe("createCoinGeckoProvider", () => {
         },
       })
     );
-    expect(await dataErrorOf(make({ apiKey: "CG-x", plan: "pro" }).listCategories())).toMatchObject(
-      {
-        kind: "badKey",
-        message:
-          'CoinGecko refused the API key for this address (error 10011, 400): a Demo key needs plan "demo" and a Pro key plan "pro" in the Data tab',
-      }
-    );
+    expect(
+      await dataErrorOf(make({ apiKey: "CG-x", plan: "analyst" }).listCategories())
+    ).toMatchObject({
+      kind: "badKey",
+      message:
+        'CoinGecko refused the API key for this address (error 10011, 400): a Demo key needs plan "demo" and a paid key its paid plan in the Data tab',
+    });
+  });
+
+  it("spaces keyless calls: a burst of 3, then 10 a minute (6 s apart)", async () => {
+    server.route("/api/v3/coins/categories/list", (_r, res) => sendJson(res, 200, []));
+    const clock = fakeClock(NOW);
+    const provider = createCoinGeckoProvider({
+      http: createHttpClient({ clock, random: () => 0.5 }),
+      clock,
+      baseUrl: `${server.baseUrl}/api/v3`,
+    });
+    for (let i = 0; i < 5; i++) await provider.listCategories();
+    expect(clock.sleeps).toEqual([6000, 6000]);
   });
 
   it("maps 401 and 403 to badKey", async () => {

@@ -210,6 +210,168 @@ describe("parseClosesCsv", () => {
   });
 });
 
+/** The parsed table with closes as a plain array, for toEqual. */
+function table(text: string) {
+  const result = parseClosesCsv(text);
+  if (!result.ok) throw new Error(`expected a table, got: ${result.reason}`);
+  return { ...result.data, closes: Array.from(result.data.closes) };
+}
+
+describe("parseClosesCsv on real exports", () => {
+  it("reads a German Excel export: BOM, ;, dd.mm.yyyy, thousands points and decimal commas, CRLF", () => {
+    // Excel (de-DE) "CSV UTF-8 (Comma delimited)" of a sheet with the #.##0,00 number format.
+    const text =
+      "\uFEFFDatum;BTC;ETH\r\n01.01.2024;42.265,19;2.352,04\r\n02.01.2024;44.167,33;2.355,72\r\n03.01.2024;42.836,62;\r\n";
+    expect(table(text)).toEqual({
+      symbols: ["BTC", "ETH"],
+      dates: ["2024-01-01", "2024-01-02", "2024-01-03"],
+      closes: [42265.19, 44167.33, 42836.62, 2352.04, 2355.72, NaN],
+    });
+  });
+
+  it("reads a French export: dd/mm/yyyy (the 13th tells day first), no-break-space thousands", () => {
+    const text = "Date;BTC\r\n12/01/2024;46\u00A0339,16\r\n13/01/2024;42\u202F799,45\r\n";
+    expect(table(text)).toEqual({
+      symbols: ["BTC"],
+      dates: ["2024-01-12", "2024-01-13"],
+      closes: [46339.16, 42799.45],
+    });
+  });
+
+  it("reads a US export: m/d/yyyy (the 13th tells month first), quoted cells with thousands commas", () => {
+    // Excel (en-US) with the #,##0.00 format quotes every number that holds a comma.
+    const text = 'Date,BTC,ETH\n1/12/2024,"46,339.16",2529.9\n1/13/2024,"42,799.45","2,576.60"\n';
+    expect(table(text)).toEqual({
+      symbols: ["BTC", "ETH"],
+      dates: ["2024-01-12", "2024-01-13"],
+      closes: [46339.16, 42799.45, 2529.9, 2576.6],
+    });
+  });
+
+  it('never reads "1,234" in a comma file as a decimal: quoted it is 1234, unquoted it is two cells', () => {
+    expect(table('date,BTC\n2024-01-01,"1,234"').closes).toEqual([1234]);
+    expect(failure("date,BTC\n2024-01-01,1,234")).toMatchObject({ line: 2, column: 3 });
+    // …and in a ; file, Excel's decimal-comma dialect, "1,234" is 1.234 and "1.234" is 1234.
+    expect(table("date;BTC\n2024-01-01;1,234\n2024-01-02;1.234").closes).toEqual([1.234, 1234]);
+    // One cell that reads only one way decides for the whole file, in either delimiter.
+    expect(table("date;BTC\n2024-01-01;1.234\n2024-01-02;0.5").closes).toEqual([1.234, 0.5]);
+    expect(table('date,BTC\n2024-01-01,"1,234"\n2024-01-02,"0,5"').closes).toEqual([1.234, 0.5]);
+  });
+
+  it("reads Excel serial dates (1900 system, the phantom 29 Feb 1900 refused), with time fractions and decimal commas", () => {
+    // 45292 = 2024-01-01 (45292 − 25569 days after 1970-01-01); 59 and 61 straddle serial 60.
+    expect(table("date,BTC\n59,1\n61,2\n45292,3\n45293.75,4").dates).toEqual([
+      "1900-02-28",
+      "1900-03-01",
+      "2024-01-01",
+      "2024-01-02",
+    ]);
+    expect(table("Datum;BTC\n45292,5;42265,19").dates).toEqual(["2024-01-01"]);
+    expect(failure("date,BTC\n59,1\n60,2")).toEqual({
+      ok: false,
+      line: 3,
+      column: 1,
+      reason:
+        "line 3, column 1: 60 is Excel's 29 February 1900, a day that never existed (Excel keeps Lotus 1-2-3's leap-year bug); fix the date",
+    });
+    expect(failure("date,BTC\n0,1")).toMatchObject({ line: 2, column: 1 });
+    expect(failure("date,BTC\n2958466,1").reason).toContain("from 1 (1900-01-01) to 2958465");
+  });
+
+  it("reads ISO dates with and without a time part (Excel's yyyy-mm-dd hh:mm:ss, exporters' Z times)", () => {
+    expect(
+      table("date,BTC\n2024-01-01,1\n2024-01-02 00:00:00,2\n2024-01-03T00:00:00.000Z,3\n").dates
+    ).toEqual(["2024-01-01", "2024-01-02", "2024-01-03"]);
+  });
+
+  it("reads dd-mm-yyyy (Dutch) and dates with a time after them", () => {
+    expect(table("Datum;BTC\n31-12-2023 00:00;1\n01-01-2024 00:00;2").dates).toEqual([
+      "2023-12-31",
+      "2024-01-01",
+    ]);
+    expect(table("Date,BTC\n12/31/2023 12:00:00 AM,1\n1/1/2024 12:00:00 AM,2").dates).toEqual([
+      "2023-12-31",
+      "2024-01-01",
+    ]);
+  });
+
+  it("reads lone-CR line ends (old Mac exports) and counts them as lines in messages", () => {
+    expect(table("date,BTC\r2024-01-01,1\r2024-01-02,2\r").closes).toEqual([1, 2]);
+    expect(failure("date,BTC\r2024-01-01,1\r\n2024-01-02,x\n")).toMatchObject({
+      line: 3,
+      column: 2,
+    });
+  });
+
+  it("reads quoted headers with delimiters and doubled quotes, and counts quoted line breaks as lines", () => {
+    const text = '"date";"BTC; spot";"ETH ""close"""\n2024-01-01;"1,5";2\n';
+    expect(table(text).symbols).toEqual(["BTC; spot", 'ETH "close"']);
+    // The header spans lines 1–2, so the bad cell is on line 4, as an editor shows it.
+    expect(failure('date,"BTC\nclose"\n2024-01-01,1\n2024-01-02,x')).toMatchObject({
+      line: 4,
+      column: 2,
+    });
+  });
+
+  it("skips a trailing blank line, blank lines and Excel's all-blank ;;; rows", () => {
+    expect(table("Datum;BTC;ETH\n01.01.2024;1;2\n;;\n\n02.01.2024;3;4\n;;\n\n").closes).toEqual([
+      1, 3, 2, 4,
+    ]);
+  });
+
+  it("refuses a quote that never closes or has text after it, naming its line and column", () => {
+    expect(failure('date,BTC\n2024-01-01,"1\n2024-01-02,2')).toEqual({
+      ok: false,
+      line: 2,
+      column: 2,
+      reason:
+        'line 2, column 2: a quote opens in this cell but never closes; close it, or write a quote inside a quoted cell as two ("")',
+    });
+    expect(failure('date,BTC\n2024-01-01,"1"5\n')).toMatchObject({ line: 2, column: 2 });
+  });
+
+  it("refuses a file that mixes decimal separators, naming the cell that decided", () => {
+    expect(
+      failure("Datum;BTC;ETH\n01.01.2024;42265,19;2352,04\n02.01.2024;44167.33;2355,72")
+    ).toEqual({
+      ok: false,
+      line: 3,
+      column: 2,
+      reason:
+        'line 3, column 2 (BTC): "44167.33" has a decimal point but line 2, column 2 ("42265,19") has a decimal comma; write every number with the same decimal separator',
+    });
+  });
+
+  it("refuses a date column that mixes day-first and month-first dates", () => {
+    expect(failure("date,BTC\n13/01/2024,1\n01/14/2024,2")).toEqual({
+      ok: false,
+      line: 3,
+      column: 1,
+      reason:
+        'line 3, column 1: "01/14/2024" has the month first, but "13/01/2024" on line 2 has the day first; write every date in the same order (or as yyyy-mm-dd)',
+    });
+  });
+
+  it("reads a column of dates ≤ 12 whose day equals its month, but refuses one that could be either", () => {
+    expect(table("date,BTC\n01/01/2024,1\n02/02/2024,2").dates).toEqual([
+      "2024-01-01",
+      "2024-02-02",
+    ]);
+    expect(failure("date,BTC\n01/01/2024,1\n01/02/2024,2")).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it("refuses, in a tab file where no cell tells the decimal separator, a number it could misread", () => {
+    expect(failure("date\tBTC\n2024-01-01\t1,234\n2024-01-02\t2")).toEqual({
+      ok: false,
+      line: 2,
+      column: 2,
+      reason:
+        'line 2, column 2 (BTC): "1,234" reads as 1234 with a decimal point and as 1.234 with a decimal comma, and no other cell of this tab-separated file tells which it uses; write the number without thousands separators, or with all its decimals',
+    });
+    expect(table("date\tBTC\n2024-01-01\t1,234\n2024-01-02\t2,5").closes).toEqual([1.234, 2.5]);
+  });
+});
+
 describeWithSharedData("parseClosesCsv on the real data", () => {
   it("reads crypto-daily-close.csv exactly as the shared reader does", () => {
     const text = fs.readFileSync(path.join(sharedDataDir, "crypto-daily-close.csv"), "utf8");

@@ -110,15 +110,54 @@ describe("createHttpClient", () => {
     expect(server.seen).toHaveLength(4);
   });
 
-  it("gives up at once when Retry-After asks for more than maxDelayMs", async () => {
+  it("gives up at once when Retry-After asks for more than maxDelayMs, saying when to try again", async () => {
     const clock = fakeClock(T0);
     server.route("/x", (_r, res) => sendJson(res, 429, {}, { "retry-after": "3600" }));
     const error = await dataErrorOf(get(client(clock)));
     expect(error.kind).toBe("quota");
     expect(error.message).toBe(
-      "CoinGecko rate limit reached (429): wait 3600 s and try again, or use an API key with a higher limit"
+      "CoinGecko rate limit reached (429): it asks to wait 3600 s: try again after 13:00:00 UTC, or use an API key with a higher limit"
     );
     expect(clock.sleeps).toEqual([]);
+  });
+
+  it("waits out a long Retry-After (CoinGecko keyless has asked 119 s) by default, announcing the wait", async () => {
+    const clock = fakeClock(T0);
+    const notices: unknown[] = [];
+    server.route(
+      "/x",
+      sequence(
+        (_r, res) => sendJson(res, 429, {}, { "retry-after": "119" }),
+        (_r, res) => sendJson(res, 200, [7])
+      )
+    );
+    const patient = createHttpClient({ clock, random: () => 0.5, onWait: (n) => notices.push(n) });
+    await expect(get(patient)).resolves.toEqual([7]);
+    expect(clock.sleeps).toEqual([119_000]);
+    expect(notices).toEqual([
+      { providerName: "CoinGecko", reason: "rateLimit", untilMs: T0 + 119_000, status: 429 },
+    ]);
+    // Beyond the default 5 minutes: no sleep, and the message says when.
+    server.route("/x", (_r, res) => sendJson(res, 429, {}, { "retry-after": "301" }));
+    expect((await dataErrorOf(get(patient))).message).toContain(
+      "it asks to wait 301 s: try again after"
+    );
+  });
+
+  it("announces its own backoff waits as retries", async () => {
+    const clock = fakeClock(T0);
+    const notices: { reason: string; untilMs: number }[] = [];
+    server.route(
+      "/x",
+      sequence(
+        (_r, res) => sendText(res, 500, ""),
+        (_r, res) => sendJson(res, 200, [1])
+      )
+    );
+    await get(
+      client(clock, { onWait: (n: { reason: string; untilMs: number }) => notices.push(n) })
+    );
+    expect(notices).toMatchObject([{ reason: "retry", untilMs: T0 + 750 }]);
   });
 
   it.each([500, 503])("retries %i and reports providerDown after the retries", async (status) => {
@@ -146,7 +185,8 @@ describe("createHttpClient", () => {
     const error = await dataErrorOf(get(client(clock)));
     expect(error).toMatchObject({
       kind: "providerDown",
-      message: "CoinGecko is not working right now (503) and asks to wait 7200 s: try again later",
+      message:
+        "CoinGecko is not working right now (503) and asks to wait 7200 s: try again after 14:00:04 UTC",
     });
   });
 

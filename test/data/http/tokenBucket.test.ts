@@ -29,22 +29,39 @@ describe("createTokenBucket", () => {
     expect(bucket.available()).toBeCloseTo(0, 10);
   });
 
+  it("holds at most `burst` tokens when one is given, refilling at the same rate", async () => {
+    const clock = fakeClock(0);
+    const bucket = createTokenBucket(10, clock, 3); // keyless CoinGecko: 10/min, 3 at once
+    expect(bucket.available()).toBe(3);
+    for (let i = 0; i < 5; i++) await bucket.take();
+    expect(clock.sleeps).toEqual([6_000, 6_000]);
+    clock.advance(3_600_000);
+    expect(bucket.available()).toBe(3);
+  });
+
+  it("rejects a burst below 1", () => {
+    expect(() => createTokenBucket(10, fakeClock(0), 0.5)).toThrow(
+      "burst must be at least 1; got 0.5"
+    );
+  });
+
   it("rejects a budget that is not above 0", () => {
     expect(() => createTokenBucket(0, fakeClock(0))).toThrow(
       "callsPerMinute must be above 0; got 0"
     );
   });
 
-  it("never lets more than capacity + elapsed·rate calls through (property)", async () => {
+  it("never lets more than burst + elapsed·rate calls through (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 120 }),
         fc.integer({ min: 1, max: 200 }),
-        async (perMinute, calls) => {
+        fc.integer({ min: 1, max: 120 }),
+        async (perMinute, calls, burst) => {
           const clock = fakeClock(0);
-          const bucket = createTokenBucket(perMinute, clock);
+          const bucket = createTokenBucket(perMinute, clock, burst);
           for (let i = 0; i < calls; i++) await bucket.take();
-          expect(calls).toBeLessThanOrEqual(perMinute + (clock.now() * perMinute) / 60_000 + 1e-9);
+          expect(calls).toBeLessThanOrEqual(burst + (clock.now() * perMinute) / 60_000 + 1e-9);
         }
       ),
       { numRuns: 50 }
