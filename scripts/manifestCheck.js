@@ -171,9 +171,15 @@ function checkManifest(xml, options = {}) {
     else if (origin && new URL(url).origin !== new URL(origin).origin)
       problems.push(`URL "${url}" is not on the add-in's origin ${origin}`);
   }
-  const appDomains = asArray(app.AppDomains?.AppDomain).map(String);
-  if (origin && !appDomains.includes(new URL(origin).origin))
-    problems.push(`<AppDomains> should list ${new URL(origin).origin}`);
+  // The AppDomain reference: listing the SourceLocation's own domain "has no effect and can be
+  // misleading"; AppDomains is only for other domains (and may not be empty).
+  const appDomains = asArray(app.AppDomains?.AppDomain).map((d) => String(d).replace(/\/+$/, ""));
+  if (origin && appDomains.includes(new URL(origin).origin))
+    problems.push(
+      `<AppDomains> lists the add-in's own origin ${new URL(origin).origin}; remove it (AppDomain is for other domains only)`
+    );
+  if (app.AppDomains !== undefined && appDomains.length === 0)
+    problems.push("<AppDomains> must not be empty; remove it when there are no other domains");
 
   for (const url of everyUrl) {
     const pathname = new URL(url).pathname.replace(/^\//, "");

@@ -61,3 +61,105 @@ describe("manifest.xml (offline checks)", () => {
     );
   });
 });
+
+describe("manifest.xml: shared-runtime tidying", () => {
+  it("lists no AppDomain for its own origin, and the check refuses one", () => {
+    expect(manifest).not.toMatch(/<AppDomains?>/);
+    const withOwn = manifest.replace(
+      "<Hosts>",
+      "<AppDomains><AppDomain>https://localhost:3000</AppDomain></AppDomains><Hosts>"
+    );
+    expect(checkManifest(withOwn, { origin: "https://localhost:3000", assetsDir })).toEqual([
+      "<AppDomains> lists the add-in's own origin https://localhost:3000; remove it (AppDomain is for other domains only)",
+    ]);
+    const other = manifest.replace(
+      "<Hosts>",
+      "<AppDomains><AppDomain>https://api.example.com</AppDomain></AppDomains><Hosts>"
+    );
+    expect(checkManifest(other, { origin: "https://localhost:3000", assetsDir })).toEqual([]);
+  });
+
+  it("keeps one TaskpaneId, so the ribbon button opens the one shared-runtime pane", () => {
+    expect(manifest.match(/<TaskpaneId>/g)).toHaveLength(1);
+  });
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const metadataCheck = require("../../scripts/metadataVersionCheck") as {
+  canonicalJson: (value: unknown) => string;
+  metadataHash: (text: string) => string;
+  manifestVersion: (xml: string) => string;
+  checkMetadataVersion: (state: {
+    hash: string;
+    version: string;
+    record?: { manifestVersion: string; functionsJsonSha256: string };
+  }) => { ok: boolean; message: string };
+  BUMP_MESSAGE: string;
+};
+
+describe("metadata version check (functions.json hash tied to manifest <Version>)", () => {
+  const metadata = {
+    functions: [
+      {
+        id: "VAR",
+        helpUrl: "https://localhost:3000/help.html#var",
+        parameters: [{ name: "returns" }],
+      },
+    ],
+    allowErrorForDataTypeAny: true,
+  };
+
+  it("hashes the canonical form: key order, whitespace and the help URLs' origin do not count", () => {
+    const text = JSON.stringify(metadata, null, 2);
+    const reordered = JSON.stringify({
+      allowErrorForDataTypeAny: true,
+      functions: [
+        {
+          parameters: [{ name: "returns" }],
+          helpUrl: "https://diversify.example.com/help.html#var",
+          id: "VAR",
+        },
+      ],
+    });
+    expect(metadataCheck.metadataHash(reordered)).toBe(metadataCheck.metadataHash(text));
+    expect(metadataCheck.canonicalJson({ b: [1, { d: 2, c: 3 }], a: "x" })).toBe(
+      '{"a":"x","b":[1,{"c":3,"d":2}]}'
+    );
+  });
+
+  it("a new optional parameter changes the hash", () => {
+    const added = structuredClone(metadata);
+    added.functions[0].parameters.push({ name: "confidence", optional: true } as never);
+    expect(metadataCheck.metadataHash(JSON.stringify(added))).not.toBe(
+      metadataCheck.metadataHash(JSON.stringify(metadata))
+    );
+  });
+
+  it("fails with the bump message when the hash changed and <Version> did not", () => {
+    const record = { manifestVersion: "0.1.0.0", functionsJsonSha256: "aaa" };
+    expect(metadataCheck.checkMetadataVersion({ hash: "aaa", version: "0.1.0.0", record })).toEqual(
+      { ok: true, message: "functions.json matches the record for <Version> 0.1.0.0" }
+    );
+    expect(metadataCheck.checkMetadataVersion({ hash: "bbb", version: "0.1.0.0", record })).toEqual(
+      {
+        ok: false,
+        message:
+          "functions.json changed: bump <Version> in manifest.xml and run npm run metadata:hash",
+      }
+    );
+    expect(
+      metadataCheck.checkMetadataVersion({ hash: "bbb", version: "0.2.0.0", record }).message
+    ).toMatch(/<Version> is now 0\.2\.0\.0: run npm run metadata:hash to record it/);
+    expect(metadataCheck.checkMetadataVersion({ hash: "bbb", version: "0.1.0.0" }).ok).toBe(false);
+  });
+
+  it("reads the manifest's own <Version> and the committed record matches it", () => {
+    const version = metadataCheck.manifestVersion(manifest);
+    expect(version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const record = JSON.parse(
+      fs.readFileSync(path.join(root, "manifest.functions-hash.json"), "utf8")
+    );
+    expect(record.manifestVersion).toBe(version);
+    expect(record.functionsJsonSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
