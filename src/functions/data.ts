@@ -287,7 +287,9 @@ async function fetching<T>(work: () => Promise<T>): Promise<T> {
  * Dates × symbols under a "Date" header. When the newest close is older than today the corner says
  * where the data comes from and its as-of date, so stale prices never pass for today's. Closes
  * served from the cache because the provider failed always say so, with the as-of date and why:
- * "Date (cached, as of 2026-11-20; CoinGecko failed: server error 503)".
+ * "Date (cached, as of 2026-11-20; CoinGecko failed: server error 503)". When the provider had
+ * to choose between coins sharing a ticker, or was given a coin id, the corner says which coin it
+ * used: "Date — UNI = uniswap (Uniswap, rank 30; 3 coins have this ticker, …)".
  */
 function spillHistory(
   answer: ClosesOrCached,
@@ -317,7 +319,10 @@ function spillHistory(
       : last < today
         ? `Date (${data.source}, as of ${last})`
         : "Date";
-  const out: SpillCell[][] = [[corner, ...data.symbols]];
+  // Which coin an ambiguous ticker (or a coin id) became, e.g. CoinGecko's "UNI = uniswap (…)".
+  const notes = provider.describeSymbols?.(data.symbols) ?? [];
+  const header = notes.length === 0 ? corner : `${corner} — ${notes.join("; ")}`;
+  const out: SpillCell[][] = [[header, ...data.symbols]];
   for (let t = 0; t < rows; t++) {
     const row: SpillCell[] = [excelSerial(dayNumberOf(data.dates[t]))];
     for (let j = 0; j < data.symbols.length; j++) {
