@@ -417,17 +417,18 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
       }
 
       const notes: string[] = [];
+      const ofToken = groupBy(points, (p) => p.tokenId);
+      const ofSymbol = groupBy(points, (p) => p.symbol);
+      const askedById = new Set(byId);
       const series = wanted.map((symbol) => {
         const id = tokenIds.get(symbol);
-        const own =
-          id !== undefined && byId.includes(symbol)
-            ? points.filter((p) => p.tokenId === id)
-            : points.filter((p) => p.symbol === symbol);
+        const exact = id !== undefined && askedById.has(symbol);
+        const own = (exact ? ofToken.get(id) : ofSymbol.get(symbol)) ?? [];
         const choice = chooseToken(own, id);
         if (choice === undefined) {
           throw new DataError(
             "notFound",
-            id !== undefined && byId.includes(symbol)
+            exact
               ? `Token Metrics has no daily prices for ${symbol} (TOKEN_ID ${id}) in the last ${days} days: check the index holdings`
               : `Token Metrics has no daily prices for ${symbol} in the last ${days} days: check the ticker`
           );
@@ -472,6 +473,17 @@ type Row = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Row {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 function batchesOf<T>(items: readonly T[], size: number): T[][] {
