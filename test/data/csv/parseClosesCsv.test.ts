@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { parseClosesCsv } from "../../../src/data/csv/parseClosesCsv";
+import { toIsoDate } from "../../../src/data/toIsoDate";
 import { describeWithSharedData, readSharedCsv, sharedDataDir } from "../../helpers/sharedData";
 
 function failure(text: string) {
@@ -369,6 +370,231 @@ describe("parseClosesCsv on real exports", () => {
         'line 2, column 2 (BTC): "1,234" reads as 1234 with a decimal point and as 1.234 with a decimal comma, and no other cell of this tab-separated file tells which it uses; write the number without thousands separators, or with all its decimals',
     });
     expect(table("date\tBTC\n2024-01-01\t1,234\n2024-01-02\t2,5").closes).toEqual([1.234, 2.5]);
+  });
+});
+
+/** How a spreadsheet may write a closes table: the dialects parseClosesCsv accepts. */
+interface Dialect {
+  readonly delimiter: "," | ";" | "\t";
+  readonly decimal: "." | ",";
+  /** Thousands separator, or "" for none (only with `fixed2`, as number formats write it). */
+  readonly grouping: string;
+  /** `shortest`: JavaScript's shortest round-trip digits (Excel's General); `fixed2`: 0.00. */
+  readonly digits: "shortest" | "fixed2";
+  readonly dateForm:
+    "iso" | "isoTime" | "dotted" | "dmy" | "mdy" | "dmyDash" | "ymdSlash" | "serial";
+  readonly lineEnd: "\n" | "\r\n" | "\r";
+  readonly bom: boolean;
+  readonly quoteAll: boolean;
+  readonly trailing: "" | "blankLine" | "blankRow";
+}
+
+const dialects: fc.Arbitrary<Dialect> = fc
+  .record({
+    pairing: fc.constantFrom(
+      [",", "."] as const,
+      [";", ","] as const,
+      [";", "."] as const,
+      ["\t", "."] as const,
+      ["\t", ","] as const,
+      [",", ","] as const
+    ),
+    group: fc.boolean(),
+    spaceGroup: fc.boolean(),
+    digits: fc.constantFrom("shortest" as const, "fixed2" as const),
+    dateForm: fc.constantFrom(
+      "iso" as const,
+      "isoTime" as const,
+      "dotted" as const,
+      "dmy" as const,
+      "mdy" as const,
+      "dmyDash" as const,
+      "ymdSlash" as const,
+      "serial" as const
+    ),
+    lineEnd: fc.constantFrom("\n" as const, "\r\n" as const, "\r" as const),
+    bom: fc.boolean(),
+    quoteAll: fc.boolean(),
+    trailing: fc.constantFrom("" as const, "blankLine" as const, "blankRow" as const),
+  })
+  .map(({ pairing: [delimiter, decimal], group, spaceGroup, digits, ...rest }) => {
+    // Thousands grouping only where a spreadsheet writes it: with a fixed number format, in the
+    // pairings Excel uses (decimal comma with ;, decimal point with ,) and in tab files.
+    const excelPairing = delimiter === "\t" || (delimiter === ";") === (decimal === ",");
+    const grouping =
+      group && digits === "fixed2" && excelPairing
+        ? spaceGroup
+          ? "\u00A0"
+          : decimal === ","
+            ? "."
+            : ","
+        : "";
+    return { delimiter, decimal, grouping, digits, ...rest };
+  });
+
+function writeNumber(value: number, dialect: Dialect): string {
+  const text = dialect.digits === "fixed2" ? value.toFixed(2) : String(value);
+  const [integerPart, fraction] = text.split(".");
+  const grouped =
+    dialect.grouping === ""
+      ? integerPart
+      : integerPart.replace(/\B(?=(\d{3})+$)/g, dialect.grouping);
+  return fraction === undefined ? grouped : `${grouped}${dialect.decimal}${fraction}`;
+}
+
+function writeDate(day: number, dialect: Dialect): string {
+  const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const [y, m, d] = iso.split("-");
+  switch (dialect.dateForm) {
+    case "iso":
+      return iso;
+    case "isoTime":
+      return `${iso} 00:00:00`;
+    case "dotted":
+      return `${d}.${m}.${y}`;
+    case "dmy":
+      return `${d}/${m}/${y}`;
+    case "mdy":
+      return `${Number(m)}/${Number(d)}/${y}`;
+    case "dmyDash":
+      return `${d}-${m}-${y}`;
+    case "ymdSlash":
+      return `${y}/${m}/${d}`;
+    case "serial":
+      return String(day + 25_569);
+  }
+}
+
+function writeCell(text: string, dialect: Dialect): string {
+  const needsQuotes = text.includes(dialect.delimiter) || text.includes('"');
+  return dialect.quoteAll || needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A wide table as a spreadsheet in `dialect` would export it. */
+function writeCsv(
+  dialect: Dialect,
+  symbols: readonly string[],
+  days: readonly number[],
+  value: (t: number, j: number) => number | undefined
+): string {
+  const row = (cells: string[]) =>
+    cells.map((cell) => writeCell(cell, dialect)).join(dialect.delimiter);
+  const lines = [
+    row(["Datum", ...symbols]),
+    ...days.map((day, t) =>
+      row([
+        writeDate(day, dialect),
+        ...symbols.map((_, j) => {
+          const v = value(t, j);
+          return v === undefined ? "" : writeNumber(v, dialect);
+        }),
+      ])
+    ),
+  ];
+  if (dialect.trailing === "blankRow") lines.push(symbols.map(() => "").join(dialect.delimiter));
+  const text = lines.join(dialect.lineEnd) + (dialect.trailing === "" ? "" : dialect.lineEnd);
+  return (dialect.bom ? "\uFEFF" : "") + text;
+}
+
+describe("parseClosesCsv reads back what any supported dialect writes (properties)", () => {
+  const tables = fc.record({
+    dialect: dialects,
+    cols: fc.integer({ min: 1, max: 6 }),
+    firstDay: fc.integer({ min: 7_300, max: 21_900 }), // 1989 … 2029
+    gaps: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 0, maxLength: 24 }),
+    // Prices in cents, so no written number has 3 decimals (which could be thousands): the
+    // ambiguity is what the dialect rules decide, and property 2 covers it.
+    cents: fc.array(fc.option(fc.integer({ min: 1, max: 1e12 }), { nil: undefined, freq: 6 }), {
+      minLength: 1,
+      maxLength: 60,
+    }),
+  });
+
+  it("returns the same dates and numbers, or refuses a day/month column no date can decide", () => {
+    fc.assert(
+      fc.property(tables, ({ dialect, cols, firstDay, gaps, cents }) => {
+        const symbols = Array.from({ length: cols }, (_, j) =>
+          dialect.quoteAll ? `S${j}${dialect.delimiter} "close"` : `S${j}`
+        );
+        const days = [firstDay];
+        for (const gap of gaps) days.push(days[days.length - 1] + gap);
+        const value = (t: number, j: number) => {
+          const c = cents[(t * cols + j) % cents.length];
+          return c === undefined ? undefined : c / 100;
+        };
+        const text = writeCsv(dialect, symbols, days, value);
+        const result = parseClosesCsv(text);
+
+        const yearLast = ["dmy", "mdy", "dmyDash"].includes(dialect.dateForm);
+        const parts = days.map((day) => {
+          const date = new Date(day * 86_400_000);
+          return { day: date.getUTCDate(), month: date.getUTCMonth() + 1 };
+        });
+        const undecidable =
+          yearLast && parts.every((p) => p.day <= 12) && parts.some((p) => p.day !== p.month);
+        if (undecidable) {
+          const t = parts.findIndex((p) => p.day !== p.month);
+          expect(result).toMatchObject({ ok: false, line: t + 2, column: 1 });
+          expect(!result.ok && result.reason).toContain("could be");
+          return;
+        }
+        if (!result.ok) throw new Error(`${JSON.stringify(text)}: ${result.reason}`);
+        expect(result.data.symbols).toEqual(symbols);
+        expect(result.data.dates).toEqual(
+          days.map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10))
+        );
+        const n = days.length;
+        let same = true;
+        for (let j = 0; j < cols; j++)
+          for (let t = 0; t < n; t++)
+            same &&= Object.is(result.data.closes[j * n + t], value(t, j) ?? NaN);
+        expect(same).toBe(true);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("in Excel's own pairings never returns a wrong number, even when every cell is ambiguous", () => {
+    // Each cell is a 1–3 digit group, a separator, then exactly 3 digits: a decimal (1.234) or a
+    // grouped integer (1,234), so it reads two ways and only the rule can decide (; means decimal
+    // comma, , means decimal point, a tab file refuses): it must give the written value.
+    const ambiguousCell = fc.record({
+      lead: fc.integer({ min: 1, max: 999 }),
+      rest: fc.integer({ min: 0, max: 999 }).map((b) => String(b).padStart(3, "0")),
+      grouped: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          [",", "."] as const,
+          [";", ","] as const,
+          ["\t", "."] as const,
+          ["\t", ","] as const
+        ),
+        fc.array(ambiguousCell, { minLength: 1, maxLength: 10 }),
+        ([delimiter, decimal], cells) => {
+          const thousands = decimal === "." ? "," : ".";
+          const write = (c: { lead: number; rest: string; grouped: boolean }) =>
+            `${c.lead}${c.grouped ? thousands : decimal}${c.rest}`;
+          const values = cells.map((c) =>
+            c.grouped ? c.lead * 1000 + Number(c.rest) : Number(`${c.lead}.${c.rest}`)
+          );
+          const cell = (text: string) => (text.includes(delimiter) ? `"${text}"` : text);
+          const text = [
+            `date${delimiter}BTC`,
+            ...cells.map((c, t) => `${toIsoDate(20_000 + t)}${delimiter}${cell(write(c))}`),
+          ].join("\n");
+          const result = parseClosesCsv(text);
+          if (!result.ok) {
+            expect(delimiter).toBe("\t");
+            expect(result).toMatchObject({ line: 2, column: 2 });
+            return;
+          }
+          expect(Array.from(result.data.closes)).toEqual(values);
+        }
+      ),
+      { numRuns: 300 }
+    );
   });
 });
 
