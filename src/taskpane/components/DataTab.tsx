@@ -7,10 +7,18 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
+  Select,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import {
+  COINGECKO_PLAN_FACTS,
+  COINGECKO_PLANS,
+  type CoinGeckoPlan,
+} from "../../data/coingecko/coinGeckoPlans";
+import type { WaitNotice } from "../../data/http/httpClient";
 import { type DataSettings, missingSavedKey } from "../../data/settings";
 import type { ErrorMessage } from "../state/describeError";
 import { ErrorBar } from "./ErrorBar";
@@ -29,6 +37,55 @@ export interface DataTabProps {
   onSettingsChange(settings: DataSettings): void;
   onSave(): void;
   onClearCache(): void;
+  /**
+   * A provider's retry wait in progress (the HTTP client's onWait, e.g. CoinGecko's Retry-After of
+   * 119 s), shown as a countdown; undefined or past = nothing shown.
+   */
+  readonly retryWait?: WaitNotice;
+}
+
+/**
+ * The CoinGecko plans a key can have, labelled with their limits (coinGeckoPlans, from CoinGecko's
+ * pricing page). "pro" (a paid key saved before plans were named) is offered only while chosen.
+ *
+ * @example coinGeckoPlanChoices("demo")[0]; // => { plan: "demo", label: "Demo plan: 30 calls/min, the last 365 days" }
+ */
+export function coinGeckoPlanChoices(
+  current: CoinGeckoPlan
+): { readonly plan: CoinGeckoPlan; readonly label: string }[] {
+  return COINGECKO_PLANS.filter((p) => p !== "public" && (p !== "pro" || current === "pro")).map(
+    (plan) => {
+      const facts = COINGECKO_PLAN_FACTS[plan];
+      const label = facts.label.charAt(0).toUpperCase() + facts.label.slice(1);
+      return { plan, label: `${label}: ${facts.callsPerMinute} calls/min, ${facts.historyText}` };
+    }
+  );
+}
+
+/** "1:59" for 119 000 ms (rounded up, so 0:00 is never shown while still waiting). */
+export function formatCountdown(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** The countdown of a provider's retry wait, ticking once a second until it is over. */
+function RetryCountdown(props: { readonly wait: WaitNotice }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [props.wait.untilMs]);
+  const left = props.wait.untilMs - now;
+  if (left <= 0) return null;
+  const why =
+    props.wait.reason === "rateLimit"
+      ? `${props.wait.providerName} asked to wait (rate limit)`
+      : `${props.wait.providerName} did not answer`;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>{`${why}: retrying in ${formatCountdown(left)}.`}</MessageBarBody>
+    </MessageBar>
+  );
 }
 
 const useStyles = makeStyles({
@@ -108,10 +165,33 @@ export function DataTab(props: DataTabProps) {
           />
         </Field>
       )}
+      {s.provider === "coingecko" && (s.coinGecko.apiKey ?? "") !== "" && (
+        <Field
+          label="CoinGecko plan"
+          hint="Sets the address (Demo: api.coingecko.com, paid: pro-api.coingecko.com), how far back history goes and how fast we call."
+        >
+          <Select
+            aria-label="CoinGecko plan"
+            value={s.coinGecko.plan}
+            onChange={(_e, d) =>
+              props.onSettingsChange({
+                ...s,
+                coinGecko: { ...s.coinGecko, plan: d.value as CoinGeckoPlan },
+              })
+            }
+          >
+            {coinGeckoPlanChoices(s.coinGecko.plan).map((c) => (
+              <option key={c.plan} value={c.plan}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {s.provider === "coingecko" && (
         <Field
           label="CoinGecko base URL (optional)"
-          hint="For a proxy: the address that forwards to https://api.coingecko.com/api/v3."
+          hint="For a proxy: the address that forwards to https://api.coingecko.com/api/v3 (or pro-api for a paid plan). A proxy can add your key itself as the x-cg-demo-api-key / x-cg-pro-api-key header; then leave the key empty here."
         >
           <Input
             aria-label="CoinGecko base URL"
@@ -201,6 +281,7 @@ export function DataTab(props: DataTabProps) {
         </MessageBar>
       )}
       <ErrorBar error={props.error} />
+      {props.retryWait !== undefined && <RetryCountdown wait={props.retryWait} />}
       <Field
         label="Refresh all"
         hint={`Rebuilds ${props.refreshTarget} from the saved provider into Constituents and Prices, then the charts' tables and charts if you drew them. Nothing is written over your cells, and a failed refresh leaves every table as it was.`}

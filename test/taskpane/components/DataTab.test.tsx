@@ -1,5 +1,10 @@
 import { DEFAULT_DATA_SETTINGS } from "../../../src/data/settings";
-import { DataTab, type DataTabProps } from "../../../src/taskpane/components/DataTab";
+import {
+  coinGeckoPlanChoices,
+  DataTab,
+  type DataTabProps,
+  formatCountdown,
+} from "../../../src/taskpane/components/DataTab";
 import { textOf } from "../helpers/textOf";
 import { renderToStaticMarkup } from "react-dom/server";
 
@@ -68,6 +73,51 @@ describe("DataTab", () => {
     };
     const html = renderToStaticMarkup(<DataTab {...base} settings={settings} />);
     expect(html).toMatch(/value="https:\/\/proxy\.example\/cg"/);
+  });
+
+  it("offers the CoinGecko plans with their limits once a key is entered, the chosen one selected", () => {
+    const keyless = { ...DEFAULT_DATA_SETTINGS, provider: "coingecko" as const };
+    expect(textOf(<DataTab {...base} settings={keyless} />)).not.toMatch(/CoinGecko plan/);
+    const settings = {
+      ...keyless,
+      coinGecko: { plan: "basic" as const, apiKey: "CG-1" },
+    };
+    const html = renderToStaticMarkup(<DataTab {...base} settings={settings} />);
+    expect(html).toMatch(
+      /<option value="basic" selected="">Basic plan: 250 calls\/min, the last 2 years \(730 days\)<\/option>/
+    );
+    expect(textOf(<DataTab {...base} settings={settings} />)).toMatch(
+      /Demo plan: 30 calls\/min, the last 365 days .*Analyst plan: 500 calls\/min, daily history from 2013/
+    );
+    expect(html).toMatch(/can add your key itself as the x-cg-demo-api-key/);
+  });
+
+  it("lists each named paid plan once, and the old unnamed 'pro' only while it is chosen", () => {
+    expect(coinGeckoPlanChoices("demo").map((c) => c.plan)).toEqual([
+      "demo",
+      "basic",
+      "analyst",
+      "lite",
+      "enterprise",
+    ]);
+    expect(coinGeckoPlanChoices("pro").map((c) => c.plan)).toContain("pro");
+  });
+
+  it("shows a provider's retry wait as a countdown, and nothing once it is over", () => {
+    const wait = {
+      providerName: "CoinGecko",
+      reason: "rateLimit" as const,
+      untilMs: Date.now() + 119_000,
+      status: 429,
+    };
+    expect(textOf(<DataTab {...base} retryWait={wait} />)).toMatch(
+      /CoinGecko asked to wait \(rate limit\): retrying in 1:5[89]\./
+    );
+    const over = { ...wait, untilMs: Date.now() - 1 };
+    expect(textOf(<DataTab {...base} retryWait={over} />)).not.toMatch(/retrying in/);
+    expect(formatCountdown(119_000)).toBe("1:59");
+    expect(formatCountdown(1)).toBe("0:01");
+    expect(formatCountdown(-5)).toBe("0:00");
   });
 
   it("offers Refresh all for the Index tab's choice, and reports its outcome unless an error shows", () => {
