@@ -69,6 +69,8 @@ export interface TokenMetricsProvider extends DataProvider {
   indexBenchmark(indexId: string, days: number, options?: CallOptions): Promise<DailyCloses>;
   /** Requests this provider has made so far: Token Metrics bills one credit per request. */
   creditsUsed(): number;
+  /** The token each ambiguous ticker resolved to in the last dailyCloses (for the HISTORY corner). */
+  describeSymbols(symbols: readonly string[]): string[];
 }
 
 /** Tickers per /daily-ohlcv request: ~300 URL characters, well inside any server's limit. */
@@ -107,6 +109,8 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     Object.entries(options.tokenIds ?? {}).map(([symbol, id]) => [symbol.toUpperCase(), id])
   );
   let credits = 0;
+  /** Ticker → the short note of its last ambiguous resolution, for describeSymbols. */
+  const resolutions = new Map<string, string>();
 
   async function getData(
     path: string,
@@ -226,6 +230,11 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
     },
 
     creditsUsed: () => credits,
+
+    /** The token an ambiguous ticker resolved to in the last dailyCloses, e.g. "BTC = token 3375 (Bitcoin; …)". */
+    describeSymbols(symbols: readonly string[]): string[] {
+      return symbols.flatMap((raw) => resolutions.get(raw.trim().toUpperCase()) ?? []);
+    },
 
     /**
      * The largest tokens from /top-market-cap-tokens?top_k (at most 100), ranked as listed, with
@@ -433,7 +442,12 @@ export function createTokenMetricsProvider(options: TokenMetricsOptions): TokenM
               : `Token Metrics has no daily prices for ${symbol} in the last ${days} days: check the ticker`
           );
         }
+        resolutions.delete(symbol);
         if (choice.reason === "traded") {
+          resolutions.set(
+            symbol,
+            `${symbol} = token ${choice.chosen.tokenId} (${choice.chosen.tokenName}; the most traded of ${choice.others.length + 1} Token Metrics tokens with this ticker)`
+          );
           const also = choice.others
             .slice(0, 3)
             .map((s) => `${s.tokenId} ${s.tokenName}`)

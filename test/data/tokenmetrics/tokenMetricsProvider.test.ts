@@ -213,6 +213,10 @@ describe("createTokenMetricsProvider", () => {
     expect(out.notes).toEqual([
       "BTC: Token Metrics token 3375 (Bitcoin), the most traded of 4 tokens with this ticker (also 39218 Osmosis allBTC, 35621 batcat, 33649 BlackrockTradingCurrency)",
     ]);
+    // The HISTORY corner's words (DataProvider.describeSymbols): ETH was not ambiguous.
+    expect(provider.describeSymbols(["btc", "ETH"])).toEqual([
+      "BTC = token 3375 (Bitcoin; the most traded of 4 Token Metrics tokens with this ticker)",
+    ]);
   });
 
   it("asks by token_id once an index's holdings gave the exact ids: no other token's rows, fewer credits", async () => {
@@ -226,6 +230,7 @@ describe("createTokenMetricsProvider", () => {
     expect(requests.every((r) => r.query.get("symbol") === null)).toBe(true);
     expect(out.requestsMade).toBe(2);
     expect(out.notes).toEqual([]);
+    expect(provider.describeSymbols(["BTC", "ETH"])).toEqual([]);
     expect(Array.from(out.closes.subarray(0, 60))).toEqual(
       out.dates.map((d) => BITCOIN.close(dayNumberOf(d)))
     );
