@@ -1,8 +1,13 @@
 import { SheetWriteError } from "./sheetWriteError";
 import type { TableBlock } from "./tableBlock";
 
-/** Excel's rules for table names, less the ones our fixed names never meet (R1C1-like names). */
-const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/;
+/**
+ * Excel's rules for table names, as for defined names ("Learn about syntax rules for names",
+ * https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64):
+ * a letter, underscore or backslash first; then letters, digits, periods, underscores or
+ * backslashes; no spaces; at most 255 characters; and not a cell reference (see looksLikeReference).
+ */
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u;
 /** Sheet names: 1–31 characters, none of : \ / ? * [ ]. */
 const SHEET_NAME = /^[^:\\/?*[\]]{1,31}$/;
 /** Excel's grid: 1,048,576 rows × 16,384 columns. */
@@ -23,8 +28,11 @@ export function validateBlocks(blocks: readonly TableBlock[]): void {
   const names = new Set<string>();
   const sheets = new Set<string>();
   for (const block of blocks) {
-    if (!TABLE_NAME.test(block.name)) {
-      throw new SheetWriteError("invalid", `"${block.name}" is not a valid Excel table name.`);
+    if (!TABLE_NAME.test(block.name) || looksLikeReference(block.name)) {
+      throw new SheetWriteError(
+        "invalid",
+        `"${block.name}" is not a valid Excel table name: start with a letter, "_" or "\\", use letters, digits, "_", "." or "\\" only (no spaces), at most 255 characters, and not a cell reference like A1 or R1C1.`
+      );
     }
     if (!SHEET_NAME.test(block.sheet)) {
       throw new SheetWriteError("invalid", `"${block.sheet}" is not a valid sheet name.`);
@@ -84,4 +92,20 @@ export function validateBlocks(blocks: readonly TableBlock[]): void {
       }
     });
   }
+}
+
+/**
+ * Whether a name reads as a cell reference, which Excel refuses as a name: A1 style within the grid
+ * (A1 … XFD1048576; "XFE1" is past the last column, so it is a name), or R1C1 style ("R", "C",
+ * "R2", "C3", "R1C1", "RC"; the letters C, c, R and r alone are reserved).
+ */
+function looksLikeReference(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1 !== null) {
+    let column = 0;
+    for (const letter of a1[1].toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+    const row = Number(a1[2]);
+    if (column <= MAX_COLUMNS && row >= 1 && row <= MAX_ROWS) return true;
+  }
+  return /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
 }
