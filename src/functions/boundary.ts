@@ -1,6 +1,7 @@
 import { isCoreError } from "../core/errors";
 import { makeExcelError } from "./excelError";
 import type { Parsed } from "./parse/result";
+import { refuseOversizedResult } from "./payloadSize";
 
 /** Thrown by {@link unwrap} inside a boundary; carries a parse failure to {@link excelBoundary}. */
 export class ParseFailure extends Error {
@@ -22,12 +23,16 @@ export function unwrap<T>(parsed: Parsed<T>): T {
  * Runs the body of a custom function and turns every failure into an Excel error, so that no
  * exception escapes to Excel and every message names the function:
  * - a parse failure or `CoreError` → `#VALUE!` with its message (`NOT_AVAILABLE` → `#N/A`);
- * - anything unexpected → `#VALUE!` "internal error in NAME: …".
+ * - anything unexpected → `#VALUE!` "internal error in NAME: …";
+ * - a result too large for Excel to carry (5 MB, see refuseOversizedResult) → `#VALUE!` saying
+ *   how large and what to do, where Excel would leave the cell on #BUSY!.
  * Errors are thrown (not returned) because Excel shows a thrown `CustomFunctions.Error` in the cell.
  */
 export function excelBoundary<T>(functionName: string, body: () => T): T {
   try {
-    return body();
+    const result = body();
+    refuseOversizedResult(result);
+    return result;
   } catch (error) {
     throw toExcelError(functionName, error);
   }
@@ -39,7 +44,9 @@ export async function excelBoundaryAsync<T>(
   body: () => Promise<T>
 ): Promise<T> {
   try {
-    return await body();
+    const result = await body();
+    refuseOversizedResult(result);
+    return result;
   } catch (error) {
     throw toExcelError(functionName, error);
   }

@@ -41,6 +41,14 @@ for (let t = 0; t < 120; t++)
     50 * 1.002 ** t * (1 + 0.03 * Math.cos(t)),
   ]);
 
+/**
+ * 30 days of prices for 520 assets: a correlation matrix of 521 × 521 cells, about 5 MB as JSON,
+ * more than Excel carries to a cell (office-js #4654), so the function must refuse it clearly.
+ */
+const WIDE = [Array.from({ length: 520 }, (_, j) => `T${j}`)];
+for (let t = 0; t < 30; t++)
+  WIDE.push(WIDE[0].map((_, j) => 100 + j + 10 * Math.sin((t + 1) * (j + 1) * 0.37)));
+
 export const contractCases = {
   RISKCONTRIB: [
     {
@@ -335,6 +343,15 @@ export const contractCases = {
     },
   ],
   CORRMATRIX: [
+    {
+      name: "a result over Excel's 5 MB cap is a clear #VALUE!, not a cell stuck on #BUSY!",
+      args: [WIDE, null, null, null],
+      expect: {
+        error: "#VALUE!",
+        message:
+          /^the result is about \d+\.\d MB \(271,441 cells\), more than Excel passes to a cell/,
+      },
+    },
     {
       name: "labelled pearson matrix",
       args: [PRICES, null, null, null],

@@ -24,7 +24,23 @@ function record(name, ok, detail = "") {
   console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
 }
 
+/**
+ * Excel's cap on what a custom function returns (office-js #4654): a larger result never reaches
+ * the cell, which stays #BUSY! with no message (#2786, #2222). The double returns anything, so
+ * the harness applies the cap: such a result counts as a cell stuck on #BUSY!.
+ */
+const EXCEL_RESULT_CAP_BYTES = 5 * 1024 * 1024;
+
+/** What the cell would show in Excel: the outcome, or #BUSY! for a result over the cap. */
+function asExcelShows(outcome) {
+  if (outcome.kind !== "value") return outcome;
+  const bytes = Buffer.byteLength(JSON.stringify(outcome.value) ?? "", "utf8");
+  return bytes > EXCEL_RESULT_CAP_BYTES ? { kind: "busy", bytes } : outcome;
+}
+
 function checkExpectation(outcome, expectation) {
+  if (outcome.kind === "busy")
+    return `the result is ${(outcome.bytes / 1048576).toFixed(1)} MB, over Excel's 5 MB cap: the cell would stay #BUSY!`;
   if (expectation.error) {
     if (outcome.kind !== "error")
       return `expected ${expectation.error}, got ${JSON.stringify(outcome).slice(0, 200)}`;
@@ -125,6 +141,18 @@ async function main() {
       `registered ${registered.join(",")}; declared ${declared.join(",")}`
     );
 
+    // The cap itself: 300,000 cells of 16-digit numbers (~5.4 MB) must count as a cell on #BUSY!.
+    const overCap = Array.from({ length: 600 }, () => Array(500).fill(0.1234567890123456));
+    const overCapProblem = checkExpectation(asExcelShows({ kind: "value", value: overCap }), {
+      rows: 600,
+      cols: 500,
+    });
+    record(
+      "the harness models Excel's 5 MB result cap (a larger spill stays #BUSY!)",
+      /over Excel's 5 MB cap: the cell would stay #BUSY!/.test(overCapProblem),
+      overCapProblem
+    );
+
     for (const fn of metadata.functions) {
       const cases = contractCases[fn.id];
       if (!cases) {
@@ -136,7 +164,7 @@ async function main() {
           ({ id, args }) => window.__customFunctions.call(id, args),
           { id: fn.id, args: testCase.args }
         );
-        const problem = checkExpectation(outcome, testCase.expect);
+        const problem = checkExpectation(asExcelShows(outcome), testCase.expect);
         record(`${fn.id}: ${testCase.name}`, problem === "", problem);
       }
     }
