@@ -3,7 +3,7 @@ import { loadStoredSettings } from "../../../src/data/runtime/loadStoredSettings
 import { createSettingsStore, type KeyValueStorage } from "../../../src/data/runtime/settingsStore";
 import { DEFAULT_DATA_SETTINGS, type DataSettings } from "../../../src/data/settings";
 import { sharedDataContext } from "../../../src/data/runtime/sharedDataContext";
-import { history } from "../../../src/functions/data";
+import { history, indexConstituents, top } from "../../../src/functions/data";
 import { fakeClock } from "../helpers/fakeServer";
 
 const CSV = "Date,BTC,ETH\n2025-06-28,100,10\n2025-06-29,101,11\n2025-06-30,102,12\n";
@@ -146,6 +146,21 @@ describe("saved key missing", () => {
     expect(error.code).toBe("#N/A");
     expect(error.message).toMatch(/^saved key missing: the Data tab chooses Token Metrics/);
     expect(error.message).toMatch(/enter the key again and Save/);
+  });
+
+  it("TOP and INDEX say so too", async () => {
+    sharedDataContext(
+      createDataContext({
+        settings: { ...DEFAULT_DATA_SETTINGS, provider: "coingecko", coinGecko: { plan: "demo" } },
+      })
+    );
+    for (const call of [top(5), indexConstituents("top10-equal")]) {
+      const error = await errorOf(call);
+      expect(error.code).toBe("#N/A");
+      expect(error.message).toMatch(
+        /^saved key missing: the Data tab chooses CoinGecko's demo plan/
+      );
+    }
   });
 
   it("CoinGecko's pro plan without its key is refused, not served from the public API", () => {
