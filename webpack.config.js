@@ -55,6 +55,9 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: ["./src/taskpane/index.tsx"],
+      // The background worker (src/functions/worker): loaded by functions.js from the same origin,
+      // never put into taskpane.html (HtmlWebpackPlugin below lists its chunks).
+      functionsWorker: "./src/functions/worker/backgroundWorker.ts",
     },
     output: {
       // DIVERSIFY_DIST builds elsewhere (the browser tests and benches read the same variable).
@@ -62,7 +65,11 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // workerpool's browser build names Node modules on branches that run only under Node.
+      fallback: { worker_threads: false, os: false, child_process: false },
+    },
     module: {
       rules: [
         {

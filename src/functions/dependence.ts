@@ -1,24 +1,22 @@
 import { averagePairwiseCorrelation } from "../core/correlation/averagePairwiseCorrelation";
-import { ewmCorrelationMatrix } from "../core/correlation/ewmCorrelationMatrix";
-import { kendallCorrelationMatrix } from "../core/correlation/kendallCorrelationMatrix";
 import { nearestCorrelationMatrix } from "../core/correlation/nearestCorrelationMatrix";
 import { pearsonCorrelationMatrix } from "../core/correlation/pearsonCorrelationMatrix";
 import { rollingCorrelation } from "../core/correlation/rollingCorrelation";
-import { spearmanCorrelationMatrix } from "../core/correlation/spearmanCorrelationMatrix";
-import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
 import { lastRows } from "../core/panel/lastRows";
 import { rowWindow } from "../core/panel/rowWindow";
 import { correlationTo } from "../core/stats/correlationTo";
-import type { ReturnsPanel, SquareMatrix } from "../core/types";
-import { excelBoundary, unwrap } from "./boundary";
+import type { ReturnsPanel } from "../core/types";
+import { excelBoundary, excelBoundaryAsync, unwrap } from "./boundary";
 import { cellOrError, parseWindow, readReturns, resolveBenchmark } from "./common";
 import { parseChoice } from "./parse/options";
 import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { parseSquareMatrix } from "./parse/squareMatrix";
 import { ESTIMATORS } from "./riskModel";
 import { type SpillCell, finiteCell, spillSquareMatrix } from "./spill";
+import { inBackground } from "./worker/backgroundPool";
+import { CORRELATION_METHODS } from "./worker/jobs";
+import { estimateCorrelationMs, estimateCovarianceMs } from "./worker/workEstimate";
 
-const CORRELATION_METHODS = ["pearson", "spearman", "kendall", "ewm"] as const;
 /** Default half-life, in periods, of exponentially weighted estimates (COVMATRIX uses the same). */
 const DEFAULT_HALF_LIFE = 60;
 
@@ -30,25 +28,6 @@ function parseHalfLife(value: unknown): number {
       expected: "a number of periods above 0, e.g. 60 (two months of daily data)",
     })
   );
-}
-
-/** Correlation matrix of a returns panel by method, with undefined pairs left NaN for their cell. */
-function correlationOf(
-  returns: ReturnsPanel,
-  method: (typeof CORRELATION_METHODS)[number],
-  halfLife: number
-): SquareMatrix {
-  const options = { onUndefinedPair: "nan" as const, argument: "prices" };
-  switch (method) {
-    case "spearman":
-      return spearmanCorrelationMatrix(returns, options);
-    case "kendall":
-      return kendallCorrelationMatrix(returns, options);
-    case "ewm":
-      return ewmCorrelationMatrix(returns, { halfLife }, options);
-    default:
-      return pearsonCorrelationMatrix(returns, options);
-  }
 }
 
 function undefinedPairReason(labels: readonly string[]) {
@@ -67,21 +46,34 @@ function undefinedPairReason(labels: readonly string[]) {
  * @param [method] "pearson" (default), "spearman", "kendall" (tau-b) or "ewm" (exponentially weighted Pearson).
  * @param [window] Use only the last N returns (a trailing window); omitted = every row.
  * @param [halfLife] Half-life in periods for method "ewm" (default 60).
+ * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns N x N correlation matrix, labelled when the prices have a header row.
+ * @cancelable
  */
-export function corrMatrix(
+export async function corrMatrix(
   prices: any[][],
   method?: string,
   window?: number,
-  halfLife?: number
-): any[][] {
-  return excelBoundary("CORRMATRIX", () => {
+  halfLife?: number,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return excelBoundaryAsync("CORRMATRIX", async () => {
     const how = unwrap(parseChoice(method, "method", CORRELATION_METHODS, "pearson"));
     const trailing = parseWindow(window, "window", 3);
     const decay = parseHalfLife(halfLife);
     const read = readReturns(prices);
     const returns = trailing === undefined ? read.returns : lastRows(read.returns, trailing);
-    const matrix = correlationOf(returns, how, decay);
+    // Large matrices (Kendall, big Pearson/Spearman) run in the background worker.
+    const matrix = await inBackground(
+      "correlation",
+      { returns, method: how, halfLife: decay },
+      {
+        functionName: "CORRMATRIX",
+        estimatedMs: estimateCorrelationMs(how, returns.rows, returns.cols),
+        invocation,
+        transfer: [returns.data],
+      }
+    );
     return spillSquareMatrix(
       matrix,
       read.hasHeader ? read.labels : undefined,
@@ -101,25 +93,39 @@ export function corrMatrix(
  * @param [ppy] Periods per year for annualising: 365 (default, daily crypto), 252, 52 or 12.
  * @param [halfLife] Half-life in periods for "ewma" (default 60).
  * @param [output] "matrix" (default) or "shrinkage" (the shrinkage intensity of ledoitwolf, constantcorrelation or oas).
+ * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns N x N covariance matrix (labelled when the prices have a header row), or the shrinkage intensity.
+ * @cancelable
  */
-export function covMatrix(
+export async function covMatrix(
   prices: any[][],
   estimator?: string,
   ppy?: number,
   halfLife?: number,
-  output?: string
-): any[][] {
-  return excelBoundary("COVMATRIX", () => {
+  output?: string,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return excelBoundaryAsync("COVMATRIX", async () => {
     const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
     const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
     const what = unwrap(parseChoice(output, "output", ["matrix", "shrinkage"] as const, "matrix"));
     const read = readReturns(prices);
-    const result = covarianceMatrix(read.returns, {
+    const options = {
       estimator: name,
       periodsPerYear,
       halfLife: name === "ewma" ? parseHalfLife(halfLife) : undefined,
-    });
+    };
+    const { rows, cols } = read.returns;
+    const result = await inBackground(
+      "covariance",
+      { returns: read.returns, options },
+      {
+        functionName: "COVMATRIX",
+        estimatedMs: estimateCovarianceMs(rows, cols),
+        invocation,
+        transfer: [read.returns.data],
+      }
+    );
     if (what === "shrinkage") {
       if (result.shrinkage === undefined) {
         return [

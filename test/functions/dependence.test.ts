@@ -7,6 +7,16 @@ import {
 } from "../../src/functions/dependence";
 import { errorOf } from "../helpers/excelErrorOf";
 
+/** The Excel error an async custom function rejects with (fails the test if it resolves). */
+async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await result;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
 // Returns of A: +10 %, −10 %, +20 %, −5 %; B moves exactly like A (ρ = 1); C exactly against it.
 const PRICES = [
   ["A", "B", "C"],
@@ -32,8 +42,8 @@ function pearson(x: number[], y: number[]): number {
 }
 
 describe("CORRMATRIX", () => {
-  it("spills a labelled symmetric matrix with a unit diagonal (hand-worked ±1)", () => {
-    const out = corrMatrix(PRICES);
+  it("spills a labelled symmetric matrix with a unit diagonal (hand-worked ±1)", async () => {
+    const out = await corrMatrix(PRICES);
     expect(out[0]).toEqual(["", "A", "B", "C"]);
     expect(out.map((row) => row[0])).toEqual(["", "A", "B", "C"]);
     expect(out[1][1]).toBeCloseTo(1, 12);
@@ -42,10 +52,10 @@ describe("CORRMATRIX", () => {
     expect(out[3][1]).toBeCloseTo(-1, 12);
   });
 
-  it("is unlabelled without a header and accepts every method, case-insensitively", () => {
+  it("is unlabelled without a header and accepts every method, case-insensitively", async () => {
     const bare = PRICES.slice(1);
     for (const method of ["pearson", "Spearman", "KENDALL", "ewm"]) {
-      const out = corrMatrix(bare, method);
+      const out = await corrMatrix(bare, method);
       expect(out).toHaveLength(3);
       expect(out[0]).toHaveLength(3);
       expect(out[0][1]).toBeCloseTo(1, 10);
@@ -53,7 +63,7 @@ describe("CORRMATRIX", () => {
     }
   });
 
-  it("uses a trailing window of returns", () => {
+  it("uses a trailing window of returns", async () => {
     const rows = [
       [1, 1],
       [2, 3],
@@ -63,12 +73,12 @@ describe("CORRMATRIX", () => {
       [7, 6],
     ];
     const r = (col: number) => rows.slice(1).map((row, t) => row[col] / rows[t][col] - 1);
-    const out = corrMatrix(rows, null as unknown as string, 3);
+    const out = await corrMatrix(rows, null as unknown as string, 3);
     expect(out[0][1]).toBeCloseTo(pearson(r(0).slice(-3), r(1).slice(-3)), 12);
   });
 
-  it("shows #N/A only in the cells of a pair with no overlap", () => {
-    const out = corrMatrix([
+  it("shows #N/A only in the cells of a pair with no overlap", async () => {
+    const out = await corrMatrix([
       ["OLD", "NEW", "ALL"],
       [1, "", 1],
       [2, "", 3],
@@ -86,31 +96,31 @@ describe("CORRMATRIX", () => {
     expect(typeof out[2][3]).toBe("number");
   });
 
-  it("rejects bad options with the choices", () => {
-    expect(errorOf(() => corrMatrix(PRICES, "pearsn")).message).toBe(
+  it("rejects bad options with the choices", async () => {
+    expect((await rejectionOf(corrMatrix(PRICES, "pearsn"))).message).toBe(
       'method must be "pearson", "spearman", "kendall" or "ewm"; got "pearsn"'
     );
-    expect(errorOf(() => corrMatrix(PRICES, "pearson", 2)).message).toMatch(
+    expect((await rejectionOf(corrMatrix(PRICES, "pearson", 2))).message).toMatch(
       /window must be a whole number of rows ≥ 3/
     );
-    expect(errorOf(() => corrMatrix(PRICES, "ewm", null as unknown as number, -1)).message).toMatch(
-      /halfLife must be/
-    );
+    expect(
+      (await rejectionOf(corrMatrix(PRICES, "ewm", null as unknown as number, -1))).message
+    ).toMatch(/halfLife must be/);
   });
 });
 
 describe("COVMATRIX", () => {
-  it("annualises the sample covariance by ppy (hand-worked against the definition)", () => {
+  it("annualises the sample covariance by ppy (hand-worked against the definition)", async () => {
     const rows = PRICES.slice(1) as number[][];
     const a = rows.slice(1).map((row, t) => row[0] / rows[t][0] - 1);
     const mean = a.reduce((x, y) => x + y) / a.length;
     const variance = a.reduce((s, x) => s + (x - mean) ** 2, 0) / (a.length - 1);
-    const out = covMatrix(PRICES, "sample", 12);
+    const out = await covMatrix(PRICES, "sample", 12);
     expect(out[1][1]).toBeCloseTo(variance * 12, 12);
     expect(out[1][2]).toBeCloseTo(out[2][1] as number, 15);
   });
 
-  it("reports the shrinkage intensity when asked, and says when an estimator has none", () => {
+  it("reports the shrinkage intensity when asked, and says when an estimator has none", async () => {
     const rows = [
       [1, 2, 3],
       [1.1, 2.3, 2.9],
@@ -119,7 +129,7 @@ describe("COVMATRIX", () => {
       [1.15, 2.4, 3.2],
       [1.3, 2.3, 3.6],
     ];
-    const shrinkage = covMatrix(
+    const shrinkage = await covMatrix(
       rows,
       "LedoitWolf",
       null as unknown as number,
@@ -128,7 +138,7 @@ describe("COVMATRIX", () => {
     );
     expect(shrinkage[0][0]).toBeGreaterThanOrEqual(0);
     expect(shrinkage[0][0]).toBeLessThanOrEqual(1);
-    const none = covMatrix(
+    const none = await covMatrix(
       rows,
       "sample",
       null as unknown as number,
@@ -138,8 +148,8 @@ describe("COVMATRIX", () => {
     expect(none[0][0]).toMatchObject({ code: "#N/A" });
   });
 
-  it("rejects an unknown estimator", () => {
-    expect(errorOf(() => covMatrix(PRICES, "shrunk")).message).toMatch(
+  it("rejects an unknown estimator", async () => {
+    expect((await rejectionOf(covMatrix(PRICES, "shrunk"))).message).toMatch(
       /^estimator must be "sample", "ledoitwolf"/
     );
   });

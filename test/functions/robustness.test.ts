@@ -152,10 +152,11 @@ const scenarioArgs = (arity: number) =>
       .map(([given, ...args]) => args.map((arg, k) => (k < given ? arg : null)));
   });
 
-function checkOutcome(run: () => unknown): void {
+/** The functions that may run in the background worker return a promise: await it. */
+async function checkOutcome(run: () => unknown): Promise<void> {
   let value: unknown;
   try {
-    value = run();
+    value = await run();
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string };
     expect(e.name).toBe("CustomFunctions.Error");
@@ -185,10 +186,10 @@ describe("every synchronous custom function with what Excel could pass", () => {
   });
 
   for (const [name, fn] of syncFunctions) {
-    it(`${name}: random ranges and options give a clean spill or a clear error`, () => {
+    it(`${name}: random ranges and options give a clean spill or a clear error`, async () => {
       const arity = Math.max(fn.length, 1);
-      fc.assert(
-        fc.property(
+      await fc.assert(
+        fc.asyncProperty(
           fc.tuple(fc.oneof(range, prices), ...Array.from({ length: arity - 1 }, () => option)),
           (args) => checkOutcome(() => fn(...args))
         ),
@@ -196,9 +197,9 @@ describe("every synchronous custom function with what Excel could pass", () => {
       );
     });
 
-    it(`${name}: coherent prices, weights and options give a clean spill or a clear error`, () => {
-      fc.assert(
-        fc.property(scenarioArgs(Math.max(fn.length, 1)), (args) =>
+    it(`${name}: coherent prices, weights and options give a clean spill or a clear error`, async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArgs(Math.max(fn.length, 1)), (args) =>
           checkOutcome(() => fn(...args))
         ),
         { numRuns: 300 }

@@ -1,0 +1,142 @@
+import { type Pool, Promise as PoolPromise, pool as createPool } from "workerpool";
+import { makeExcelError } from "../excelError";
+import { type JobInput, type JobName, type JobOutput, runJob } from "./jobs";
+import { type JobReply, reviveError } from "./protocol";
+import { RUN_JOB_METHOD } from "./runJobMethod";
+import { shouldRunOffThread } from "./workEstimate";
+
+/** The worker bundle's file name: webpack's "functionsWorker" entry, emitted next to functions.js. */
+const WORKER_FILE = "functionsWorker.js";
+
+/**
+ * How long a worker whose job was cancelled may take to answer workerpool's cleanup request before
+ * it is terminated. A busy worker cannot answer until its job ends, so waiting longer only keeps a
+ * core spinning on a result Excel no longer wants (workerpool's default is 1 s).
+ */
+const TERMINATE_AFTER_CANCEL_MS = 20;
+
+/**
+ * The worker script's URL, resolved while functions.js itself is being evaluated (the only moment
+ * document.currentScript names it): the worker must come from the page's own origin, which is where
+ * the add-in serves functions.js, so no CSP or cross-origin rule stands in the way.
+ */
+const workerUrl: string | undefined = (() => {
+  if (typeof document === "undefined" || typeof URL !== "function") return undefined;
+  const script = document.currentScript as HTMLScriptElement | null;
+  const base = script?.src || (typeof location !== "undefined" ? location.href : undefined);
+  return base ? new URL(WORKER_FILE, base).href : undefined;
+})();
+
+let pool: Pool | undefined;
+/** Set once the worker failed to start (blocked, missing): every later job runs inline. */
+let workerUnusable = false;
+
+/** Whether this runtime can run jobs in a Web Worker (a browser page; not Node, not Jest). */
+export function backgroundWorkerAvailable(): boolean {
+  return !workerUnusable && workerUrl !== undefined && typeof Worker === "function";
+}
+
+/** What a custom function tells {@link inBackground} about one call. */
+export interface BackgroundCall {
+  /** The custom function's name, for the cancellation message. */
+  readonly functionName: string;
+  /** Estimated milliseconds of the job on the pane's thread (see workEstimate.ts). */
+  readonly estimatedMs: number;
+  /** Excel's invocation of a @cancelable function: a cancel abandons the worker's job. */
+  readonly invocation?: CustomFunctions.CancelableInvocation;
+  /**
+   * Typed arrays of the input that the caller owns outright and never reads again: they move to
+   * the worker instead of being copied (a fresh returns panel, say; never a shared scratch array).
+   */
+  readonly transfer?: readonly ArrayBufferView[];
+}
+
+/**
+ * Runs a job where it costs the pane least: on this thread when it is small (a worker round trip
+ * would cost more than the work) or when no Web Worker exists (Node, Jest), else in the pool's
+ * worker, so Excel and the task pane stay responsive while it runs.
+ *
+ * Method: small jobs return their value synchronously (the async custom function then finishes in
+ * the same task, as before); large ones post { name, input } to a workerpool Web Worker pool (one
+ * worker per spare core, started on first use) with the caller's transferables, and a cancel from
+ * Excel (invocation.onCanceled) cancels the workerpool promise, which terminates the busy worker;
+ * the pool starts a fresh one for the next job. A worker-side failure comes back as a serialised
+ * error and is rethrown as the same CoreError, so the cell shows the message it would have shown.
+ * If the worker cannot start at all (blocked or missing script), the job runs inline instead.
+ * Complexity: that of the job, plus O(size of input and output) to post them when not transferred.
+ *
+ * @returns the job's output, or a promise of it when the job went to the worker
+ * @throws whatever the job throws; a cancelled job rejects with #N/A "… was canceled …"
+ */
+export function inBackground<N extends JobName>(
+  name: N,
+  input: JobInput<N>,
+  call: BackgroundCall
+): JobOutput<N> | Promise<JobOutput<N>> {
+  if (!shouldRunOffThread(call.estimatedMs) || !backgroundWorkerAvailable()) {
+    return runJob(name, input);
+  }
+  return inWorker(name, input, call);
+}
+
+async function inWorker<N extends JobName>(
+  name: N,
+  input: JobInput<N>,
+  call: BackgroundCall
+): Promise<JobOutput<N>> {
+  const transfer = wholeBuffers(call.transfer ?? []);
+  const job = workerPool().exec(RUN_JOB_METHOD, [name, input], { transfer });
+  let canceled = false;
+  // Excel passes the invocation last; a caller that passes fewer arguments passes none.
+  if (typeof call.invocation === "object" && call.invocation !== null) {
+    call.invocation.onCanceled = () => {
+      canceled = true;
+      job.cancel();
+    };
+  }
+  let reply: JobReply<JobOutput<N>>;
+  try {
+    reply = (await job) as JobReply<JobOutput<N>>;
+  } catch (error) {
+    if (canceled || error instanceof PoolPromise.CancellationError) {
+      throw makeExcelError(
+        "na",
+        `${call.functionName} was canceled: its inputs changed before it finished`
+      );
+    }
+    // The worker never ran the job (it could not load): run it here if its input is intact.
+    if (!call.transfer?.some((view) => view.byteLength === 0)) {
+      workerUnusable = true;
+      return runJob(name, input);
+    }
+    throw error;
+  }
+  if (!reply.ok) throw reviveError(reply.error);
+  return reply.value;
+}
+
+function workerPool(): Pool {
+  if (pool === undefined) {
+    pool = createPool(workerUrl, {
+      workerType: "web",
+      maxWorkers: Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
+      workerTerminateTimeout: TERMINATE_AFTER_CANCEL_MS,
+    });
+  }
+  return pool;
+}
+
+/** The buffers of views that span their whole buffer: only those may move without harm. */
+function wholeBuffers(views: readonly ArrayBufferView[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const view of views) {
+    const buffer = view.buffer;
+    if (
+      buffer instanceof ArrayBuffer &&
+      view.byteOffset === 0 &&
+      view.byteLength === buffer.byteLength
+    )
+      buffers.add(buffer);
+  }
+  return [...buffers];
+}

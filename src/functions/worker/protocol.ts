@@ -1,0 +1,103 @@
+import { CoreError, type CoreErrorCode, isCoreError } from "../../core/errors";
+
+/**
+ * What crosses the worker boundary when a background job fails: the fields a `CoreError` carries
+ * (code, message, where), or the name and message of anything else. Structured clone would drop
+ * the class and the custom fields of an Error, so the worker sends this plain object instead and
+ * the pane rebuilds the error before it reaches excelBoundaryAsync, which then shows the same
+ * #VALUE!/#N/A message as a call that ran on the pane's thread.
+ */
+export interface SerialisedError {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: CoreErrorCode;
+  readonly argument?: string;
+  readonly row?: number;
+  readonly column?: number;
+  readonly label?: string;
+}
+
+/** A background job's answer: its value, or the error it threw. */
+export type JobReply<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: SerialisedError };
+
+/**
+ * The plain-object form of a thrown value, keeping a CoreError's code and location.
+ * Complexity: O(1).
+ * @example serialiseError(new CoreError("ZERO_VARIANCE", "BTC never moves")).code; // => "ZERO_VARIANCE"
+ */
+export function serialiseError(error: unknown): SerialisedError {
+  if (isCoreError(error)) {
+    return {
+      name: "CoreError",
+      message: error.message,
+      code: error.code,
+      argument: error.argument,
+      row: error.row,
+      column: error.column,
+      label: error.label,
+    };
+  }
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: "Error", message: String(error) };
+}
+
+/**
+ * The error a serialised one stands for: a real CoreError (so the boundary maps its code exactly as
+ * on the pane's thread), else an Error with the original name and message.
+ * Complexity: O(1).
+ */
+export function reviveError(serialised: SerialisedError): Error {
+  if (serialised.name === "CoreError" && serialised.code !== undefined) {
+    return new CoreError(serialised.code, serialised.message, {
+      argument: serialised.argument,
+      row: serialised.row,
+      column: serialised.column,
+      label: serialised.label,
+    });
+  }
+  const error = new Error(serialised.message);
+  error.name = serialised.name;
+  return error;
+}
+
+/** Runs a job and captures its result or failure as a reply that structured clone keeps intact. */
+export function replyOf<T>(run: () => T): JobReply<T> {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, error: serialiseError(error) };
+  }
+}
+
+/**
+ * The ArrayBuffers behind the typed arrays inside a job's input or reply (plain objects and arrays,
+ * a few levels deep), to post as transferables: the receiver then owns the memory and nothing is
+ * copied. A typed array that is a view on part of a larger buffer is left out, because moving the
+ * buffer would detach memory its owner still uses; structured clone copies that one instead.
+ * Complexity: O(number of fields visited), at most 4 levels deep.
+ */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  collect(value, 0, found);
+  return [...found];
+}
+
+const MAX_DEPTH = 4;
+
+function collect(value: unknown, depth: number, found: Set<ArrayBuffer>): void {
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return;
+  if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    if (
+      buffer instanceof ArrayBuffer &&
+      value.byteOffset === 0 &&
+      value.byteLength === buffer.byteLength
+    )
+      found.add(buffer);
+    return;
+  }
+  const children = Array.isArray(value) ? value : Object.values(value);
+  for (const child of children) collect(child, depth + 1, found);
+}

@@ -1,0 +1,64 @@
+import type { CorrelationMethod } from "./jobs";
+
+/**
+ * Jobs estimated to take longer than this on the pane's thread go to the background worker.
+ *
+ * Why 15 ms: measured in headless Chromium on the 2-core dev box (load average 11–13 from other
+ * builds; test/e2e/responsiveness.e2e.mjs prints it), a CORRMATRIX job of 10 assets × 100 returns
+ * posted to functionsWorker.js takes 0.1–0.3 ms warm (median of 20, max 3.6 ms), 3–5 ms for the
+ * first job, and starting the worker 55–146 ms (off the pane's thread, but the first result waits
+ * for it). So the round trip itself is cheap once warm; what a small call must not pay is the
+ * worker start and the extra task hops. Below ~15 ms the pane cannot freeze anyway (a long task is
+ * over 50 ms), so small calls stay inline and answer in the same task; above it the pane's frames
+ * and clicks win over a millisecond of latency.
+ */
+export const OFF_THREAD_THRESHOLD_MS = 15;
+
+/** Whether a job of this estimated duration should leave the pane's thread. */
+export function shouldRunOffThread(estimatedMs: number): boolean {
+  return estimatedMs > OFF_THREAD_THRESHOLD_MS;
+}
+
+/*
+ * Throughputs on the pane's thread (pairs × rows per millisecond), from the core's documented and
+ * measured timings in Chromium on the 2-core dev box, rounded down so a borderline job goes to the
+ * worker: Pearson 500 × 3,650 (4.6e8 pair-rows) ≈ 100 ms with the SIMD kernel (≈ 2–3× that on the
+ * JS fallback, hence 2e6); Kendall 200 × 1,825 (3.6e7) ≈ 500 ms; sample covariance and the
+ * shrinkage estimators do a Gram product plus O(cols²) work, like Pearson without SIMD.
+ */
+const PEARSON_PAIR_ROWS_PER_MS = 2e6;
+const KENDALL_PAIR_ROWS_PER_MS = 6e4;
+const COVARIANCE_PAIR_ROWS_PER_MS = 1e6;
+/** Ranking one column costs about rows · log₂(rows) comparisons; a few million per millisecond. */
+const RANK_STEPS_PER_MS = 3e4;
+
+/**
+ * Estimated milliseconds of a correlation matrix on the pane's thread: cols²/2 pairs × rows, at the
+ * method's throughput (Spearman adds the ranking of each column).
+ * Complexity: O(1).
+ * @example estimateCorrelationMs("kendall", 1825, 200) > OFF_THREAD_THRESHOLD_MS; // => true
+ */
+export function estimateCorrelationMs(
+  method: CorrelationMethod,
+  rows: number,
+  cols: number
+): number {
+  const pairRows = ((cols * (cols + 1)) / 2) * rows;
+  switch (method) {
+    case "kendall":
+      return pairRows / KENDALL_PAIR_ROWS_PER_MS;
+    case "spearman":
+      return pairRows / PEARSON_PAIR_ROWS_PER_MS + (cols * rows * log2(rows)) / RANK_STEPS_PER_MS;
+    default:
+      return pairRows / PEARSON_PAIR_ROWS_PER_MS;
+  }
+}
+
+/** Estimated milliseconds of a covariance matrix on the pane's thread. Complexity: O(1). */
+export function estimateCovarianceMs(rows: number, cols: number): number {
+  return (((cols * (cols + 1)) / 2) * rows) / COVARIANCE_PAIR_ROWS_PER_MS;
+}
+
+function log2(n: number): number {
+  return n > 1 ? Math.log2(n) : 1;
+}
