@@ -243,6 +243,28 @@ describe("createTokenMetricsProvider", () => {
     expect(Array.from(out.closes)).toEqual([TODAY - 2, TODAY - 1, TODAY].map(SOLANA.close));
   });
 
+  it("reads lower-case /daily-ohlcv fields (v3 docs) and epoch-second timestamps", async () => {
+    server.route("/v2/daily-ohlcv", (_r, res) =>
+      sendJson(
+        res,
+        200,
+        envelope([
+          { token_id: 3988, token_symbol: "sol", date: toIsoDate(TODAY), close: 152, volume: 1 },
+          {
+            token_id: 3988,
+            token_symbol: "sol",
+            timestamp: (TODAY - 1) * 86_400,
+            close: 151,
+            volume: 1,
+          },
+        ])
+      )
+    );
+    const out = await make().dailyCloses(["SOL"], 2);
+    expect(out.dates).toEqual([toIsoDate(TODAY - 1), toIsoDate(TODAY)]);
+    expect(Array.from(out.closes)).toEqual([151, 152]);
+  });
+
   it("never repeats a day when the server ignores page, and says rows may be missing", async () => {
     serve({ ignorePage: true });
     const out = await make().dailyCloses(["BTC"], 30);
