@@ -7,6 +7,17 @@ import { wasmSimdAvailable } from "./wasmSimdAvailable";
 const TILE_ROWS = 2;
 const TILE_COLUMNS = 4;
 
+/**
+ * Width in columns of A of the first kernel call; each next call covers twice as many (8, 16, 32,
+ * …: 6 calls for 500 columns). Why: V8 runs a new WebAssembly function in its baseline compiler
+ * (Liftoff) and compiles it with TurboFan once it is hot, for the calls that follow: a call already
+ * running stays in baseline code, which is ≈ 3× slower for this kernel (500 × 3,650 Gram, Node 20:
+ * 200–270 ms CPU in one baseline call, 60–85 ms optimised). One call per product made a page's
+ * first CORRMATRIX 2.2× a warm one; a narrow first strip gives the tier-up a few ms to finish.
+ * A multiple of 4, so strips keep the tile alignment upperOnly relies on.
+ */
+const FIRST_STRIP = 8;
+
 /** WebAssembly page size in bytes (fixed by the specification). */
 const PAGE_BYTES = 65536;
 
@@ -69,7 +80,8 @@ let shared: Kernel | null | undefined;
  * Reference: GotoBLAS/BLIS register tiling (Goto & van de Geijn 2008) with a 2 × 4 tile of f64x2.
  * Method: the module (785 bytes, under Chromium's 4 KB limit for synchronous compilation on the
  * main thread) is compiled and instantiated synchronously from the embedded bytes on first use and
- * reused; memory grows to fit and never shrinks. Views from an earlier call are detached when a
+ * reused; memory grows to fit and never shrinks. A product is a few kernel calls over strips of A
+ * of doubling width, so a page's first product runs mostly in optimised code (FIRST_STRIP). Views from an earlier call are detached when a
  * later call grows the memory, so use a workspace before asking for the next one.
  * Complexity: crossProduct O(rows · colsA · colsB) multiply-adds (about half when upperOnly); the
  * workspace O(1) apart from growing the memory, which copies it once. No I/O.
@@ -151,7 +163,25 @@ export function simdGramWorkspace(
     if (!sameAsA) packB.fill(0, colsB * ld, paddedB * ld);
     out.fill(0, 0, paddedA * paddedB);
     const b = sameAsA ? 0 : offsetB;
-    gram(0, b, paddedA, paddedB, ld, offsetOut, paddedB, upperOnly ? 1 : 0);
+    const colBytes = ld * 8;
+    // Strips of A columns, as separate kernel calls of doubling width (see FIRST_STRIP). Each output
+    // entry is still summed by one call over the same row blocks in the same order, so the product
+    // is bit-identical to one call's; with upperOnly a strip from column i0 (a multiple of 4) needs
+    // B only from column i0, where its first 4-column block starts.
+    for (let i0 = 0, width = FIRST_STRIP; i0 < paddedA; i0 += width, width *= 2) {
+      const colsStrip = Math.min(width, paddedA - i0);
+      const j0 = upperOnly ? i0 : 0;
+      gram(
+        i0 * colBytes,
+        b + j0 * colBytes,
+        colsStrip,
+        paddedB - j0,
+        ld,
+        offsetOut + (i0 * paddedB + j0) * 8,
+        paddedB,
+        upperOnly ? 1 : 0
+      );
+    }
     return paddedB;
   };
   return { packA, packB, out, maxColumns, maxLd, crossProduct };
