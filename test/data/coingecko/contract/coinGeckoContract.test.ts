@@ -195,6 +195,29 @@ for (const { file, plans } of SPECS) {
       });
     }
 
+    it("keeps to the rules the spec states only in words (per_page 1…250, page ≥ 1, days an integer or max)", async () => {
+      await exercise(plans[0]);
+      const markets = contract.document.paths["/coins/markets"].get.parameters!;
+      // The words these checks rest on, so a change in the spec shows here.
+      expect(markets.find((p) => p.name === "per_page")).toMatchObject({
+        description: expect.stringContaining("Valid values: 1...250"),
+      });
+      const chart = contract.document.paths["/coins/{id}/market_chart"].get.parameters!;
+      expect(chart.find((p) => p.name === "days")).toMatchObject({
+        description: expect.stringContaining("any integer or `max`"),
+      });
+      for (const { url } of exchanges) {
+        const query = new URL(url).searchParams;
+        const perPage = query.get("per_page");
+        if (perPage !== null) expect(Number(perPage)).toBeGreaterThanOrEqual(1);
+        if (perPage !== null) expect(Number(perPage)).toBeLessThanOrEqual(250);
+        const page = query.get("page");
+        if (page !== null) expect(Number(page)).toBeGreaterThanOrEqual(1);
+        const days = query.get("days");
+        if (days !== null) expect(days).toMatch(/^([1-9]\d*|max)$/);
+      }
+    });
+
     it("every answer the fake server gives is valid against the operation's response schema", async () => {
       await exercise(plans[0]);
       expect(served.length).toBeGreaterThanOrEqual(8);
