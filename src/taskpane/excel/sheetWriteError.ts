@@ -11,7 +11,9 @@ export type SheetWriteErrorKind =
   /** Cancelled before anything was written. */
   | "cancelled"
   /** Excel refused a request. */
-  | "excel";
+  | "excel"
+  /** This Excel lacks the requirement set the action needs (e.g. charts on ExcelApi 1.6). */
+  | "unsupported";
 
 /**
  * An error of the sheet writer, with a message in plain words for the pane's MessageBar.

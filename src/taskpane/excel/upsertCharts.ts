@@ -1,3 +1,4 @@
+import { checkRequirementSets, hostIsSetSupported } from "./requirementSets";
 import { SheetWriteError } from "./sheetWriteError";
 
 /** One chart of the Charts sheet, over columns of a table the pane wrote. */
@@ -42,7 +43,8 @@ const GAP_ROWS = 2;
  * @param sheetName the sheet the charts live on (e.g. "Charts")
  * @param specs the charts, in the order they are stacked
  * @returns the sheet and which charts were created or updated
- * @throws SheetWriteError "notFound" (a source table or column is missing, naming it), "invalid"
+ * @throws SheetWriteError "unsupported" (this Excel lacks ExcelApi 1.7, checked before any request),
+ *   "notFound" (a source table or column is missing, naming it), "invalid"
  *   (columns given that are not adjacent), "excel" (Excel refused a request)
  * @example await upsertCharts("Charts", [{ name: "Diversify weights", type: "BarClustered", title: "Weights",
  *   table: "Constituents", columns: ["Weight"], categories: "Symbol" }]);
@@ -52,6 +54,10 @@ export async function upsertCharts(
   sheetName: string,
   specs: readonly ChartSpec[]
 ): Promise<ChartReport> {
+  // Before any request: ChartSeries.setXAxisValues (ExcelApi 1.7) would be refused mid-write.
+  const requirements = checkRequirementSets(hostIsSetSupported());
+  const charts = requirements.missing.findIndex((c) => c.id === "charts");
+  if (charts >= 0) throw new SheetWriteError("unsupported", requirements.messages[charts]);
   try {
     return await Excel.run(async (context) => {
       const workbook = context.workbook;

@@ -89,6 +89,22 @@ describe("upsertCharts", () => {
     expect(error.message).toMatch(/could not draw the charts \(GeneralException: busy\)/);
   });
 
+  it("refuses on an Excel without ExcelApi 1.7 before any request, saying charts are off", async () => {
+    workbook.setRequirementSets({
+      SharedRuntime: "1.1",
+      CustomFunctionsRuntime: "1.2",
+      ExcelApi: "1.6",
+    });
+    workbook.resetCounters();
+    const error = await rejection(upsertCharts("Charts", [spec()]));
+    expect(error.kind).toBe("unsupported");
+    expect(error.message).toBe(
+      "Charts need ExcelApi 1.7; this Excel has ExcelApi 1.6; charts are off."
+    );
+    expect(workbook.syncCount).toBe(0);
+    expect(workbook.sheetNames()).not.toContain("Charts");
+  });
+
   it("does not change its specs", async () => {
     const specs = Object.freeze([Object.freeze(spec({ columns: Object.freeze(["X", "Y"]) }))]);
     const copy = JSON.stringify(specs);
