@@ -23,6 +23,10 @@ export interface ResolverRow {
 
 /** The explicit coin-id form: "id:uniswap" (case-insensitive), as CoinGecko's own Sheets add-on writes it. */
 const ID_PREFIX = /^id:/i;
+/** /coins/markets' largest page (coins-markets: per_page "Valid values: 1...250"). */
+const LOOKUP_PAGE_SIZE = 250;
+/** Pages read for one ticker lookup: 1,000 coins sharing the tickers of one request is plenty. */
+const MAX_LOOKUP_PAGES = 4;
 /** CoinGecko coin ids are lower-case words with digits, dashes and dots ("usd-coin", "wrapped-bitcoin"). */
 const COIN_ID = /^[a-z0-9][a-z0-9._-]*$/;
 
@@ -37,7 +41,8 @@ const COIN_ID = /^[a-z0-9][a-z0-9._-]*$/;
  *   sharing the ticker the best market-cap rank wins (unranked coins last, then by market cap);
  * - a bare coin id ("bitcoin") when no coin has it as a ticker: looked up with ?ids=.
  *
- * Complexity: one or two /coins/markets calls per batch of unknown symbols; O(rows) to pick.
+ * Complexity: one or two /coins/markets calls per batch of unknown symbols (more only when over
+ * 250 coins share its tickers); O(rows × tickers) to pick.
  */
 export interface CoinIdResolver {
   /** Records the coins of a market list (first row per ticker, i.e. the largest, wins). */
@@ -70,15 +75,22 @@ export function createCoinIdResolver(
   async function resolveUnknown(symbols: readonly string[], signal?: AbortSignal) {
     const tickers = symbols.filter((s) => !ID_PREFIX.test(s) && !known.has(s));
     if (tickers.length > 0) {
-      const rows = await fetchMarkets(
-        {
-          symbols: tickers.map((s) => s.toLowerCase()).join(","),
-          include_tokens: "all",
-          per_page: "250",
-          page: "1",
-        },
-        signal
-      );
+      // Largest first, 250 a page: a full page may hide a small coin that alone has its ticker,
+      // so read on (at most MAX_LOOKUP_PAGES) until a short page.
+      const rows: ResolverRow[] = [];
+      for (let page = 1; page <= MAX_LOOKUP_PAGES; page++) {
+        const pageRows = await fetchMarkets(
+          {
+            symbols: tickers.map((s) => s.toLowerCase()).join(","),
+            include_tokens: "all",
+            per_page: String(LOOKUP_PAGE_SIZE),
+            page: String(page),
+          },
+          signal
+        );
+        rows.push(...pageRows);
+        if (pageRows.length < LOOKUP_PAGE_SIZE) break;
+      }
       for (const ticker of tickers) {
         const matches = rows
           .filter((row) => row.symbol.toUpperCase() === ticker)

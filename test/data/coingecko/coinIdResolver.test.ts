@@ -46,6 +46,27 @@ describe("createCoinIdResolver", () => {
     expect(calls).toHaveLength(1); // remembered
   });
 
+  it("reads on past a full page of 250, so a small coin alone with its ticker is still found", async () => {
+    const crowd = Array.from({ length: 260 }, (_, i) =>
+      marketRow(`eth-bridged-${i}`, "eth", 1e9 - i, 100 + i, 3300)
+    );
+    const pages: ResolverRow[][] = [
+      crowd.slice(0, 250),
+      [...crowd.slice(250), marketRow("tiny", "tny", 5, 9000, 1)],
+    ];
+    const calls: Record<string, string>[] = [];
+    const resolver = createCoinIdResolver(async (params) => {
+      calls.push(params);
+      return pages[Number(params.page) - 1] ?? [];
+    });
+    const coins = await resolver.resolve(["ETH", "TNY"]);
+    expect(coins.map((c) => [c.id, c.sharing])).toEqual([
+      ["eth-bridged-0", 260],
+      ["tiny", 1],
+    ]);
+    expect(calls.map((c) => c.page)).toEqual(["1", "2"]);
+  });
+
   it("prefers the coin a market list showed, and the latest list wins", async () => {
     const { resolver, calls } = resolverOver(UNIVERSE);
     resolver.rememberMarketList([UNIVERSE[1], UNIVERSE[0]]); // a small-cap list: Unicorn first
