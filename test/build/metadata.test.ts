@@ -17,6 +17,9 @@ function loadModule(source: string): Record<string, (...args: unknown[]) => unkn
 }
 const sources = functionSourceFiles.map((file) => path.resolve(root, file));
 
+/** The functions whose large calls run in the background worker (src/functions/worker). */
+const BACKGROUND_FUNCTIONS = ["CORRMATRIX", "COVMATRIX"];
+
 interface Metadata {
   functions: Array<{
     id: string;
@@ -25,6 +28,7 @@ interface Metadata {
     helpUrl?: string;
     parameters: Array<{ name: string; optional?: boolean; dimensionality?: string; type?: string }>;
     result: { dimensionality?: string };
+    options?: { cancelable?: boolean };
   }>;
 }
 
@@ -64,12 +68,25 @@ describe("custom functions metadata (generated from JSDoc, as the build does)", 
       )) {
         const entry = metadata.functions.find((f) => f.id === association.id);
         expect(entry).toBeDefined();
-        expect({ id: association.id, parameterCount: entry?.parameters.length }).toEqual({
+        // A @cancelable function also takes Excel's invocation, last: not a parameter users see.
+        const invocation = entry?.options?.cancelable ? 1 : 0;
+        expect({
+          id: association.id,
+          parameterCount: (entry?.parameters.length ?? 0) + invocation,
+        }).toEqual({
           id: association.id,
           parameterCount: module[association.functionName].length,
         });
       }
     }
+  });
+
+  it("marks the functions that can run in the background worker @cancelable", () => {
+    const cancelable = metadata.functions
+      .filter((f) => f.options?.cancelable === true)
+      .map((f) => f.id)
+      .sort();
+    expect(cancelable).toEqual(BACKGROUND_FUNCTIONS);
   });
 
   it("gives every function a valid unique id, a description, parameter help and a help URL", () => {

@@ -1,7 +1,7 @@
 import { type Pool, Promise as PoolPromise, pool as createPool } from "workerpool";
 import { makeExcelError } from "../excelError";
 import { type JobInput, type JobName, type JobOutput, runJob } from "./jobs";
-import { type JobReply, reviveError } from "./protocol";
+import { type JobReply, reviveError, spansWholeBuffer } from "./protocol";
 import { RUN_JOB_METHOD } from "./runJobMethod";
 import { shouldRunOffThread } from "./workEstimate";
 
@@ -84,7 +84,7 @@ async function inWorker<N extends JobName>(
   input: JobInput<N>,
   call: BackgroundCall
 ): Promise<JobOutput<N>> {
-  const transfer = wholeBuffers(call.transfer ?? []);
+  const transfer = [...new Set((call.transfer ?? []).filter(spansWholeBuffer).map(bufferOf))];
   const job = workerPool().exec(RUN_JOB_METHOD, [name, input], { transfer });
   let canceled = false;
   // Excel passes the invocation last; a caller that passes fewer arguments passes none.
@@ -126,17 +126,6 @@ function workerPool(): Pool {
   return pool;
 }
 
-/** The buffers of views that span their whole buffer: only those may move without harm. */
-function wholeBuffers(views: readonly ArrayBufferView[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const view of views) {
-    const buffer = view.buffer;
-    if (
-      buffer instanceof ArrayBuffer &&
-      view.byteOffset === 0 &&
-      view.byteLength === buffer.byteLength
-    )
-      buffers.add(buffer);
-  }
-  return [...buffers];
+function bufferOf(view: ArrayBufferView): ArrayBuffer {
+  return view.buffer as ArrayBuffer;
 }

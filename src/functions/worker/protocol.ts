@@ -89,15 +89,23 @@ const MAX_DEPTH = 4;
 function collect(value: unknown, depth: number, found: Set<ArrayBuffer>): void {
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return;
   if (ArrayBuffer.isView(value)) {
-    const buffer = value.buffer;
-    if (
-      buffer instanceof ArrayBuffer &&
-      value.byteOffset === 0 &&
-      value.byteLength === buffer.byteLength
-    )
-      found.add(buffer);
+    if (spansWholeBuffer(value)) found.add(value.buffer as ArrayBuffer);
     return;
   }
   const children = Array.isArray(value) ? value : Object.values(value);
   for (const child of children) collect(child, depth + 1, found);
+}
+
+/**
+ * Whether a typed array covers all of a plain ArrayBuffer (not a SharedArrayBuffer, not part of a
+ * larger buffer): only then may its buffer move to another thread without detaching memory some
+ * other view still uses. Checked by tag rather than instanceof, which fails across realms.
+ */
+export function spansWholeBuffer(view: ArrayBufferView): boolean {
+  const buffer = view.buffer;
+  return (
+    Object.prototype.toString.call(buffer) === "[object ArrayBuffer]" &&
+    view.byteOffset === 0 &&
+    view.byteLength === buffer.byteLength
+  );
 }
