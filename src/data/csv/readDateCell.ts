@@ -61,7 +61,14 @@ export function readDateCell(text: string): DateCell {
   return { kind: "notADate" };
 }
 
-/** The day number of a year, month and day given as digits; NaN if there is no such day. */
+/**
+ * The UTC day number of a year, month and day given as numbers or digit strings (unpadded is
+ * fine); NaN if there is no such day (dayNumberOf checks the calendar: 2023-02-29 is NaN).
+ *
+ * Complexity: O(1).
+ *
+ * @example dayOf(2024, 1, 31); // => 19753
+ */
 export function dayOf(year: string | number, month: string | number, day: string | number): number {
   const pad = (part: string | number) => String(part).padStart(2, "0");
   return dayNumberOf(`${year}-${pad(month)}-${pad(day)}`);
