@@ -23,6 +23,8 @@ interface FunctionShape {
 export interface PageResult extends Timings {
   readonly workerMessages: number;
   readonly spillRows: number;
+  /** The refusal's message when the result was over the payload cap (the work was still done). */
+  readonly refused?: string;
 }
 
 const page = globalThis as unknown as {
@@ -51,6 +53,9 @@ function functionSide(id: string, shape: FunctionShape): () => Promise<unknown> 
   const customFunctions = page.__customFunctions;
   return async () => {
     const outcome = await customFunctions.call(benchCase.functionId, args);
+    // A result over the payload cap is refused after the work is done (boundary.ts): still timed,
+    // and reported beside the row.
+    if (outcome.kind === "error" && REFUSED.test(outcome.message ?? "")) return outcome;
     if (outcome.kind !== "value") {
       throw new Error(`${benchCase.label}: ${outcome.kind} ${outcome.message ?? ""}`);
     }
@@ -58,23 +63,29 @@ function functionSide(id: string, shape: FunctionShape): () => Promise<unknown> 
   };
 }
 
+/** The payload cap's refusal (src/functions/payloadSize.ts), which comes after the computation. */
+const REFUSED = /more than Excel passes/;
+
 async function run(id: string, shape: FunctionShape): Promise<PageResult> {
   const benchCase = caseById(id);
   const viaFunction = functionSide(id, shape);
   const core = benchCase.core(corePrices(benchCase));
   let spillRows = 0;
+  let refused: string | undefined;
   const before = page.__benchWorkerPosts ?? 0;
   const timings = await timeAlternating(
     [
       async () => {
         const value = await viaFunction();
         spillRows = Array.isArray(value) ? value.length : 0;
+        if (!Array.isArray(value)) refused = (value as { message?: string }).message;
       },
       core,
     ],
     () => performance.now()
   );
-  return { ...timings, workerMessages: (page.__benchWorkerPosts ?? 0) - before, spillRows };
+  const workerMessages = (page.__benchWorkerPosts ?? 0) - before;
+  return { ...timings, workerMessages, spillRows, refused };
 }
 
 /** Calls the function `times` times (for a profile of it alone). */

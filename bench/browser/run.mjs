@@ -363,6 +363,9 @@ async function main() {
       r.workerMessages > 0 ? `yes (${r.workerMessages} msgs)` : "no",
       target,
       benchCase.target === undefined ? "–" : ok ? "ok" : "MISSED",
+      r.refused === undefined
+        ? ""
+        : `refused: ${/about [\d.]+ MB/.exec(r.refused)?.[0] ?? "too large"} over the payload cap, timed anyway`,
     ]);
     if (benchCase.target !== undefined) verdicts.push(ok);
     verdicts.push(shareOk);
@@ -385,6 +388,7 @@ async function main() {
         "",
         `≤ ${benchCase.firstCallRatio}× warm`,
         firstOk ? "ok" : "MISSED",
+        "",
       ]);
     }
   }
@@ -417,6 +421,7 @@ async function main() {
         "worker",
         "target",
         "result",
+        "note",
       ],
       rows
     )
