@@ -191,7 +191,7 @@ export function DataTab(props: DataTabProps) {
       {s.provider === "coingecko" && (
         <Field
           label="CoinGecko base URL (optional)"
-          hint="For a proxy: the address that forwards to https://api.coingecko.com/api/v3 (or pro-api for a paid plan). A proxy can add your key itself as the x-cg-demo-api-key / x-cg-pro-api-key header; then leave the key empty here."
+          hint="For a proxy: the address that forwards to https://api.coingecko.com/api/v3 (or pro-api for a paid plan). A proxy can add your key itself as the x-cg-demo-api-key / x-cg-pro-api-key header, so the key never travels in a URL; then leave the key empty here (calls are then paced as keyless, with 365 days of history)."
         >
           <Input
             aria-label="CoinGecko base URL"
