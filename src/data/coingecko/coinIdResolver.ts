@@ -10,6 +10,8 @@ export interface CoinResolution {
   readonly via: "marketList" | "ticker" | "id";
   /** Coins CoinGecko lists with this ticker (1 = unambiguous); 0 when given as an id. */
   readonly sharing: number;
+  /** The coin this ticker meant before a market list showed another one under it. */
+  readonly replaced?: string;
 }
 
 /** A /coins/markets row, as far as resolution reads it. */
@@ -134,12 +136,15 @@ export function createCoinIdResolver(
       }
       for (const [ticker, group] of seen) {
         const first = group[0];
+        const before = known.get(ticker);
         known.set(ticker, {
           id: first.id,
           name: nameOf(first),
           rank: rankField(first),
           via: "marketList",
           sharing: group.length,
+          // Said in the note: HISTORY cells of this ticker now follow the list's coin.
+          replaced: before !== undefined && before.id !== first.id ? before.id : undefined,
         });
       }
     },
@@ -173,6 +178,8 @@ export function createCoinIdResolver(
 export function describeResolution(symbol: string, r: CoinResolution): string | undefined {
   const rank = r.rank === undefined ? "unranked" : `rank ${r.rank}`;
   if (r.via === "id") return `${symbol} = ${r.id} (${r.name}, ${rank})`;
+  if (r.replaced !== undefined)
+    return `${symbol} = ${r.id} (${r.name}, ${rank}; the coin of the latest market list, no longer ${r.replaced}; give id:<coin id> to choose)`;
   if (r.sharing <= 1) return undefined;
   const why =
     r.via === "marketList" ? "the one in the market list is used" : "the best ranked is used";

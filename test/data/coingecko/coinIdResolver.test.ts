@@ -77,7 +77,13 @@ describe("createCoinIdResolver", () => {
     });
     expect(calls).toHaveLength(0);
     resolver.rememberMarketList([UNIVERSE[2]]);
-    expect((await resolver.resolve(["UNI"]))[0].id).toBe("uniswap");
+    const now = (await resolver.resolve(["UNI"]))[0];
+    expect(now).toMatchObject({ id: "uniswap", replaced: "unicorn-token" });
+    expect(describeResolution("UNI", now)).toBe(
+      "UNI = uniswap (Uniswap, rank 30; the coin of the latest market list, no longer unicorn-token; give id:<coin id> to choose)"
+    );
+    resolver.rememberMarketList([UNIVERSE[2]]); // the same coin again: nothing replaced
+    expect(resolver.resolution("UNI")?.replaced).toBeUndefined();
   });
 
   it("takes id:<coin id> as that coin, and a bare word no ticker matches as a coin id", async () => {
