@@ -7,6 +7,7 @@ import { returnsFromPrices } from "../../core/returns/returnsFromPrices";
 import type { TableContents } from "../excel/readTable";
 import type { CellValue, TableBlock } from "../excel/tableBlock";
 import { DATE_FORMAT } from "./excelDates";
+import { DRAWDOWN_FORMAT, PERCENT_FORMAT as PERCENT } from "./numberFormats";
 import { PaneError } from "./paneError";
 
 /** Options of {@link chartTables}. */
@@ -19,7 +20,6 @@ export interface ChartTablesOptions {
 
 const DEFAULT_POINTS = 30;
 const DEFAULT_PERIODS_PER_YEAR = 365;
-const PERCENT = "0.00%";
 
 /**
  * The data behind the Charts tab, from the Prices table (Date, then one column of closes per
@@ -111,7 +111,7 @@ export function chartTables(
     sheet: "Drawdowns",
     headers: ["Date", ...labels],
     rows: drawdownRows,
-    formats: [DATE_FORMAT, ...labels.map(() => "0.0%")],
+    formats: [DATE_FORMAT, ...labels.map(() => DRAWDOWN_FORMAT)],
   };
   return [frontier, drawdowns];
 }

@@ -2,6 +2,7 @@ import type { BuiltIndex } from "../../data/indices/buildIndex";
 import type { DailyCloses } from "../../data/types";
 import type { CellValue, TableBlock } from "../excel/tableBlock";
 import { DATE_FORMAT, excelSerialOf } from "./excelDates";
+import { PERCENT_FORMAT, TEXT_FORMAT, WHOLE_FORMAT, priceFormat } from "./numberFormats";
 import { PaneError } from "./paneError";
 
 /** The Constituents table's columns, in order (a public contract: users' formulas refer to them). */
@@ -21,6 +22,8 @@ export const CONSTITUENTS_HEADERS = [
  * (symbol, name, sector, tier, market cap, weight, as-of date, source) on sheet Constituents, and
  * `Prices` (Date + one column per constituent, oldest first, blank before a listing) on sheet
  * Prices. Every constituent must have at least one close; a missing market cap is written blank.
+ * Formats: text columns "@" (kept as typed), market cap "#,##0", weight "0.00%", dates
+ * "yyyy-mm-dd" (Excel serials, 1900 date system), prices with the decimals their size needs.
  *
  * @param built the index from buildIndex
  * @param closes daily closes covering at least the constituents
@@ -63,7 +66,17 @@ export function indexTables(built: BuiltIndex, closes: DailyCloses): [TableBlock
       asOf,
       built.source,
     ]),
-    formats: [undefined, undefined, undefined, undefined, "#,##0", "0.00%", DATE_FORMAT, undefined],
+    // Text columns are "@" so a symbol such as "-X", "00" or "TRUE" stays the text it is.
+    formats: [
+      TEXT_FORMAT,
+      TEXT_FORMAT,
+      TEXT_FORMAT,
+      TEXT_FORMAT,
+      WHOLE_FORMAT,
+      PERCENT_FORMAT,
+      DATE_FORMAT,
+      TEXT_FORMAT,
+    ],
   };
   const rows: CellValue[][] = new Array(days);
   for (let t = 0; t < days; t++) {
@@ -81,7 +94,7 @@ export function indexTables(built: BuiltIndex, closes: DailyCloses): [TableBlock
     sheet: "Prices",
     headers: ["Date", ...symbols],
     rows,
-    formats: [DATE_FORMAT, ...symbols.map(() => undefined)],
+    formats: [DATE_FORMAT, ...columns.map((series) => priceFormat(series))],
   };
   return [constituents, prices];
 }

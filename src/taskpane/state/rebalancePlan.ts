@@ -2,6 +2,13 @@ import { CoreError } from "../../core/errors";
 import { rebalanceTrades, type RebalancePlan } from "../../core/rebalance/rebalanceTrades";
 import type { TableContents } from "../excel/readTable";
 import type { CellValue, TableBlock } from "../excel/tableBlock";
+import {
+  GENERAL_FORMAT,
+  MONEY_FORMAT,
+  PERCENT_FORMAT,
+  TEXT_FORMAT,
+  priceFormat,
+} from "./numberFormats";
 import { PaneError } from "./paneError";
 
 /** The Rebalance tab's inputs. */
@@ -184,19 +191,20 @@ export function planRebalance(
       sheet: "Rebalance",
       headers: [...REBALANCE_HEADERS],
       rows,
+      // Units in General: whole numbers plainly (2, not "2."), fractions of a token in full.
       formats: [
-        undefined,
-        "0.########",
-        "#,##0.00##",
-        "#,##0.00",
-        "0.00%",
-        "0.00%",
-        "0.00%",
-        undefined,
-        "0.########",
-        "#,##0.00",
-        "#,##0.00",
-        "0.00%",
+        TEXT_FORMAT,
+        GENERAL_FORMAT,
+        priceFormat(prices),
+        MONEY_FORMAT,
+        PERCENT_FORMAT,
+        PERCENT_FORMAT,
+        PERCENT_FORMAT,
+        TEXT_FORMAT,
+        GENERAL_FORMAT,
+        MONEY_FORMAT,
+        MONEY_FORMAT,
+        PERCENT_FORMAT,
       ],
     },
     summary,

@@ -64,6 +64,27 @@ describe("indexTables", () => {
     expect(constituents.formats?.[5]).toBe("0.00%");
   });
 
+  it("formats text columns as text, market cap with separators, weights as %, dates as dates, prices by size", () => {
+    const [constituents, prices] = indexTables(built, closes);
+    expect(constituents.formats).toEqual([
+      "@", // Symbol
+      "@", // Name
+      "@", // Sector
+      "@", // Tier
+      "#,##0",
+      "0.00%",
+      "yyyy-mm-dd",
+      "@", // Source
+    ]);
+    expect(prices.formats).toEqual(["yyyy-mm-dd", "#,##0.00", "#,##0.00"]);
+    const cheap: DailyCloses = { ...closes, closes: Float64Array.of(NaN, 0.5, 0.25, 1, 2, 3) };
+    expect(indexTables(built, cheap)[1].formats).toEqual([
+      "yyyy-mm-dd",
+      "#,##0.00",
+      "#,##0.00##", // 0.25 gets four decimals (four significant digits), 0.25 shows as 0.25
+    ]);
+  });
+
   it("refuses a constituent without any close, before anything is written", () => {
     const noSol: DailyCloses = { ...closes, closes: Float64Array.of(NaN, NaN, NaN, 1, 2, 3) };
     expect(() => indexTables(built, noSol)).toThrow(PaneError);

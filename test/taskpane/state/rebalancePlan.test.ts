@@ -47,6 +47,26 @@ describe("planRebalance", () => {
     );
   });
 
+  it("formats units as General (2, never '2.'), prices by size, money with cents, weights as %", () => {
+    const outcome = planRebalance(holdings([["BTC", 2]]), constituents, prices, settings);
+    expect(outcome.block.formats).toEqual([
+      "@", // Symbol
+      "General", // Units
+      "#,##0.00", // Price
+      "#,##0.00", // Value
+      "0.00%",
+      "0.00%",
+      "0.00%",
+      "@", // Action
+      "General", // Trade units
+      "#,##0.00",
+      "#,##0.00",
+      "0.00%",
+    ]);
+    // No format whose optional decimals would leave a whole number with a dangling point.
+    for (const format of outcome.block.formats ?? []) expect(format).not.toMatch(/^0\.#+$/);
+  });
+
   it("sells a held token outside the index and buys an index member not held", () => {
     const outcome = planRebalance(holdings([["SOL", 8]]), constituents, prices, settings);
     const bySymbol = Object.fromEntries(outcome.block.rows.map((r) => [r[0], r]));
