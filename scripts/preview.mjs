@@ -4,7 +4,9 @@
  * http://127.0.0.1:PORT with the Office.js test double (test/e2e/officeDouble.js) in place of
  * Microsoft's office.js, so the pane runs against an in-memory workbook. Open the printed URL: the
  * pane is on the left, the workbook's tables (Constituents, Prices, Holdings, Rebalance) on the
- * right. Nothing leaves the machine with the demo provider.
+ * right, each cell shown through its number format as Excel would show it (dates as yyyy-mm-dd,
+ * weights as percentages, prices and market caps with separators). Nothing leaves the machine with
+ * the demo provider.
  *
  * Usage: npm run build && node scripts/preview.mjs [--port 3100]   (or PORT=3100)
  */
@@ -42,6 +44,7 @@ const PREVIEW_PAGE = `<!doctype html>
   table { border-collapse: collapse; margin-top: 8px; }
   td, th { border: 1px solid #ddd; padding: 2px 6px; text-align: right; white-space: nowrap; }
   th { background: #f3f3f3; }
+  td.text { text-align: left; }
   .note { color: #666; }
 </style></head>
 <body><iframe src="taskpane.html" title="Diversify task pane"></iframe>
@@ -64,11 +67,22 @@ const PREVIEW_PAGE = `<!doctype html>
     if (!table) return;
     document.getElementById("meta").textContent =
       table.address + " · " + table.rows.length + " rows · " + book.syncCount + " syncs so far";
-    const esc = (v) => String(typeof v === "number" ? +v.toPrecision(8) : v).replace(/</g, "&lt;");
-    const rows = table.rows.length > 40 ? table.rows.slice(-40) : table.rows;
+    const esc = (v) => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    // As Excel shows the cells: each value through its number format (the double's Range.text),
+    // so a date reads 2026-11-26, not its serial 46352, and a weight 25.00%.
+    const shown = table.text;
+    const rows = shown.length > 40 ? shown.slice(-40) : shown;
     document.getElementById("grid").innerHTML =
       "<table><tr>" + table.headers.map((h) => "<th>" + esc(h) + "</th>").join("") + "</tr>" +
-      rows.map((r) => "<tr>" + r.map((v) => "<td>" + esc(v) + "</td>").join("") + "</tr>").join("") +
+      rows
+        .map((r, i) => {
+          // Text left, numbers right, as Excel aligns General cells.
+          const values = table.rows[table.rows.length - rows.length + i];
+          return "<tr>" + r.map((v, j) =>
+            "<td" + (typeof values[j] === "string" ? ' class="text"' : "") + ">" + esc(v) + "</td>"
+          ).join("") + "</tr>";
+        })
+        .join("") +
       "</table>" + (table.rows.length > 40 ? "<p class=note>last 40 rows shown</p>" : "");
   }
   pick.onchange = show;
