@@ -12,7 +12,7 @@ export interface BenchCase {
   readonly units?: { readonly count: number; readonly label: string };
   /** A target in ms from the issue, printed beside the median. */
   readonly targetMs?: number;
-  /** Prepares the inputs (not timed) and returns the timed function. */
+  /** Prepares the inputs (not timed) and returns the timed function (awaited if it returns a Promise). */
   readonly setup: () => () => unknown;
   /** Timed runs after one warm-up run, at least (default 7; fast cases run more, see runInterleaved). */
   readonly runs?: number;
@@ -42,8 +42,8 @@ const MIN_TOTAL_MS = 400;
 const MAX_RUNS = 301;
 
 /** Runs one case: setup, one warm-up, then timed runs; returns the median. */
-export function runCase(benchCase: BenchCase): BenchResult {
-  return runInterleaved([benchCase])[0];
+export async function runCase(benchCase: BenchCase): Promise<BenchResult> {
+  return (await runInterleaved([benchCase]))[0];
 }
 
 /**
@@ -52,22 +52,31 @@ export function runCase(benchCase: BenchCase): BenchResult {
  * Rounds repeat until each case has run `runs` times (default 7) and, for fast cases, until the
  * group has been timed for {@link MIN_TOTAL_MS} (at most {@link MAX_RUNS} rounds).
  */
-export function runInterleaved(benchCases: readonly BenchCase[]): BenchResult[] {
+export async function runInterleaved(benchCases: readonly BenchCase[]): Promise<BenchResult[]> {
   const runs = benchCases.map((benchCase) => benchCase.setup());
-  for (const run of runs) run();
+  for (const run of runs) await settle(run());
   const times = benchCases.map((): number[] => []);
   const minRounds = Math.max(...benchCases.map((benchCase) => benchCase.runs ?? 7));
   let total = 0;
   for (let round = 0; round < minRounds || (total < MIN_TOTAL_MS && round < MAX_RUNS); round++) {
-    runs.forEach((run, k) => {
+    for (let k = 0; k < runs.length; k++) {
       const start = performance.now();
-      run();
+      await settle(runs[k]());
       const elapsed = performance.now() - start;
       times[k].push(elapsed);
       total += elapsed;
-    });
+    }
   }
   return benchCases.map((benchCase, k) => summarise(benchCase, times[k]));
+}
+
+/**
+ * Waits for a run that returned a Promise: the async custom functions (CORRMATRIX, COVMATRIX)
+ * finish their spill after an await, so the time runs until they settle. A synchronous run is
+ * not awaited, so it is timed without a microtask turn.
+ */
+async function settle(result: unknown): Promise<void> {
+  if (result instanceof Promise) await result;
 }
 
 function summarise(benchCase: BenchCase, times: number[]): BenchResult {

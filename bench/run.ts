@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       return !filter || key.includes(filter);
     });
     for (const group of pairWithBaselines(selected)) {
-      for (const result of runInterleaved(group)) {
+      for (const result of await runInterleaved(group)) {
         results.push(result);
         process.stderr.write(
           `  ${result.name} (${result.size}): ${result.medianMs.toFixed(2)} ms (${result.runs} runs)\n`
