@@ -13,7 +13,12 @@ export interface TableBlock {
   readonly sheet: string;
   readonly headers: readonly string[];
   readonly rows: ReadonlyArray<readonly CellValue[]>;
-  /** Number format per column (e.g. "yyyy-mm-dd", "0.00%"); undefined or "" = leave Excel's. */
+  /**
+   * Number format per column (e.g. "@" for text, "yyyy-mm-dd", "0.00%"; see state/numberFormats.ts),
+   * set on the data rows before their values in the same request. undefined or "" = leave the
+   * cells' format, except that text cells of such a column get "@": Excel parses a string written
+   * to a General cell as if typed ("00" → 0, "TRUE" → true, "-X" → a formula).
+   */
   readonly formats?: ReadonlyArray<string | undefined>;
 }
 
