@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
+import { checkRequirementSets, hostIsSetSupported } from "./excel/requirementSets";
 import { writeOwnedTables } from "./excel/writeOwnedTables";
 import { createPaneContext } from "./state/paneContext";
 
@@ -9,9 +10,11 @@ import { createPaneContext } from "./state/paneContext";
 function render(host: string | null): void {
   const container = document.getElementById("container");
   if (container === null) return;
+  // Checked once at start-up: a part whose requirement set this Excel lacks says so and stays off.
+  const requirements = host === null ? [] : checkRequirementSets(hostIsSetSupported()).messages;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} context={createPaneContext()} />
+      <App host={host} context={createPaneContext()} requirementNotices={requirements} />
     </FluentProvider>
   );
 }

@@ -68,7 +68,12 @@ function parseAmount(text: string, what: string): number {
  * Rebalance trades), Charts (frontier, weights, drawdowns on the Charts sheet), Data (provider, keys, cache), and the list of custom functions. Components
  * below it take props and call back; the Excel and data work happens in ../state.
  */
-export function App(props: { host: string | null; context: PaneContext }) {
+export function App(props: {
+  host: string | null;
+  context: PaneContext;
+  /** What this Excel's requirement sets turn off (requirementSets.ts), one sentence each. */
+  requirementNotices?: readonly string[];
+}) {
   const styles = useStyles();
   const { data, settings: store } = props.context;
   const [tab, setTab] = useState<TabId>("index");
@@ -314,6 +319,11 @@ export function App(props: { host: string | null; context: PaneContext }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {(props.requirementNotices ?? []).map((notice) => (
+        <MessageBar key={notice} intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)}>
         <Tab value="index">Index</Tab>
         <Tab value="rebalance">Rebalance</Tab>
