@@ -56,6 +56,14 @@ describe("findOwnedTables", () => {
     );
   });
 
+  it("finds none, without a request, on an Excel without ExcelApi 1.7 (no custom properties)", async () => {
+    await writeOwnedTables([block("Prices")]);
+    workbook.setRequirementSets({ SharedRuntime: "1.1", ExcelApi: "1.6" });
+    workbook.resetCounters();
+    expect(await findOwnedTables(["Prices"])).toEqual([]);
+    expect(workbook.syncCount).toBe(0);
+  });
+
   it("does not change its input", async () => {
     const names = Object.freeze(["Constituents", "Prices"]);
     await findOwnedTables(names);
