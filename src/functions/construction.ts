@@ -1,36 +1,49 @@
-import { equalWeights } from "../core/allocation/equalWeights";
 import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParity";
-import { inverseVolatilityWeights } from "../core/allocation/inverseVolatilityWeights";
-import { riskBudgetingWeights } from "../core/allocation/riskBudgetingWeights";
 import { CoreError } from "../core/errors";
-import { frontierWithMaximumSharpe } from "../core/frontier/frontierWithMaximumSharpe";
 import { cappedMarketCapWeights } from "../core/indexing/cappedMarketCapWeights";
 import { tierLabels } from "../core/indexing/tierLabels";
-import { constrainedEfficientFrontier } from "../core/optimize/constrainedEfficientFrontier";
-import { maximumDiversification } from "../core/optimize/maximumDiversification";
-import { maximumSharpeConstrained } from "../core/optimize/maximumSharpeConstrained";
-import { minimumVarianceConstrained } from "../core/optimize/minimumVarianceConstrained";
 import type { PortfolioConstraints } from "../core/optimize/types";
-import { excelBoundary, unwrap } from "./boundary";
+import { excelBoundary, excelBoundaryAsync, unwrap } from "./boundary";
+import { readReturns } from "./common";
 import { readConstraints } from "./constraints";
 import { isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
-import { parseAnnualRate, parseNumber } from "./parse/scalars";
+import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
+import { isLabelledSquareMatrix } from "./parse/squareMatrix";
 import { parseVector } from "./parse/vector";
-import { readRiskModel, requireExpectedReturns } from "./riskModel";
+import { ESTIMATORS, readRiskModel, requireExpectedReturns } from "./riskModel";
 import { spillTable, spillWeights } from "./spill";
+import { inBackground } from "./worker/backgroundPool";
+import type { RiskSource } from "./worker/jobs";
+import { WEIGHTING_METHODS, type WeightingMethod } from "./worker/weightsByMethod";
+import { estimateFrontierMs, estimateWeightsMs } from "./worker/workEstimate";
 
-const WEIGHTING_METHODS = [
-  "erc",
-  "invvol",
-  "hrp",
-  "minvar",
-  "maxsharpe",
-  "maxdiv",
-  "equal",
-] as const;
-type WeightingMethod = (typeof WEIGHTING_METHODS)[number];
 const CONSTRAINABLE: readonly WeightingMethod[] = ["minvar", "maxsharpe", "maxdiv"];
+
+/**
+ * The first argument of a portfolio function read as readRiskModel reads it (periods per year,
+ * then a labelled covariance matrix or prices, then the estimator name), without estimating the
+ * covariance of prices: that is the long part, left to the job so it can run in the background.
+ */
+function readRiskSource(pricesOrCov: unknown, estimator: unknown, ppy: unknown) {
+  const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
+  if (isLabelledSquareMatrix(pricesOrCov)) {
+    const model = readRiskModel(pricesOrCov, estimator, ppy);
+    const source: RiskSource = { kind: "matrix", model };
+    return { source, labels: model.labels, rows: 0, transfer: [] };
+  }
+  const read = readReturns(pricesOrCov);
+  const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
+  const source: RiskSource = {
+    kind: "returns",
+    returns: read.returns,
+    labels: read.labels,
+    hasHeader: read.hasHeader,
+    estimator: name,
+    periodsPerYear,
+  };
+  return { source, labels: read.labels, rows: read.returns.rows, transfer: [read.returns.data] };
+}
 
 function hasConstraints(constraints: PortfolioConstraints): boolean {
   return (
@@ -55,9 +68,11 @@ function hasConstraints(constraints: PortfolioConstraints): boolean {
  * @param [groupCaps] Table of group name and cap (or name, floor, cap), e.g. "DeFi", 0.3.
  * @param [riskFree] Annual risk-free rate for "maxsharpe" (default 0).
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
+ * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns Asset and weight rows (weights sum to 1).
+ * @cancelable
  */
-export function riskWeights(
+export async function riskWeights(
   prices: any[][],
   method?: string,
   maxWeight?: any,
@@ -66,12 +81,13 @@ export function riskWeights(
   groups?: any[][],
   groupCaps?: any[][],
   riskFree?: number,
-  ppy?: number
-): any[][] {
-  return excelBoundary("RISKWEIGHTS", () => {
+  ppy?: number,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return excelBoundaryAsync("RISKWEIGHTS", async () => {
     const how = unwrap(parseChoice(method, "method", WEIGHTING_METHODS, "erc"));
-    const model = readRiskModel(prices, estimator, ppy);
-    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, model.labels);
+    const read = readRiskSource(prices, estimator, ppy);
+    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
     if (hasConstraints(constraints) && !CONSTRAINABLE.includes(how)) {
       throw new CoreError(
         "INVALID_ARGUMENT",
@@ -80,35 +96,19 @@ export function riskWeights(
       );
     }
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
-    let weights: Float64Array;
-    switch (how) {
-      case "equal":
-        weights = equalWeights(model.cov.size);
-        break;
-      case "invvol":
-        weights = inverseVolatilityWeights(model.cov);
-        break;
-      case "hrp":
-        weights = hierarchicalRiskParity(model.cov).weights;
-        break;
-      case "minvar":
-        weights = minimumVarianceConstrained(model.cov, constraints).weights;
-        break;
-      case "maxsharpe":
-        weights = maximumSharpeConstrained(
-          requireExpectedReturns(model, "maxsharpe"),
-          model.cov,
-          rate,
-          constraints
-        ).weights;
-        break;
-      case "maxdiv":
-        weights = maximumDiversification(model.cov, constraints).weights;
-        break;
-      default:
-        weights = riskBudgetingWeights(model.cov);
-    }
-    return spillWeights(model.labels, model.hasLabels, weights);
+    // The covariance estimate and large optimisations run in the background worker.
+    const weights = await inBackground(
+      "riskWeights",
+      { source: read.source, method: how, riskFree: rate, constraints },
+      {
+        functionName: "RISKWEIGHTS",
+        estimatedMs: estimateWeightsMs(read.rows, read.labels.length),
+        invocation,
+        transfer: read.transfer,
+      }
+    );
+    const hasLabels = read.source.kind === "matrix" || read.source.hasHeader;
+    return spillWeights(read.labels, hasLabels, weights);
   });
 }
 
@@ -128,9 +128,11 @@ export function riskWeights(
  * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
  * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
  * @param [groupCaps] Table of group name and cap (or name, floor, cap).
+ * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns One row per portfolio, lowest return first: point, return, volatility, Sharpe, then the weights.
+ * @cancelable
  */
-export function effFrontier(
+export async function effFrontier(
   prices: any[][],
   points?: number,
   minWeight?: any,
@@ -139,9 +141,10 @@ export function effFrontier(
   ppy?: number,
   estimator?: string,
   groups?: any[][],
-  groupCaps?: any[][]
-): any[][] {
-  return excelBoundary("EFFFRONTIER", () => {
+  groupCaps?: any[][],
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return excelBoundaryAsync("EFFFRONTIER", async () => {
     const count = unwrap(
       parseNumber(points, "points", 20, {
         min: 2,
@@ -151,46 +154,21 @@ export function effFrontier(
       })
     );
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
-    const model = readRiskModel(prices, estimator, ppy);
-    const mu = requireExpectedReturns(model, "EFFFRONTIER");
-    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, model.labels);
-    const header = ["Point", "Return", "Volatility", "Sharpe", ...model.labels];
-    if (constraints.groups !== undefined) {
-      const frontier = constrainedEfficientFrontier(mu, model.cov, {
-        points: count,
-        riskFree: rate,
-        constraints,
-      });
-      return spillTable(
-        header,
-        frontier.map((p) => [p.note, p.expectedReturn, p.volatility, p.sharpe, ...p.weights]),
-        () => "undefined"
-      );
-    }
-    const bounds = { lower: constraints.lower, upper: constraints.upper };
-    const { points: sampled, maximumSharpe: best } = frontierWithMaximumSharpe(mu, model.cov, {
-      ...bounds,
-      points: count,
-      riskFree: rate,
-      includeTurningPoints: true,
-    });
-    const rows = sampled.map((p, i) => ({
-      note: i === 0 ? "min variance" : p.isTurningPoint ? "turning point" : "",
-      point: p,
-    }));
-    const at = rows.findIndex((r) => r.point.expectedReturn > best.expectedReturn);
-    rows.splice(at < 0 ? rows.length : at, 0, { note: "max Sharpe", point: best });
-    return spillTable(
-      header,
-      rows.map(({ note, point }) => [
-        note,
-        point.expectedReturn,
-        point.volatility,
-        point.sharpe,
-        ...point.weights,
-      ]),
-      () => "undefined"
+    const read = readRiskSource(prices, estimator, ppy);
+    if (read.source.kind === "matrix") requireExpectedReturns(read.source.model, "EFFFRONTIER");
+    const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
+    const header = ["Point", "Return", "Volatility", "Sharpe", ...read.labels];
+    const rows = await inBackground(
+      "frontier",
+      { source: read.source, points: count, riskFree: rate, constraints },
+      {
+        functionName: "EFFFRONTIER",
+        estimatedMs: estimateFrontierMs(read.rows, read.labels.length, count),
+        invocation,
+        transfer: read.transfer,
+      }
     );
+    return spillTable(header, rows, () => "undefined");
   });
 }
 

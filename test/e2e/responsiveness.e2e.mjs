@@ -229,7 +229,11 @@ async function main() {
       document.addEventListener(
         "click",
         // A trusted click's timeStamp is when the input arrived: the difference is its wait.
-        (event) => window.__clicks.push(performance.now() - event.timeStamp),
+        (event) =>
+          window.__clicks.push({
+            wait: performance.now() - event.timeStamp,
+            duringWork: window.__kendallDone !== true,
+          }),
         true
       );
     });
@@ -257,16 +261,18 @@ async function main() {
           return { outcome, ms: performance.now() - window.__kendallStarted };
         });
     });
+    // Click tab after tab while the work runs (at least two clicks, at most eight).
     const clickWall = [];
     let selectedAfterClicks = true;
-    for (const tab of handles) {
+    for (let k = 0; k < 8; k++) {
+      if (k >= 2 && (await page.evaluate(() => window.__kendallDone === true))) break;
       await page.waitForTimeout(60);
+      const tab = handles[k % handles.length];
       const t0 = Date.now();
       await tab.click({ timeout: 2_000 });
       clickWall.push(Date.now() - t0);
       selectedAfterClicks &&= (await tab.getAttribute("aria-selected")) === "true";
     }
-    const stillRunning = await page.evaluate(() => window.__kendallDone !== true);
     await page.waitForFunction(() => window.__kendallDone === true, null, { timeout: 30_000 });
     // Long-task entries arrive after their task: wait a little, then read them before the result
     // (Playwright serialising the 201 × 201 result is itself a long task, of the harness).
@@ -280,7 +286,8 @@ async function main() {
     note(
       `Kendall 200 × 1,825 through CORRMATRIX: ${kendall.ms.toFixed(0)} ms; long tasks meanwhile: ` +
         `${longTasks.length ? longTasks.map((t) => `${t.duration.toFixed(0)} ms at +${t.since.toFixed(0)} ms`).join(", ") : "none"}; ` +
-        `click waits ${clicks.map((d) => d.toFixed(1)).join(", ")} ms; playwright click() wall ${clickWall.join(", ")} ms`
+        `click waits ${clicks.map((c) => `${c.wait.toFixed(1)}${c.duringWork ? "" : " (after)"}`).join(", ")} ms; ` +
+        `playwright click() wall ${clickWall.join(", ")} ms`
     );
     record(
       "CORRMATRIX kendall 200 × 1,825 spills a 201 × 201 labelled matrix",
@@ -304,10 +311,11 @@ async function main() {
       poolWorkers.some((w) => w.startedAt > 0 && w.terminatedAt === undefined),
       JSON.stringify(poolWorkers)
     );
+    const duringWork = clicks.filter((c) => c.duringWork).length;
     record(
-      `the work outlasted the clicks, so they landed while it ran (${kendall.ms.toFixed(0)} ms)`,
-      stillRunning,
-      `${kendall.ms} ms`
+      `at least two clicks landed while the work ran (${duringWork} of ${clicks.length})`,
+      duringWork >= 2,
+      JSON.stringify(clicks)
     );
     record(
       `no long task over ${LIMIT_MS} ms on the pane's thread while it ran`,
@@ -316,8 +324,10 @@ async function main() {
     );
     record(
       `every click on a pane tab was handled within ${LIMIT_MS} ms and selected its tab`,
-      clicks.length === tabs.length && clicks.every((d) => d <= LIMIT_MS) && selectedAfterClicks,
-      `waits ${clicks.join(", ")} ms; selected ${selectedAfterClicks}`
+      clicks.length === clickWall.length &&
+        clicks.every((c) => c.wait <= LIMIT_MS) &&
+        selectedAfterClicks,
+      `clicks ${JSON.stringify(clicks)}; selected ${selectedAfterClicks}`
     );
 
     // 2. Cancel: Excel calls onCanceled when the user edits the inputs again.
@@ -413,10 +423,46 @@ async function main() {
         errors.big.message === expected,
       `${JSON.stringify(errors.big)} vs ${expected}`
     );
+
+    // 4. The portfolio functions in the worker: the covariance estimate and the optimiser.
+    const portfolio = await page.evaluate(async () => {
+      const t0 = performance.now();
+      const weights = await window.__customFunctions.call("RISKWEIGHTS", [
+        window.__prices.big,
+        "hrp",
+      ]);
+      const t1 = performance.now();
+      const frontier = await window.__customFunctions.call("EFFFRONTIER", [
+        window.__prices.big,
+        25,
+      ]);
+      return { weights, frontier, weightsMs: t1 - t0, frontierMs: performance.now() - t1 };
+    });
+    note(
+      `RISKWEIGHTS hrp 200 × 1,825: ${portfolio.weightsMs.toFixed(0)} ms; EFFFRONTIER 25 points: ${portfolio.frontierMs.toFixed(0)} ms (through the worker)`
+    );
+    const weightSum =
+      portfolio.weights.kind === "value"
+        ? portfolio.weights.value.slice(1).reduce((sum, row) => sum + row[1], 0)
+        : NaN;
+    record(
+      "RISKWEIGHTS hrp on 200 × 1,825 (in the worker) spills 200 weights summing to 1",
+      portfolio.weights.kind === "value" &&
+        portfolio.weights.value.length === 201 &&
+        Math.abs(weightSum - 1) < 1e-9,
+      JSON.stringify(portfolio.weights).slice(0, 200)
+    );
+    record(
+      "EFFFRONTIER on 200 assets (in the worker) spills a header and the frontier with its max-Sharpe row",
+      portfolio.frontier.kind === "value" &&
+        portfolio.frontier.value[0].length === 204 &&
+        portfolio.frontier.value.some((row) => row[0] === "max Sharpe"),
+      JSON.stringify(portfolio.frontier).slice(0, 200)
+    );
     record("no console errors in the page", consoleErrors.length === 0, consoleErrors.join(" | "));
     await page.close();
 
-    // 4. The JavaScript fallback (no WebAssembly SIMD) in the worker.
+    // 5. The JavaScript fallback (no WebAssembly SIMD) in the worker.
     const plain = await newPane(browser, server, officeDouble, { withoutSimd: true });
     await plain.page.evaluate(makePrices, { name: "big", assets: 200, days: 1825 });
     const fallback = await plain.page.evaluate(async () => ({

@@ -7,6 +7,16 @@ import {
 } from "../../src/functions/construction";
 import { errorOf } from "../helpers/excelErrorOf";
 
+/** The Excel error an async custom function rejects with (fails the test if it resolves). */
+async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await result;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
 // Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
 const COV = [
   ["", "BTC", "ETH", "PAXG"],
@@ -28,27 +38,27 @@ for (let t = 0, p = [100, 100, 100, 100]; t < 60; t++) {
 }
 
 describe("RISKWEIGHTS", () => {
-  it("gives equal risk contributions: inverse volatility when uncorrelated (0.4, 0.2, 0.4)", () => {
-    const out = riskWeights(COV);
+  it("gives equal risk contributions: inverse volatility when uncorrelated (0.4, 0.2, 0.4)", async () => {
+    const out = await riskWeights(COV);
     expect(out[0]).toEqual(["Asset", "Weight"]);
     expect(out.slice(1).map((r) => r[0])).toEqual(["BTC", "ETH", "PAXG"]);
     weightsOf(out).forEach((w, i) => expect(w).toBeCloseTo([0.4, 0.2, 0.4][i], 9));
-    weightsOf(riskWeights(COV, "invvol")).forEach((w, i) =>
+    weightsOf(await riskWeights(COV, "invvol")).forEach((w, i) =>
       expect(w).toBeCloseTo([0.4, 0.2, 0.4][i], 12)
     );
   });
 
-  it("minimum variance of uncorrelated assets is ∝ 1/σ² (4:1:4), and respects a cap", () => {
-    weightsOf(riskWeights(COV, "minvar")).forEach((w, i) =>
+  it("minimum variance of uncorrelated assets is ∝ 1/σ² (4:1:4), and respects a cap", async () => {
+    weightsOf(await riskWeights(COV, "minvar")).forEach((w, i) =>
       expect(w).toBeCloseTo([4 / 9, 1 / 9, 4 / 9][i], 8)
     );
-    const capped = weightsOf(riskWeights(COV, "MinVar", 0.4));
+    const capped = weightsOf(await riskWeights(COV, "MinVar", 0.4));
     expect(Math.max(...capped)).toBeLessThanOrEqual(0.4 + 1e-9);
     expect(capped.reduce((a, b) => a + b)).toBeCloseTo(1, 9);
   });
 
-  it("applies group caps given as sector labels and a caps table", () => {
-    const out = riskWeights(
+  it("applies group caps given as sector labels and a caps table", async () => {
+    const out = await riskWeights(
       COV,
       "minvar",
       null,
@@ -62,9 +72,9 @@ describe("RISKWEIGHTS", () => {
     expect(w[0] / w[1]).toBeCloseTo(4, 6);
   });
 
-  it("computes every method from prices, each summing to 1", () => {
+  it("computes every method from prices, each summing to 1", async () => {
     for (const method of ["erc", "invvol", "hrp", "minvar", "maxsharpe", "maxdiv", "equal"]) {
-      const w = weightsOf(riskWeights(PRICES, method));
+      const w = weightsOf(await riskWeights(PRICES, method));
       expect({ method, sum: w.reduce((a, b) => a + b) }).toEqual({
         method,
         sum: expect.closeTo(1, 9),
@@ -73,25 +83,25 @@ describe("RISKWEIGHTS", () => {
     }
   });
 
-  it("says what is wrong: constraints on an unconstrained method, maxsharpe without prices, unknown method", () => {
-    expect(errorOf(() => riskWeights(COV, "erc", 0.3)).message).toMatch(
+  it("says what is wrong: constraints on an unconstrained method, maxsharpe without prices, unknown method", async () => {
+    expect((await rejectionOf(riskWeights(COV, "erc", 0.3))).message).toMatch(
       /apply to "minvar", "maxsharpe" and "maxdiv"/
     );
-    expect(errorOf(() => riskWeights(COV, "maxsharpe")).message).toMatch(
+    expect((await rejectionOf(riskWeights(COV, "maxsharpe"))).message).toMatch(
       /needs expected returns, so pass prices/
     );
-    expect(errorOf(() => riskWeights(COV, "risky")).message).toMatch(
+    expect((await rejectionOf(riskWeights(COV, "risky"))).message).toMatch(
       /^method must be "erc", "invvol", "hrp"/
     );
-    expect(errorOf(() => riskWeights(COV, "minvar", null, 0.5)).message).toMatch(
+    expect((await rejectionOf(riskWeights(COV, "minvar", null, 0.5))).message).toMatch(
       /lower bounds sum to 1.5/
     );
   });
 });
 
 describe("EFFFRONTIER", () => {
-  it("spills the sampled frontier with min variance first, the max-Sharpe point marked, weights summing to 1", () => {
-    const out = effFrontier(PRICES, 5);
+  it("spills the sampled frontier with min variance first, the max-Sharpe point marked, weights summing to 1", async () => {
+    const out = await effFrontier(PRICES, 5);
     expect(out[0]).toEqual(["Point", "Return", "Volatility", "Sharpe", "A", "B", "C", "D"]);
     expect(out[1][0]).toBe("min variance");
     expect(out.filter((r) => r[0] === "max Sharpe")).toHaveLength(1);
@@ -105,8 +115,8 @@ describe("EFFFRONTIER", () => {
     expect(Math.max(...sharpe)).toBeCloseTo(best, 12);
   });
 
-  it("uses the QP frontier with group caps", () => {
-    const out = effFrontier(
+  it("uses the QP frontier with group caps", async () => {
+    const out = await effFrontier(
       PRICES,
       4,
       null,
@@ -121,16 +131,18 @@ describe("EFFFRONTIER", () => {
       expect((row[6] as number) + (row[7] as number)).toBeLessThanOrEqual(0.3 + 1e-9);
   });
 
-  it("rejects too few points and a covariance matrix without returns", () => {
-    expect(errorOf(() => effFrontier(PRICES, 1)).message).toMatch(
+  it("rejects too few points and a covariance matrix without returns", async () => {
+    expect((await rejectionOf(effFrontier(PRICES, 1))).message).toMatch(
       /^points must be a whole number of points from 2/
     );
-    expect(errorOf(() => effFrontier(COV)).message).toMatch(/EFFFRONTIER needs expected returns/);
+    expect((await rejectionOf(effFrontier(COV))).message).toMatch(
+      /EFFFRONTIER needs expected returns/
+    );
   });
 });
 
 describe("CAPWEIGHTS and TIERS", () => {
-  it("caps at 25 % and redistributes pro rata (hand-worked)", () => {
+  it("caps at 25 % and redistributes pro rata (hand-worked)", async () => {
     // Caps 50, 20, 15, 10, 5 (sum 100): 50 % → 25 %; the 25 % excess goes to the rest pro rata
     // (20:15:10:5 of 50 → +10, +7.5, +5, +2.5), giving 30 % for the second: capped again, its 5 %
     // excess split 15:10:5 → 22.5+2.5, 15+5/3, 7.5+5/6.
@@ -149,13 +161,13 @@ describe("CAPWEIGHTS and TIERS", () => {
     expect(w[4]).toBeCloseTo(0.25 / 3, 12);
   });
 
-  it("says the smallest feasible cap", () => {
+  it("says the smallest feasible cap", async () => {
     expect(errorOf(() => capWeights([[1, 2, 3]], 0.2)).message).toMatch(
       /use a cap of at least 1\/3/
     );
   });
 
-  it("labels tiers by rank with the given breaks", () => {
+  it("labels tiers by rank with the given breaks", async () => {
     expect(
       tiers(
         [
@@ -176,7 +188,7 @@ describe("CAPWEIGHTS and TIERS", () => {
 });
 
 describe("CLUSTERS", () => {
-  it("lists the assets in cluster order with their HRP weights, or the merge table", () => {
+  it("lists the assets in cluster order with their HRP weights, or the merge table", async () => {
     const order = clusters(PRICES);
     expect(order[0]).toEqual(["Position", "Asset", "HRP weight"]);
     expect(

@@ -7,14 +7,20 @@ import {
   type CovarianceResult,
   covarianceMatrix,
 } from "../../core/covariance/covarianceMatrix";
+import { frontierWithMaximumSharpe } from "../../core/frontier/frontierWithMaximumSharpe";
+import { constrainedEfficientFrontier } from "../../core/optimize/constrainedEfficientFrontier";
+import type { PortfolioConstraints } from "../../core/optimize/types";
 import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import { type RiskModel, requireExpectedReturns, riskModelFromReturns } from "../riskModel";
+import { type WeightingMethod, weightsByMethod } from "./weightsByMethod";
 
 /*
  * The work a custom function may hand to the background worker: pure functions of structured-
  * cloneable data (typed arrays, numbers, strings), importing the math core only. The worker bundle
  * and the pane's thread run the very same code, so a call gives the same numbers wherever it runs.
  * This file must not import a catalogue file (dependence.ts …): the metadata plugin appends
- * CustomFunctions.associate calls to those, and the worker has no CustomFunctions runtime.
+ * CustomFunctions.associate calls to those, and the worker has no CustomFunctions runtime
+ * (riskModel.ts is a helper, not a catalogue file).
  */
 
 export const CORRELATION_METHODS = ["pearson", "spearman", "kendall", "ewm"] as const;
@@ -58,10 +64,99 @@ export function covarianceJob({ returns, options }: CovarianceJob): CovarianceRe
   return covarianceMatrix(returns, options);
 }
 
+/**
+ * Where a portfolio function's risk model comes from: returns read from prices (the covariance is
+ * estimated in the job, by an estimator name already checked), or a covariance matrix as given.
+ */
+export type RiskSource =
+  | {
+      readonly kind: "returns";
+      readonly returns: ReturnsPanel;
+      readonly labels: readonly string[];
+      readonly hasHeader: boolean;
+      readonly estimator: string;
+      readonly periodsPerYear: number;
+    }
+  | { readonly kind: "matrix"; readonly model: RiskModel };
+
+/** The risk model of a source: riskModelFromReturns for returns, the matrix itself otherwise. */
+export function riskModelOf(source: RiskSource): RiskModel {
+  if (source.kind === "matrix") return source.model;
+  const { returns, labels, hasHeader, estimator, periodsPerYear } = source;
+  return riskModelFromReturns({ returns, labels, hasHeader }, estimator, periodsPerYear);
+}
+
+/** RISKWEIGHTS' work: the risk model's source, the method, the risk-free rate and constraints. */
+export interface RiskWeightsJob {
+  readonly source: RiskSource;
+  readonly method: WeightingMethod;
+  readonly riskFree: number;
+  readonly constraints: PortfolioConstraints;
+}
+
+/**
+ * Portfolio weights by method (weightsByMethod) on the source's covariance matrix.
+ * Complexity: the covariance estimator's O(rows · cols²) plus the method's (O(cols²) to O(cols³)).
+ */
+export function riskWeightsJob({ source, method, riskFree, constraints }: RiskWeightsJob) {
+  return weightsByMethod(riskModelOf(source), method, riskFree, constraints);
+}
+
+/** EFFFRONTIER's work: its source, the number of points, the risk-free rate and constraints. */
+export interface FrontierJob {
+  readonly source: RiskSource;
+  readonly points: number;
+  readonly riskFree: number;
+  readonly constraints: PortfolioConstraints;
+}
+
+/**
+ * The efficient frontier's rows, lowest return first: [note, return, volatility, Sharpe,
+ * ...weights], by the critical line algorithm (frontierWithMaximumSharpe, with the maximum-Sharpe
+ * portfolio and the turning points marked) or, with group caps, constrainedEfficientFrontier.
+ * Complexity: O(cols³) for the trace plus O(cols²) per point, after the covariance estimate.
+ */
+export function frontierJob({
+  source,
+  points,
+  riskFree,
+  constraints,
+}: FrontierJob): Array<Array<string | number>> {
+  const model = riskModelOf(source);
+  const mu = requireExpectedReturns(model, "EFFFRONTIER");
+  if (constraints.groups !== undefined) {
+    return constrainedEfficientFrontier(mu, model.cov, { points, riskFree, constraints }).map(
+      (p) => [p.note, p.expectedReturn, p.volatility, p.sharpe, ...p.weights]
+    );
+  }
+  const bounds = { lower: constraints.lower, upper: constraints.upper };
+  const { points: sampled, maximumSharpe: best } = frontierWithMaximumSharpe(mu, model.cov, {
+    ...bounds,
+    points,
+    riskFree,
+    includeTurningPoints: true,
+  });
+  const rows = sampled.map((p, i) => ({
+    note: i === 0 ? "min variance" : p.isTurningPoint ? "turning point" : "",
+    point: p,
+  }));
+  const at = rows.findIndex((r) => r.point.expectedReturn > best.expectedReturn);
+  rows.splice(at < 0 ? rows.length : at, 0, { note: "max Sharpe", point: best });
+  return rows.map(({ note, point }) => [
+    note,
+    point.expectedReturn,
+    point.volatility,
+    point.sharpe,
+    ...point.weights,
+  ]);
+}
+
 /** Every background job by name: the worker dispatches on these names. */
 export const JOBS = {
   correlation: correlationJob,
   covariance: covarianceJob,
+  riskWeights: riskWeightsJob,
+  frontier: frontierJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -59,6 +59,28 @@ export function estimateCovarianceMs(rows: number, cols: number): number {
   return (((cols * (cols + 1)) / 2) * rows) / COVARIANCE_PAIR_ROWS_PER_MS;
 }
 
+/**
+ * Dense O(cols³) linear algebra of the optimisers and HRP (Cholesky, eigen- and critical-line
+ * steps): RISKWEIGHTS erc or hrp on 500 assets takes about 25 ms on the pane's thread.
+ */
+const CUBIC_STEPS_PER_MS = 5e6;
+
+/**
+ * Estimated milliseconds of RISKWEIGHTS: the covariance estimate of `rows` returns (none when a
+ * covariance matrix was given, rows = 0) plus the method's O(cols³). Complexity: O(1).
+ */
+export function estimateWeightsMs(rows: number, cols: number): number {
+  return estimateCovarianceMs(rows, cols) + cols ** 3 / CUBIC_STEPS_PER_MS;
+}
+
+/**
+ * Estimated milliseconds of EFFFRONTIER: the covariance estimate, the O(cols³) trace and O(cols²)
+ * per point. Complexity: O(1).
+ */
+export function estimateFrontierMs(rows: number, cols: number, points: number): number {
+  return estimateCovarianceMs(rows, cols) + (cols ** 3 + points * cols ** 2) / CUBIC_STEPS_PER_MS;
+}
+
 function log2(n: number): number {
   return n > 1 ? Math.log2(n) : 1;
 }

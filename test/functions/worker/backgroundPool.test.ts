@@ -227,7 +227,7 @@ describe("inBackground in a page with a Web Worker", () => {
       { functionName: "CORRMATRIX", estimatedMs: 500, invocation }
     );
     expect(typeof invocation.onCanceled).toBe("function");
-    invocation.onCanceled();
+    invocation.onCanceled?.();
     const error = await rejectionOf(pending as Promise<unknown>);
     expect(error).toMatchObject({
       code: "#N/A",
