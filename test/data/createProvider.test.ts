@@ -26,7 +26,7 @@ describe("createProvider", () => {
     expect(provider.displayName).toMatch(/^Demo data/);
   });
 
-  it("builds CoinGecko with its base URL, plan and key header", async () => {
+  it("builds CoinGecko with its base URL, plan and key (in the query, as the spec's queryAuth allows)", async () => {
     server.route("/cg/coins/categories/list", (_r, res) => sendJson(res, 200, []));
     const settings: DataSettings = {
       ...DEFAULT_DATA_SETTINGS,
@@ -36,7 +36,7 @@ describe("createProvider", () => {
     const provider = createProvider(settings, { clock, http });
     expect(provider.id).toBe("coingecko");
     expect(await provider.listCategories()).toEqual([]);
-    expect(server.seen[server.seen.length - 1].headers["x-cg-demo-api-key"]).toBe("CG-key");
+    expect(server.seen[server.seen.length - 1].query.get("x_cg_demo_api_key")).toBe("CG-key");
   });
 
   it("builds Token Metrics and CSV providers", async () => {

@@ -257,7 +257,11 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     return clock;
   }
 
-  /** /coins/markets for the ticker → id lookup, and daily charts: BTC 40 000 + day, ETH 2 000 + day. */
+  /**
+   * /coins/markets for the ticker → id lookup, and daily charts in CoinGecko's shape: the 00:00 UTC
+   * snapshot of day D + 1 is the close of day D (BTC 40 000 + D, ETH 2 000 + D), then the intraday
+   * "now" point, which is no close.
+   */
   function serveCoinGecko(clock: { now(): number }) {
     server.route("/api/v3/coins/markets", (_r, res) =>
       sendJson(res, 200, [
@@ -271,9 +275,10 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
         const days = Number(request.query.get("days"));
         const today = Math.floor(clock.now() / DAY);
         const prices = Array.from({ length: days }, (_, i) => {
-          const day = today - days + 1 + i;
-          return [day * DAY, base + (day % 1000)];
+          const day = today - days + i;
+          return [(day + 1) * DAY, base + (day % 1000)];
         });
+        prices.push([clock.now(), base + 0.5]);
         sendJson(res, 200, { prices, market_caps: [], total_volumes: [] });
       };
     server.route("/api/v3/coins/bitcoin/market_chart", chart(40_000));
@@ -289,18 +294,19 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     const clock = useCoinGecko();
     serveCoinGecko(clock);
     const earlier = await history([["BTC", "ETH"]], 5);
-    expect(earlier[0]).toEqual(["Date", "BTC", "ETH"]);
+    // CoinGecko's newest close is yesterday's (the 00:00 UTC snapshot of today).
+    expect(earlier[0]).toEqual(["Date (CoinGecko, as of 2026-11-19)", "BTC", "ETH"]);
     clock.advance(2 * DAY);
     failWith((_r, res) => sendJson(res, 503, { error: "Service Unavailable" }));
     // 7 days from 2026-11-22 reach back to 2026-11-16, the first cached day.
     const out = await history([["BTC", "ETH"]], 7);
     expect(out[0]).toEqual([
-      "Date (cached, as of 2026-11-20; CoinGecko failed: server error 503)",
+      "Date (cached, as of 2026-11-19; CoinGecko failed: server error 503)",
       "BTC",
       "ETH",
     ]);
     expect(out.slice(1)).toEqual(earlier.slice(1));
-    // A shorter window keeps only its own cached days (2026-11-18..20), values unchanged.
+    // A shorter window keeps only its own cached days (2026-11-18..19), values unchanged.
     expect((await history([["ETH"]], 5)).slice(1)).toEqual(
       earlier.slice(3).map((row) => [row[0], row[2]])
     );
@@ -314,7 +320,7 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     failWith(() => undefined); // never answers
     const out = await history([["BTC"]], 7);
     expect(out[0]).toEqual([
-      "Date (cached, as of 2026-11-20; CoinGecko failed: no answer in time)",
+      "Date (cached, as of 2026-11-19; CoinGecko failed: no answer in time)",
       "BTC",
     ]);
     expect(out.slice(1)).toEqual(earlier.slice(1));
@@ -323,9 +329,9 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     expect((await history([["BTC"]], 7))[0][0]).toMatch(/^Date \(cached/);
     clock.advance(61_000);
     const back = await history([["BTC"]], 7);
-    expect(back[0]).toEqual(["Date", "BTC"]);
-    expect(back).toHaveLength(8);
-    expect(back.slice(1, 6)).toEqual(earlier.slice(1));
+    expect(back[0]).toEqual(["Date (CoinGecko, as of 2026-11-21)", "BTC"]);
+    expect(back).toHaveLength(7); // 2026-11-16 .. 11-21
+    expect(back.slice(1, 5)).toEqual(earlier.slice(1));
   });
 
   it("spills the earlier closes on a 429 rate limit", async () => {
@@ -335,7 +341,7 @@ describe("HISTORY offline: cached closes when the provider fails (CoinGecko on a
     clock.advance(DAY);
     failWith((_r, res) => sendJson(res, 429, {}, { "retry-after": "600" }));
     expect((await history([["BTC"]], 5))[0][0]).toBe(
-      "Date (cached, as of 2026-11-20; CoinGecko failed: rate limit 429)"
+      "Date (cached, as of 2026-11-19; CoinGecko failed: rate limit 429)"
     );
   });
 
