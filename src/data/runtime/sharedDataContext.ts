@@ -1,10 +1,13 @@
 import { createIndexedDbStore } from "../cache/createIndexedDbStore";
+import { createProvider } from "../createProvider";
+import type { WaitNotice } from "../http/httpClient";
 import { createMemoryStore } from "../cache/createMemoryStore";
 import { createDataContext, type DataContext } from "./createDataContext";
 import { createFallbackStore } from "./createFallbackStore";
 import { loadStoredSettings } from "./loadStoredSettings";
 
 let shared: DataContext | undefined;
+const waitListeners = new Set<(notice: WaitNotice) => void>();
 
 /**
  * The one data context of this JS runtime. The add-in runs its custom functions and task pane in a
@@ -30,6 +33,8 @@ export function sharedDataContext(replacement?: DataContext): DataContext {
         ? createMemoryStore()
         : createFallbackStore(createIndexedDbStore(), createMemoryStore()),
     loadSettings: () => loadStoredSettings(),
+    createProvider: (settings, dependencies) =>
+      createProvider(settings, { ...dependencies, onWait: announceProviderWait }),
   });
   return shared;
 }
@@ -45,4 +50,22 @@ export async function readySharedDataContext(): Promise<DataContext> {
   const context = sharedDataContext();
   await context.ready;
   return context;
+}
+
+function announceProviderWait(notice: WaitNotice): void {
+  for (const listener of waitListeners) listener(notice);
+}
+
+/**
+ * Subscribes to the retry waits of the shared context's providers (a 429's Retry-After, a backoff),
+ * so the pane can show a countdown while a formula or a refresh waits. Waits are announced by the
+ * HTTP client before it sleeps; a context installed by a test is not wired to this.
+ *
+ * @param listener called with each wait as it starts
+ * @returns a function that unsubscribes
+ * @example const stop = onProviderWait((n) => console.log(n.untilMs)); stop();
+ */
+export function onProviderWait(listener: (notice: WaitNotice) => void): () => void {
+  waitListeners.add(listener);
+  return () => waitListeners.delete(listener);
 }
