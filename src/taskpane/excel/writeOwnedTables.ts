@@ -1,4 +1,6 @@
-import { formatMarker, markerKey, parseMarker } from "./ownershipMarker";
+import { hostIsSetSupported } from "./requirementSets";
+import { formatMarker, markerKey, markerMatches, parseMarker } from "./ownershipMarker";
+import { readBoxes } from "./readBoxes";
 import { SheetWriteError } from "./sheetWriteError";
 import type { CellValue, TableBlock, WriteReport } from "./tableBlock";
 import { validateBlocks } from "./validateBlocks";
@@ -31,6 +33,8 @@ interface Plan {
   /** Existing owned table: its size and how many of its leading columns are ours. */
   readonly existing?: {
     readonly id: string;
+    /** Table.legacyId, where the host has ExcelApi 1.8. */
+    readonly legacyId?: string;
     readonly rows: number;
     readonly columns: number;
     readonly ours: number;
@@ -61,8 +65,9 @@ interface Piece {
  * an owned table is resized in place, a missing one is created, and nothing is written unless
  * every table can be.
  *
- * Ownership: a table is ours when its name and its id match the marker Diversify stores in the
- * workbook's custom properties (see ownershipMarker.ts); it is found by name wherever the user
+ * Ownership: a table is ours when its name matches and its id or legacyId (ExcelApi 1.8; ids may
+ * change on reopen, office-js issue 1390) matches the marker Diversify stores in the workbook's
+ * custom properties (see ownershipMarker.ts); every write stores the current ids again. It is found by name wherever the user
  * moved it, never by position. A table with our name but no marker is the user's: the write is
  * refused with a message saying how to free the name. A missing table is created at A1 of a sheet
  * of the given name.
@@ -86,6 +91,12 @@ interface Piece {
  * marker needs its id, which Excel gives only once the table exists, so it takes one small request
  * of its own. A request refused as too large is retried with half the budget. 1,830 × 51 cells
  * (5 years × 50 symbols, about 1.8 MB of JSON) take 3 syncs, created or refreshed. Calculation is suspended during each write request.
+ *
+ * Formats: each chunk sets its rows' number formats (Range.numberFormat, ExcelApi 1.1) before their
+ * values, so a "@" column keeps text as text and dates and percentages show as such; a column
+ * without a declared format that holds text gets "@" on its text cells. A new table's columns are
+ * autofitted once (format.autofitColumns, ExcelApi 1.2) and, on a sheet created here, its header
+ * row is frozen (freezePanes.freezeRows, ExcelApi 1.7); each is skipped where the host lacks its set.
  *
  * @param blocks the validated tables to write, one per sheet
  * @param options payload budget, cancellation
@@ -116,11 +127,15 @@ export async function writeOwnedTables(
       const workbook = context.workbook;
 
       // (1) Look everything up in one request.
+      // Table ids may change between sessions (office-js issue 1390); legacyId is the one saved.
+      const tableIds = hostIsSetSupported()("ExcelApi", "1.8") ? "id,legacyId,name" : "id,name";
       const lookups = blocks.map((block) => ({
         block,
-        table: workbook.tables.getItemOrNullObject(block.name).load("id,name"),
+        table: workbook.tables.getItemOrNullObject(block.name).load(tableIds),
         sheet: workbook.worksheets.getItemOrNullObject(block.sheet),
         marker: workbook.properties.custom.getItemOrNullObject(markerKey(block.name)).load("value"),
+        // Table names share one namespace with defined names (NamedItemCollection, ExcelApi 1.4).
+        definedName: workbook.names.getItemOrNullObject(block.name).load("name"),
       }));
       // Every table, to refuse growing into one whose cells there are blank (a table body may be).
       const allTables = workbook.tables.load("items/name");
@@ -129,13 +144,22 @@ export async function writeOwnedTables(
       for (const { table, marker } of lookups) {
         if (table.isNullObject) continue;
         const owned = marker.isNullObject ? undefined : parseMarker(marker.value);
-        if (owned === undefined || owned.id !== table.id) {
+        if (!markerMatches(owned, idsOf(table))) {
           throw new SheetWriteError(
             "clash",
             `This workbook already has a table named "${table.name}" that Diversify did not create, so it was left as it is. ` +
               `Rename that table (Table Design › Table Name) and try again.`
           );
         }
+      }
+      // Excel would refuse the new table's name mid-write (ItemAlreadyExists), so refuse now.
+      for (const { block, table, definedName } of lookups) {
+        if (!table.isNullObject || definedName.isNullObject) continue;
+        throw new SheetWriteError(
+          "clash",
+          `This workbook has a defined name "${definedName.name}" (Formulas › Name Manager), and a table cannot share a name with it, ` +
+            `so the ${block.name} table was not created. Rename or delete that name, then try again. Nothing was written.`
+        );
       }
 
       // (2) Sizes of the owned tables, and the used range of every sheet a table is on or will be.
@@ -178,7 +202,7 @@ export async function writeOwnedTables(
             row: s.range.rowIndex,
             column: s.range.columnIndex,
             existing: {
-              id: s.table.id,
+              ...idsOf(s.table),
               rows: s.range.rowCount,
               columns: s.range.columnCount,
               ours,
@@ -210,15 +234,16 @@ export async function writeOwnedTables(
             rows: other.range.rowCount,
             columns: other.range.columnCount,
           };
-          const hit = claimedBoxes(plan)
-            .map((claimed) => intersect(claimed, box))
-            .find((b) => b !== undefined);
-          if (hit !== undefined) {
+          const hit = takenBoxes(plan)
+            .map((taken) => ({ ...taken, box: intersect(taken.box, box) }))
+            .find((taken) => taken.box !== undefined);
+          if (hit?.box !== undefined) {
             throw new SheetWriteError(
               "occupied",
-              `${plan.sheetName}!${cellAddress(hit.row, hit.column)} is part of your table "${other.name}", and the ${plan.block.name} table would ${
-                plan.existing === undefined ? "be written over it" : "grow over it"
-              }; move that table, then refresh. Nothing was written.`
+              `${plan.sheetName}!${cellAddress(hit.box.row, hit.box.column)} is part of your table "${other.name}", and the ${plan.block.name} table would ${whatItWouldDo(
+                plan,
+                hit.shifted
+              )}; move that table, then refresh. Nothing was written.`
             );
           }
         }
@@ -227,7 +252,9 @@ export async function writeOwnedTables(
       // (2b) Cells a table would take over (all of a new one, the growth of an owned one) that hold
       // something: read only where they meet the sheet's used range, so this costs a request only
       // when the user has data there.
-      const probes: Array<{ plan: Plan; box: Box; range: Excel.Range }> = [];
+      // Also the cells right of an owned table across its rows when its columns change while the
+      // user has columns inside it: adding or deleting table columns shifts them (see takenBoxes).
+      const probes: Array<{ plan: Plan; box: Box; shifted: boolean }> = [];
       sized.forEach((s, k) => {
         if (s.used === undefined || s.used.isNullObject) return;
         const used: Box = {
@@ -237,27 +264,37 @@ export async function writeOwnedTables(
           columns: s.used.columnCount,
         };
         const plan = plans[k];
-        for (const claimed of claimedBoxes(plan)) {
-          const box = intersect(claimed, used);
+        for (const taken of takenBoxes(plan)) {
+          const box = intersect(taken.box, used);
           if (box === undefined) continue;
-          const range = workbook.worksheets
-            .getItem(plan.sheetName)
-            .getRangeByIndexes(box.row, box.column, box.rows, box.columns)
-            .load("formulas");
-          probes.push({ plan, box, range });
+          probes.push({ plan, box, shifted: taken.shifted });
         }
       });
       if (probes.length > 0) {
-        await sync();
+        // One request when the cells fit in a response; split by rows when Excel refuses it as too large.
+        const grids = await readBoxes(
+          workbook,
+          probes.map(({ plan, box }) => ({
+            sheet: plan.sheetName,
+            row: box.row,
+            column: box.column,
+            rows: box.rows,
+            columns: box.columns,
+            property: "formulas" as const,
+          })),
+          sync
+        );
+        const read = probes.map((probe, k) => ({ ...probe, formulas: grids[k] }));
         for (const plan of plans) {
-          const occupied = firstOccupied(probes.filter((p) => p.plan === plan));
+          const occupied = firstOccupied(read.filter((p) => p.plan === plan));
           if (occupied === undefined) continue;
           const where = `${plan.sheetName}!${cellAddress(occupied.row, occupied.column)}`;
           throw new SheetWriteError(
             "occupied",
-            `${where} holds your data, and the ${plan.block.name} table would ${
-              plan.existing === undefined ? "be written over it" : "grow over it"
-            }; move it or delete it, then refresh. Nothing was written.`
+            `${where} holds your data, and the ${plan.block.name} table would ${whatItWouldDo(
+              plan,
+              occupied.shifted
+            )}; move it or delete it, then refresh. Nothing was written.`
           );
         }
       }
@@ -287,7 +324,7 @@ export async function writeOwnedTables(
       while (pieces.length > 0) {
         if (!structureDone) {
           queueStructure();
-          for (const table of created.values()) table.load("id");
+          for (const table of created.values()) table.load(tableIds);
         }
         const batch = takeBatch(pieces, budget);
         for (const piece of batch) queuePiece(workbook, piece);
@@ -308,15 +345,17 @@ export async function writeOwnedTables(
         for (const [plan, table] of created) {
           workbook.properties.custom.add(
             markerKey(plan.block.name),
-            formatMarker({ id: table.id, columns: plan.block.headers.length })
+            formatMarker({ ...idsOf(table), columns: plan.block.headers.length })
           );
           // Readable widths for a new table only: on a refresh the user's widths stay. The first
           // rows are enough to size the columns and keep autofit cheap on a long history.
           const sheet = workbook.worksheets.getItem(plan.sheetName);
           const rows = Math.min(plan.block.rows.length + 1, AUTOFIT_ROWS);
-          sheet
-            .getRangeByIndexes(plan.row, plan.column, rows, plan.block.headers.length)
-            .format.autofitColumns();
+          if (hostIsSetSupported()("ExcelApi", "1.2")) {
+            sheet
+              .getRangeByIndexes(plan.row, plan.column, rows, plan.block.headers.length)
+              .format.autofitColumns();
+          }
         }
         await sync();
       }
@@ -366,6 +405,45 @@ function claimedBoxes(plan: Plan): Box[] {
   return boxes;
 }
 
+/** Excel's last column index + 1 (16,384 columns, A to XFD). */
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * Every box a write would change that is not already the table's: the claimed boxes, and, when an
+ * owned table with the user's columns inside changes its number of our columns (table columns are
+ * added or deleted before the user's, see queueTableShape), the band right of the table across its
+ * current rows to the sheet's last column, because Excel shifts those cells by the inserted or
+ * deleted columns (the OperationCellsExceedLimit note of
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling:
+ * rows × (16383 − columns) cells are processed). Issue 15, point 7.
+ */
+function takenBoxes(plan: Plan): Array<{ box: Box; shifted: boolean }> {
+  const taken = claimedBoxes(plan).map((box) => ({ box, shifted: false }));
+  const { existing } = plan;
+  if (
+    existing !== undefined &&
+    plan.userColumns > 0 &&
+    plan.block.headers.length !== existing.ours
+  ) {
+    const column = plan.column + existing.columns;
+    if (column < SHEET_COLUMNS) {
+      taken.push({
+        box: { row: plan.row, column, rows: existing.rows, columns: SHEET_COLUMNS - column },
+        shifted: true,
+      });
+    }
+  }
+  return taken;
+}
+
+/** What the write would do to a cell it takes, for the refusal's message. */
+function whatItWouldDo(plan: Plan, shifted: boolean): string {
+  if (shifted) {
+    return `shift it sideways (changing the ${plan.block.name} table's columns moves the cells right of it, across its rows)`;
+  }
+  return plan.existing === undefined ? "be written over it" : "grow over it";
+}
+
 function intersect(a: Box, b: Box): Box | undefined {
   const row = Math.max(a.row, b.row);
   const column = Math.max(a.column, b.column);
@@ -376,11 +454,10 @@ function intersect(a: Box, b: Box): Box | undefined {
 
 /** The top-most, then left-most, non-blank cell of the probes (a formula counts, even one showing ""). */
 function firstOccupied(
-  probes: ReadonlyArray<{ box: Box; range: Excel.Range }>
-): { row: number; column: number } | undefined {
-  let best: { row: number; column: number } | undefined;
-  for (const { box, range } of probes) {
-    const formulas = range.formulas as unknown[][];
+  probes: ReadonlyArray<{ box: Box; shifted: boolean; formulas: unknown[][] }>
+): { row: number; column: number; shifted: boolean } | undefined {
+  let best: { row: number; column: number; shifted: boolean } | undefined;
+  for (const { box, shifted, formulas } of probes) {
     for (let i = 0; i < box.rows; i++) {
       const cells = formulas[i];
       for (let j = 0; j < box.columns; j++) {
@@ -388,7 +465,7 @@ function firstOccupied(
         const row = box.row + i;
         const column = box.column + j;
         if (best === undefined || row < best.row || (row === best.row && column < best.column)) {
-          best = { row, column };
+          best = { row, column, shifted };
         }
         break;
       }
@@ -416,6 +493,10 @@ function queueTableShape(workbook: Excel.Workbook, plan: Plan): Excel.Table | un
       : workbook.worksheets.add(plan.sheetName);
     const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, height, width), true);
     table.name = plan.block.name;
+    // The header stays in view while scrolling a long history; only on a sheet created here (the
+    // table is at A1), so the view of a sheet the user made stays theirs.
+    if (!plan.sheetExists && hostIsSetSupported()("ExcelApi", "1.7"))
+      sheet.freezePanes.freezeRows(1);
     return table;
   }
   const { existing, table } = plan;
@@ -440,32 +521,69 @@ function queueTableShape(workbook: Excel.Workbook, plan: Plan): Excel.Table | un
   }
   workbook.properties.custom.add(
     markerKey(plan.block.name),
-    formatMarker({ id: existing.id, columns: width })
+    formatMarker({ id: existing.id, legacyId: existing.legacyId, columns: width })
   );
   return undefined;
 }
 
-/** Queues the values (and number formats) of rows [start, start + count) of a block. */
+/**
+ * Queues the number formats, then the values, of rows [start, start + count) of a block. Formats
+ * go first: Excel parses each value against its cell's format when it is set, so only a column
+ * already "@" keeps "-X", "00" or "TRUE" as the text it is.
+ */
 function queuePiece(workbook: Excel.Workbook, piece: Piece): void {
   const { plan, start, count } = piece;
   const block = plan.block;
   const width = block.headers.length;
   const sheet = workbook.worksheets.getItem(plan.sheetName);
+  const bodyStart = Math.max(start, 1);
+  const bodyCount = start + count - bodyStart;
+  if (bodyCount > 0) {
+    columnFormatsOf(block).forEach((format, j) => {
+      if (format === undefined) return;
+      const column: string[][] = new Array(bodyCount);
+      for (let i = 0; i < bodyCount; i++) {
+        const value = block.rows[bodyStart + i - 1][j];
+        column[i] = [format !== TEXT_CELLS ? format : isText(value) ? "@" : "General"];
+      }
+      sheet.getRangeByIndexes(plan.row + bodyStart, plan.column + j, bodyCount, 1).numberFormat =
+        column;
+    });
+  }
   const grid: CellValue[][] = [];
   for (let i = start; i < start + count; i++) {
     grid.push(i === 0 ? [...block.headers] : [...block.rows[i - 1]]);
   }
   sheet.getRangeByIndexes(plan.row + start, plan.column, count, width).values = grid;
-  const bodyStart = Math.max(start, 1);
-  const bodyCount = start + count - bodyStart;
-  if (block.formats === undefined || bodyCount <= 0) return;
-  block.formats.forEach((format, j) => {
-    if (format === undefined || format === "") return;
-    const column: string[][] = new Array(bodyCount);
-    for (let i = 0; i < bodyCount; i++) column[i] = [format];
-    sheet.getRangeByIndexes(plan.row + bodyStart, plan.column + j, bodyCount, 1).numberFormat =
-      column;
+}
+
+/** A column without a declared format that holds text: its text cells get "@", the others General. */
+const TEXT_CELLS = Symbol("text cells");
+const columnFormatsCache = new WeakMap<
+  TableBlock,
+  ReadonlyArray<string | typeof TEXT_CELLS | undefined>
+>();
+
+function isText(value: CellValue): boolean {
+  return typeof value === "string" && value !== "";
+}
+
+/**
+ * The number format each column is written with: the block's own, or — for a column without one
+ * that holds text — "@" on its text cells, because Excel parses a string written to a General cell
+ * as if typed ("0" → 0, "TRUE" → true, "-X" → a formula) and the writer promises to store exactly
+ * the block. Columns without a format and without text keep whatever format the cells have.
+ */
+function columnFormatsOf(block: TableBlock): ReadonlyArray<string | typeof TEXT_CELLS | undefined> {
+  const cached = columnFormatsCache.get(block);
+  if (cached !== undefined) return cached;
+  const formats = block.headers.map((_, j) => {
+    const declared = block.formats?.[j];
+    if (declared !== undefined && declared !== "") return declared;
+    return block.rows.some((row) => isText(row[j])) ? TEXT_CELLS : undefined;
   });
+  columnFormatsCache.set(block, formats);
+  return formats;
 }
 
 /** Splits every block (from `from` on) into row runs of at most `budget` characters of JSON each. */
@@ -477,8 +595,9 @@ function piecesOf(plans: readonly Plan[], budget: number, from?: Piece): Piece[]
     const first = skipping && from !== undefined ? from.start : 0;
     skipping = false;
     const block = plan.block;
-    const formatCost = (block.formats ?? []).reduce(
-      (sum, f) => sum + (f === undefined || f === "" ? 0 : f.length + 6),
+    // Per body row, the characters of its number formats ("General" at most for a text-cells column).
+    const formatCost = columnFormatsOf(block).reduce<number>(
+      (sum, f) => sum + (f === undefined ? 0 : f === TEXT_CELLS ? 13 : f.length + 6),
       0
     );
     let start = first;
@@ -519,6 +638,13 @@ function takeBatch(pieces: readonly Piece[], budget: number): Piece[] {
 function resizeSupported(): boolean {
   if (typeof Office === "undefined" || Office.context?.requirements === undefined) return true;
   return Office.context.requirements.isSetSupported("ExcelApi", "1.13");
+}
+
+/** A loaded table's id, and its legacyId when it was loaded (ExcelApi 1.8). */
+function idsOf(table: Excel.Table): { id: string; legacyId?: string } {
+  return hostIsSetSupported()("ExcelApi", "1.8")
+    ? { id: table.id, legacyId: table.legacyId }
+    : { id: table.id };
 }
 
 function errorCode(error: unknown): string | undefined {

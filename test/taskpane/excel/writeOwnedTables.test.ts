@@ -59,8 +59,11 @@ describe("writeOwnedTables", () => {
     expect(workbook.getFormat("Constituents", "B2")).toBe("0.00%");
     expect(JSON.parse(String(workbook.properties()["Diversify.table.Constituents"]))).toEqual({
       id: table?.id,
+      legacyId: table?.legacyId,
       columns: 2,
     });
+    // The header row stays in view on the sheet created for it.
+    expect(workbook.frozenPanes("Constituents")).toEqual({ rows: 1, columns: 0 });
     expect(report.tables).toEqual([
       { name: "Constituents", sheet: "Constituents", rows: 2, columns: 2, created: true },
     ]);

@@ -7,6 +7,14 @@ export interface FakeWorkbook {
   readonly runCount: number;
   readonly payloads: number[];
   payloadLimit: number;
+  /** Characters of JSON each sync's loaded values took, and the most one response may take. */
+  readonly responses: number[];
+  responseLimit: number;
+  /** Plays an Excel supporting only these requirement sets ({ ExcelApi: "1.6" }); null: all. */
+  setRequirementSets(sets: Record<string, string> | null): void;
+  /** A defined name the user made (workbook.names), e.g. addUserName("Budget", "=S!$D$1"). */
+  addUserName(name: string, formula: string): void;
+  names(): string[];
   resetCounters(): void;
   failNextSync(code: string, message?: string): void;
   reset(): void;
@@ -17,6 +25,10 @@ export interface FakeWorkbook {
   setCell(sheet: string, address: string, value: unknown): void;
   getCell(sheet: string, address: string): unknown;
   getFormat(sheet: string, address: string): string;
+  /** What the cell shows (its value through its number format, as Range.text). */
+  getText(sheet: string, address: string): string | undefined;
+  frozenPanes(sheet: string): { rows: number; columns: number };
+  sheetProperties(sheet: string): Record<string, string>;
   addUserTable(sheet: string, name: string, topLeft: string, values: unknown[][]): string;
   moveTable(name: string, sheet: string, topLeft: string): void;
   tableNames(): string[];
@@ -33,10 +45,12 @@ export interface FakeWorkbook {
   }>;
   table(name: string): {
     id: string;
+    legacyId: string;
     sheet: string;
     address: string;
     headers: unknown[];
     rows: unknown[][];
+    text: string[][];
   } | null;
   properties(): Record<string, unknown>;
 }
