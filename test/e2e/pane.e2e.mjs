@@ -159,6 +159,27 @@ async function main() {
       `runs ${first.runs}, syncs ${first.syncs}`
     );
     note(`build (top 10, 1 year, new tables): ${first.syncs} syncs in ${first.runs} Excel.run`);
+    // As Excel shows the cells (Range.text through each column's number format), not raw serials.
+    const shownRow = c?.text?.[0] ?? [];
+    record(
+      "Constituents shows as Excel would: as-of a yyyy-mm-dd date, weight a percentage, market cap with separators",
+      /^\d{4}-\d{2}-\d{2}$/.test(shownRow[6]) &&
+        /^\d+\.\d{2}%$/.test(shownRow[5]) &&
+        /^\d{1,3}(,\d{3})+$/.test(shownRow[4]) &&
+        shownRow[0] === c?.rows[0][0],
+      JSON.stringify(shownRow)
+    );
+    record(
+      "text columns are text-formatted (@) and the header rows of new sheets are frozen",
+      (await page.evaluate(() =>
+        ["A2", "B2", "C2", "D2", "H2"].every(
+          (a) => window.__fakeWorkbook.getFormat("Constituents", a) === "@"
+        )
+      )) &&
+        (await page.evaluate(() =>
+          ["Constituents", "Prices"].every((s) => window.__fakeWorkbook.frozenPanes(s).rows === 1)
+        ))
+    );
     await page.screenshot({ path: path.join(artefacts, "pane-index.png") });
 
     // 2a. The user writes beside and below Prices; a refresh to a larger index would grow over
@@ -530,6 +551,7 @@ async function main() {
 
     // 7. Reopen the workbook: a fresh pane over the saved workbook offers "Refresh index".
     const saved = await page.evaluate(() => window.__fakeWorkbook.exportState());
+    const savedPrices = await page.evaluate(() => window.__fakeWorkbook.table("Prices"));
     const reopened = await browser.newPage({ viewport: { width: 380, height: 760 } });
     await reopened.route("**/*", (route) => {
       const url = route.request().url();
@@ -561,7 +583,53 @@ async function main() {
       "after the workbook is reopened, the Charts button says Update charts",
       await reopened.getByRole("button", { name: "Update charts" }).isVisible()
     );
+    // The reopen gave the tables and sheets new ids (office-js issue 1390): a refresh still
+    // finds them ours by legacyId and rewrites them in place.
+    await reopened.getByRole("tab", { name: "Index" }).click();
+    await reopened.getByRole("button", { name: "Refresh index" }).click();
+    const refreshedAfterReopen = await reopened
+      .getByText(/^Refreshed /)
+      .waitFor({ timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false);
+    const reopenedPrices = await reopened.evaluate(() => window.__fakeWorkbook.table("Prices"));
+    record(
+      "after the reopen (new table ids, same legacyIds) Refresh index rewrites the same tables in place",
+      refreshedAfterReopen &&
+        reopenedPrices?.id !== savedPrices?.id &&
+        reopenedPrices?.legacyId === savedPrices?.legacyId &&
+        reopenedPrices?.sheet === savedPrices?.sheet,
+      `refreshed ${refreshedAfterReopen}; ${savedPrices?.id} → ${reopenedPrices?.id}, legacyId ${savedPrices?.legacyId} → ${reopenedPrices?.legacyId}; ${savedPrices?.address} → ${reopenedPrices?.address}`
+    );
     await reopened.close();
+
+    // 8. An older Excel (ExcelApi 1.6): the pane says at start-up what is off, and the Charts
+    // button refuses before any request with the same words (issue 11, point 4).
+    const older = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    await older.route("**/*", (route) => {
+      const url = route.request().url();
+      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+        return route.fulfill({
+          contentType: "text/javascript",
+          body: `${officeDouble}\nwindow.__officeDouble.setRequirementSets({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.6" });`,
+        });
+      }
+      if (url.startsWith(server.url)) return route.continue();
+      escaped.push(url);
+      return route.abort("internetdisconnected");
+    });
+    await older.goto(`${server.url}/taskpane.html`);
+    await older.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    const chartsOff = "Charts need ExcelApi 1.7; this Excel has ExcelApi 1.6; charts are off.";
+    record(
+      "on ExcelApi 1.6 the pane says at start-up that charts and tables are off, naming the sets",
+      (await older.getByText(chartsOff, { exact: true }).isVisible()) &&
+        (await older
+          .getByText(/^Writing tables .* needs ExcelApi 1\.7; this Excel has ExcelApi 1\.6/)
+          .isVisible())
+    );
+    await older.screenshot({ path: path.join(artefacts, "pane-older-excel.png") });
+    await older.close();
   } finally {
     await browser.close();
     await server.close();

@@ -1,3 +1,4 @@
+import { hostIsSetSupported } from "./requirementSets";
 import { SheetWriteError } from "./sheetWriteError";
 
 /** A cell an owned sheet holds: text or a formula (starting with "="), at 0-based row and column. */
@@ -40,6 +41,13 @@ interface SheetMarker {
   readonly scale?: readonly [number, number, number, number];
 }
 
+/**
+ * The worksheet custom property (Worksheet.customProperties, ExcelApi 1.12) that marks a sheet as
+ * Diversify's. It is saved with the sheet, so it outlives the sheet's id, which may change between
+ * sessions and between web and desktop (office-js issue 1390); a sheet the user makes has none.
+ */
+export const SHEET_OWNER_KEY = "Diversify.owner";
+
 /** The custom property key of an owned sheet's marker. */
 export function sheetMarkerKey(sheetName: string): string {
   return `Diversify.sheet.${sheetName}`;
@@ -47,13 +55,16 @@ export function sheetMarkerKey(sheetName: string): string {
 
 /**
  * Writes a sheet Diversify owns as a whole (the optional Analysis sheet): created once with its
- * cells and colour scale, and afterwards refreshed only while it is still ours — the marker (a
- * custom property "Diversify.sheet.<Name>" holding the sheet's id and the cells written) matches the
- * sheet's id. A refresh clears the cells it wrote last time, then writes the new ones; a new cell
+ * cells and colour scale, and afterwards refreshed only while it is still ours — there is a marker
+ * (a custom document property "Diversify.sheet.<Name>" holding the sheet's id and the cells
+ * written) and either its id is the sheet's or, since ids may change on reopen, the sheet carries
+ * the worksheet custom property {@link SHEET_OWNER_KEY} (ExcelApi 1.12; without that set the
+ * marker's id alone decides, as before). Each write stores the sheet's current id again. A refresh clears the cells it wrote last time, then writes the new ones; a new cell
  * that holds something the user typed refuses the refresh before any write. A sheet of that name
  * that is not ours is never touched.
  *
- * Requests: one Excel.run; (1) look up the sheet and the marker; (2) on a refresh, read the new
+ * Requests: one Excel.run; (1) look up the sheet and the marker; (1b) only when the marker's id is
+ * not the sheet's, read the sheet's owner property; (2) on a refresh, read the new
  * cells that were not ours (skipped when there are none); (3) write; a new sheet's marker needs its
  * id, read in (3) and stored in (4).
  *
@@ -99,7 +110,15 @@ export async function writeOwnedSheet(
         outcome = "created";
       } else {
         const previous = marker.isNullObject ? undefined : parseSheetMarker(marker.value);
-        if (previous === undefined || previous.id !== existing.id) {
+        let owned = previous !== undefined && previous.id === existing.id;
+        if (previous !== undefined && !owned && hostIsSetSupported()("ExcelApi", "1.12")) {
+          const owner = existing.customProperties
+            .getItemOrNullObject(SHEET_OWNER_KEY)
+            .load("value");
+          await context.sync();
+          owned = !owner.isNullObject && owner.value === sheetMarkerKey(sheetName);
+        }
+        if (previous === undefined || !owned) {
           throw new SheetWriteError(
             "clash",
             `This workbook already has a sheet named "${existing.name}" that Diversify did not create, so it was left as it is. ` +
@@ -150,6 +169,9 @@ export async function writeOwnedSheet(
         await context.sync();
       }
       workbook.properties.custom.add(sheetMarkerKey(sheetName), markerOf(sheet.id));
+      if (hostIsSetSupported()("ExcelApi", "1.12")) {
+        sheet.customProperties.add(SHEET_OWNER_KEY, sheetMarkerKey(sheetName));
+      }
       await context.sync();
       return outcome;
     });
