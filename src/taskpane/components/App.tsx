@@ -10,6 +10,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { INDEX_DEFINITIONS } from "../../data/indices/indexDefinitions";
+import type { WaitNotice } from "../../data/http/httpClient";
+import { onProviderWait } from "../../data/runtime/sharedDataContext";
 import type { DataSettings } from "../../data/settings";
 import { findOwnedTables } from "../excel/findOwnedTables";
 import { describeError, type ErrorMessage } from "../state/describeError";
@@ -24,6 +26,7 @@ import { DataTab } from "./DataTab";
 import { FunctionList, type FunctionSummary } from "./FunctionList";
 import { HISTORY_CHOICES, IndexTab, type IndexStatus } from "./IndexTab";
 import { RebalanceTab, type RebalanceInputs } from "./RebalanceTab";
+import { RetryCountdown } from "./RetryCountdown";
 
 const useStyles = makeStyles({
   root: {
@@ -123,6 +126,9 @@ export function App(props: {
   const [dataError, setDataError] = useState<ErrorMessage>();
   const [refreshing, setRefreshing] = useState(false);
   const [refreshSummary, setRefreshSummary] = useState<string>();
+  // A provider waiting out a Retry-After (or a backoff), for a formula or a build alike.
+  const [retryWait, setRetryWait] = useState<WaitNotice>();
+  useEffect(() => onProviderWait(setRetryWait), []);
 
   useEffect(() => {
     // The function list comes from the generated metadata, so the pane can never disagree with it.
@@ -324,6 +330,7 @@ export function App(props: {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ))}
+      {retryWait !== undefined && <RetryCountdown wait={retryWait} />}
       <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)}>
         <Tab value="index">Index</Tab>
         <Tab value="rebalance">Rebalance</Tab>

@@ -12,13 +12,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
 import {
   COINGECKO_PLAN_FACTS,
   COINGECKO_PLANS,
   type CoinGeckoPlan,
 } from "../../data/coingecko/coinGeckoPlans";
-import type { WaitNotice } from "../../data/http/httpClient";
 import { type DataSettings, missingSavedKey } from "../../data/settings";
 import type { ErrorMessage } from "../state/describeError";
 import { ErrorBar } from "./ErrorBar";
@@ -37,11 +35,6 @@ export interface DataTabProps {
   onSettingsChange(settings: DataSettings): void;
   onSave(): void;
   onClearCache(): void;
-  /**
-   * A provider's retry wait in progress (the HTTP client's onWait, e.g. CoinGecko's Retry-After of
-   * 119 s), shown as a countdown; undefined or past = nothing shown.
-   */
-  readonly retryWait?: WaitNotice;
 }
 
 /**
@@ -59,32 +52,6 @@ export function coinGeckoPlanChoices(
       const label = facts.label.charAt(0).toUpperCase() + facts.label.slice(1);
       return { plan, label: `${label}: ${facts.callsPerMinute} calls/min, ${facts.historyText}` };
     }
-  );
-}
-
-/** "1:59" for 119 000 ms (rounded up, so 0:00 is never shown while still waiting). */
-export function formatCountdown(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
-
-/** The countdown of a provider's retry wait, ticking once a second until it is over. */
-function RetryCountdown(props: { readonly wait: WaitNotice }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [props.wait.untilMs]);
-  const left = props.wait.untilMs - now;
-  if (left <= 0) return null;
-  const why =
-    props.wait.reason === "rateLimit"
-      ? `${props.wait.providerName} asked to wait (rate limit)`
-      : `${props.wait.providerName} did not answer`;
-  return (
-    <MessageBar intent="warning">
-      <MessageBarBody>{`${why}: retrying in ${formatCountdown(left)}.`}</MessageBarBody>
-    </MessageBar>
   );
 }
 
@@ -281,7 +248,6 @@ export function DataTab(props: DataTabProps) {
         </MessageBar>
       )}
       <ErrorBar error={props.error} />
-      {props.retryWait !== undefined && <RetryCountdown wait={props.retryWait} />}
       <Field
         label="Refresh all"
         hint={`Rebuilds ${props.refreshTarget} from the saved provider into Constituents and Prices, then the charts' tables and charts if you drew them. Nothing is written over your cells, and a failed refresh leaves every table as it was.`}

@@ -3,7 +3,6 @@ import {
   coinGeckoPlanChoices,
   DataTab,
   type DataTabProps,
-  formatCountdown,
 } from "../../../src/taskpane/components/DataTab";
 import { textOf } from "../helpers/textOf";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -101,23 +100,6 @@ describe("DataTab", () => {
       "enterprise",
     ]);
     expect(coinGeckoPlanChoices("pro").map((c) => c.plan)).toContain("pro");
-  });
-
-  it("shows a provider's retry wait as a countdown, and nothing once it is over", () => {
-    const wait = {
-      providerName: "CoinGecko",
-      reason: "rateLimit" as const,
-      untilMs: Date.now() + 119_000,
-      status: 429,
-    };
-    expect(textOf(<DataTab {...base} retryWait={wait} />)).toMatch(
-      /CoinGecko asked to wait \(rate limit\): retrying in 1:5[89]\./
-    );
-    const over = { ...wait, untilMs: Date.now() - 1 };
-    expect(textOf(<DataTab {...base} retryWait={over} />)).not.toMatch(/retrying in/);
-    expect(formatCountdown(119_000)).toBe("1:59");
-    expect(formatCountdown(1)).toBe("0:01");
-    expect(formatCountdown(-5)).toBe("0:00");
   });
 
   it("offers Refresh all for the Index tab's choice, and reports its outcome unless an error shows", () => {
