@@ -64,15 +64,35 @@
   };
 
   var readyInfo = { host: "Excel", platform: "OfficeOnline" };
+  /* Office initialises after the scripts load, and Excel may calculate a workbook's formulas
+   * before that (a workbook opened with the pane closed): custom functions run while onReady is
+   * still pending, and Office.context carries nothing of the host yet (partitionKey among them).
+   * A test plays that by setting window.__officeDoubleHoldReady = true before this script runs,
+   * calling functions, then __officeDouble.releaseReady(); window.__officeDoublePartitionKey is
+   * the partition Excel on the web gives the add-in's storage, set when Office is ready. */
+  var initialised = !window.__officeDoubleHoldReady;
+  var readyWaiters = [];
+  function whenInitialised(then) {
+    if (initialised) setTimeout(then, 0);
+    else readyWaiters.push(then);
+  }
+  function initialise() {
+    if (initialised) return;
+    initialised = true;
+    window.Office.context.partitionKey = window.__officeDoublePartitionKey;
+    readyWaiters.splice(0).forEach(function (then) {
+      setTimeout(then, 0);
+    });
+  }
   window.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
     onReady: function (callback) {
       return new Promise(function (resolve) {
-        setTimeout(function () {
+        whenInitialised(function () {
           if (callback) callback(readyInfo);
           resolve(readyInfo);
-        }, 0);
+        });
       });
     },
     context: {
@@ -105,8 +125,14 @@
     if (have === undefined) return false;
     return compareVersions(have, minVersion === undefined ? "1.1" : minVersion) >= 0;
   }
+  if (initialised) window.Office.context.partitionKey = window.__officeDoublePartitionKey;
   window.__officeDouble = {
     readyInfo: readyInfo,
+    /** Ends a held initialisation (see __officeDoubleHoldReady): onReady callbacks run. */
+    releaseReady: initialise,
+    isReady: function () {
+      return initialised;
+    },
     isSetSupported: isSetSupported,
     setRequirementSets: function (sets) {
       supportedSets = sets === null || sets === undefined ? null : Object.assign({}, sets);

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * Browser tests of a cold open: Excel calculates a workbook's DIVERSIFY formulas before Office has
+ * initialised and before the pane renders (a workbook opened with the pane closed). The production
+ * build (dist/, or $DIVERSIFY_DIST) runs in headless Chromium with the Office double holding
+ * Office.onReady; the Data tab's saved settings are already in the partitioned localStorage.
+ * HISTORY must wait for them and use the saved provider, never answer from the demo data, and a
+ * saved keyed provider whose key is gone must say "saved key missing".
+ * Prints "e2e-cold-open: N passed, M failed" last; exits 1 on any failure.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serveFolder } from "./staticServer.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..");
+const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const PARTITION = "workbook-7f3a";
+const SETTINGS_KEY = `${PARTITION}/diversify.dataSettings`;
+// Three closes ending yesterday: HISTORY counts its days back from today, through the cache.
+const DAY_MS = 86_400_000;
+const isoDay = (daysAgo) =>
+  new Date(Math.floor(Date.now() / DAY_MS - daysAgo) * DAY_MS).toISOString().slice(0, 10);
+const CSV = `date,BTC,ETH\n${isoDay(3)},100,10\n${isoDay(2)},110,11\n${isoDay(1)},121,12.1\n`;
+
+const results = [];
+function record(name, ok, detail = "") {
+  results.push({ name, ok });
+  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
+}
+
+/** A page whose Office is not ready yet, with these settings saved by an earlier session. */
+async function coldPage(browser, server, officeDouble, savedSettings) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+      return route.fulfill({ contentType: "text/javascript", body: officeDouble });
+    }
+    if (url.startsWith(server.url)) return route.continue();
+    problems.push(`request left the machine: ${url}`);
+    return route.abort("internetdisconnected");
+  });
+  await page.addInitScript(
+    ([key, partition, settings]) => {
+      window.__officeDoubleHoldReady = true;
+      window.__officeDoublePartitionKey = partition;
+      localStorage.setItem(key, settings);
+    },
+    [SETTINGS_KEY, PARTITION, JSON.stringify(savedSettings)]
+  );
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.waitForFunction(() => window.__customFunctions?.ids().includes("HISTORY"), null, {
+    timeout: 15_000,
+  });
+  return { page, problems };
+}
+
+/** Starts HISTORY before Office is ready; returns whether it settled early, then its outcome. */
+async function historyAcrossReady(page, args) {
+  return page.evaluate(async (callArgs) => {
+    let settled = false;
+    const pending = window.__customFunctions.call("HISTORY", callArgs).then((outcome) => {
+      settled = true;
+      return outcome;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const settledBeforeReady = settled;
+    const paneRenderedBeforeReady = document.querySelector("h1") !== null;
+    window.__officeDouble.releaseReady();
+    return { settledBeforeReady, paneRenderedBeforeReady, outcome: await pending };
+  }, args);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    console.error(`${dist}/taskpane.html is missing: run \`npm run build\` first.`);
+    console.log("e2e-cold-open: 0 passed, 1 failed");
+    process.exit(1);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
+    if (process.env.CI === "true") {
+      console.error(message);
+      process.exit(1);
+    }
+    console.log(`skipped: ${message}`);
+    console.log("e2e-cold-open: 0 passed, 0 failed, 1 skipped");
+    return;
+  }
+  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  const server = await serveFolder(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  try {
+    const saved = { provider: "csv", csv: { text: CSV, sourceName: "closes.csv" } };
+    const csv = await coldPage(browser, server, officeDouble, saved);
+    const { settledBeforeReady, paneRenderedBeforeReady, outcome } = await historyAcrossReady(
+      csv.page,
+      [[["BTC", "ETH"]], 5, null]
+    );
+    record(
+      "before Office is ready, HISTORY waits instead of answering (and the pane has not rendered)",
+      !settledBeforeReady && !paneRenderedBeforeReady,
+      `settled early: ${settledBeforeReady}, pane rendered: ${paneRenderedBeforeReady}`
+    );
+    const rows = outcome.kind === "value" ? outcome.value.slice(1) : [];
+    record(
+      "then it answers from the saved provider (the CSV's closes), not the demo data",
+      JSON.stringify(rows.map((row) => row.slice(1))) ===
+        JSON.stringify([
+          [100, 10],
+          [110, 11],
+          [121, 12.1],
+        ]),
+      JSON.stringify(outcome).slice(0, 300)
+    );
+    record("nothing failed in the page", csv.problems.length === 0, csv.problems.join(" | "));
+    await csv.page.close();
+
+    const keyless = { provider: "tokenmetrics", tokenMetrics: {} };
+    const lost = await coldPage(browser, server, officeDouble, keyless);
+    const missing = (await historyAcrossReady(lost.page, [[["BTC"]], 30, null])).outcome;
+    record(
+      'a saved Token Metrics choice whose key is gone gives #N/A "saved key missing", not demo data',
+      missing.kind === "error" &&
+        missing.code === "#N/A" &&
+        /saved key missing/i.test(missing.message ?? ""),
+      JSON.stringify(missing).slice(0, 300)
+    );
+    record("nothing failed in the page", lost.problems.length === 0, lost.problems.join(" | "));
+  } catch (error) {
+    record("the cold-open suite ran to the end", false, String(error?.stack ?? error));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`\ne2e-cold-open: ${results.length - failed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+await main();
