@@ -88,10 +88,17 @@ async function run(id: string, shape: FunctionShape): Promise<PageResult> {
   return { ...timings, workerMessages, spillRows, refused };
 }
 
-/** Calls the function `times` times (for a profile of it alone). */
-async function repeat(id: string, shape: FunctionShape, times: number): Promise<void> {
-  const viaFunction = functionSide(id, shape);
-  for (let k = 0; k < times; k++) await viaFunction();
+let prepared: (() => Promise<unknown>) | undefined;
+
+/** Makes a case's arguments (prices included) for {@link callPrepared}, so a profile leaves them out. */
+function prepare(id: string, shape: FunctionShape): void {
+  prepared = functionSide(id, shape);
 }
 
-page.__diversifyBench = { ids: browserCases.map((c) => c.id), run, repeat };
+/** Calls the prepared function `times` times (for a profile of it alone). */
+async function callPrepared(times: number): Promise<void> {
+  if (prepared === undefined) throw new Error("call prepare(id, shape) first");
+  for (let k = 0; k < times; k++) await prepared();
+}
+
+page.__diversifyBench = { ids: browserCases.map((c) => c.id), run, prepare, callPrepared };

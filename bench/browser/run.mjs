@@ -7,7 +7,7 @@
  * Node, and the Python reference where Debian's numpy/scipy/scikit-learn are installed. Prints one
  * table; see bench/README.md for the columns.
  *
- * Usage: node bench/browser/run.mjs [case id …] [--profile <case id>]
+ * Usage: node bench/browser/run.mjs [case id …] [--profile <case id> [--first]]
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -177,23 +177,26 @@ function selfTimes(profile, maps) {
   return { total, rows: [...self.entries()].sort((a, b) => b[1] - a[1]) };
 }
 
-async function profileCase(page, metadata, benchCase, maps) {
+/**
+ * CPU profile of the page's thread while the case's function runs: 5 calls after a warm-up, or
+ * with `first` the first call in the fresh page (a job in a Web Worker shows here as idle time).
+ */
+async function profileCase(page, metadata, benchCase, maps, first) {
   const session = await page.context().newCDPSession(page);
   await session.send("Profiler.enable");
   await session.send("Profiler.setSamplingInterval", { interval: 100 });
   const shape = shapeOf(metadata, benchCase.functionId);
-  await page.evaluate(({ id, shape }) => window.__diversifyBench.repeat(id, shape, 1), {
+  await page.evaluate(({ id, shape }) => window.__diversifyBench.prepare(id, shape), {
     id: benchCase.id,
     shape,
   });
+  if (!first) await page.evaluate(() => window.__diversifyBench.callPrepared(1));
   await session.send("Profiler.start");
-  await page.evaluate(({ id, shape }) => window.__diversifyBench.repeat(id, shape, 5), {
-    id: benchCase.id,
-    shape,
-  });
+  await page.evaluate((times) => window.__diversifyBench.callPrepared(times), first ? 1 : 5);
   const { profile } = await session.send("Profiler.stop");
   const { total, rows } = selfTimes(profile, maps);
-  console.log(`\nProfile of ${benchCase.label} (${benchCase.size}), 5 calls after a warm-up:`);
+  const calls = first ? "the first call in a fresh page" : "5 calls after a warm-up";
+  console.log(`\nProfile of ${benchCase.label} (${benchCase.size}), ${calls}, page thread:`);
   console.log(
     `total sampled ${total.toFixed(0)} ms; self time by function (through the source maps):`
   );
@@ -275,7 +278,8 @@ async function main() {
         noSimd
       );
       if (profileId) {
-        await profileCase(page, metadata, group[0], sourceMaps(bench.map));
+        const first = argv.includes("--first");
+        await profileCase(page, metadata, group[0], sourceMaps(bench.map), first);
         await context.close();
         continue;
       }
