@@ -1,28 +1,26 @@
-import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParity";
-import { inverseVolatilityWeights } from "../core/allocation/inverseVolatilityWeights";
-import { riskBudgetingWeights } from "../core/allocation/riskBudgetingWeights";
-import { backtest as runBacktest } from "../core/backtest/backtest";
+import type { BacktestResult } from "../core/backtest/backtest";
 import { buyAndHold } from "../core/backtest/buyAndHold";
 import { singleAsset } from "../core/backtest/singleAsset";
-import { covarianceMatrix } from "../core/covariance/covarianceMatrix";
 import { CoreError, isCoreError } from "../core/errors";
-import { maximumDiversification } from "../core/optimize/maximumDiversification";
-import { minimumVarianceConstrained } from "../core/optimize/minimumVarianceConstrained";
 import { discreteAllocation } from "../core/rebalance/discreteAllocation";
 import { rebalanceTrades } from "../core/rebalance/rebalanceTrades";
 import { returnsFromPrices } from "../core/returns/returnsFromPrices";
 import { seriesStatistics } from "../core/stats/seriesStatistics";
-import type { PricePanel, ReturnsPanel, SquareMatrix } from "../core/types";
-import { excelBoundary, unwrap } from "./boundary";
+import type { PricePanel } from "../core/types";
+import { excelBoundary, excelBoundaryAsync, unwrap } from "./boundary";
 import { metricCell, resolveBenchmark } from "./common";
 import { isOmitted } from "./parse/cell";
 import { dayNumbers, excelSerial } from "./parse/dates";
 import { parseChoice } from "./parse/options";
 import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { toGrid } from "./parse/vector";
-import { readPrices, usingPrices } from "./prices";
+import { type PricesArgument, readPrices, usingPrices } from "./prices";
 import { type SpillCell, finiteCell, spillTable } from "./spill";
 import { readWeights } from "./weights";
+import { inBackground, runsInBackground } from "./worker/backgroundPool";
+import { BACKTEST_RULES, type BacktestRuleName } from "./worker/backtestRules";
+import { type BacktestJob, backtestJob } from "./worker/jobs";
+import { estimateBacktestMs } from "./worker/workEstimate";
 
 /** Latest prices: a row or column of prices, or the last row of a price range (dates down). */
 function readCurrentPrices(
@@ -211,50 +209,6 @@ export function discrete(weights: any[][], prices: any[][], budget: number, lot?
   });
 }
 
-const RULES = ["erc", "invvol", "hrp", "minvar", "maxdiv", "equal"] as const;
-type RuleName = (typeof RULES)[number];
-
-/** Weights from a trailing window of returns: the method on the assets that trade through the whole window. */
-function ruleFor(name: RuleName, estimator: string): (window: ReturnsPanel) => Float64Array {
-  return (window) => {
-    const { rows, cols, data, labels } = window;
-    const live: number[] = [];
-    for (let j = 0; j < cols; j++) {
-      let complete = true;
-      for (let t = 0; t < rows && complete; t++) complete = !Number.isNaN(data[j * rows + t]);
-      if (complete) live.push(j);
-    }
-    const weights = new Float64Array(cols);
-    if (live.length === 0) return weights;
-    if (live.length === 1 || name === "equal") {
-      for (const j of live) weights[j] = 1 / live.length;
-      return weights;
-    }
-    const sub = new Float64Array(rows * live.length);
-    live.forEach((j, k) => sub.set(data.subarray(j * rows, (j + 1) * rows), k * rows));
-    const panel: ReturnsPanel = {
-      kind: "returns",
-      rows,
-      cols: live.length,
-      data: sub,
-      labels: live.map((j) => labels[j]),
-    };
-    const cov: SquareMatrix = covarianceMatrix(panel, { estimator, periodsPerYear: 1 }).matrix;
-    const chosen =
-      name === "invvol"
-        ? inverseVolatilityWeights(cov)
-        : name === "hrp"
-          ? hierarchicalRiskParity(cov).weights
-          : name === "minvar"
-            ? minimumVarianceConstrained(cov).weights
-            : name === "maxdiv"
-              ? maximumDiversification(cov).weights
-              : riskBudgetingWeights(cov);
-    live.forEach((j, k) => (weights[j] = chosen[k]));
-    return weights;
-  };
-}
-
 /**
  * Backtest of a rebalanced portfolio: fixed weights, or a scheme (erc, invvol, hrp, minvar, maxdiv,
  * equal) re-estimated on a trailing window at each rebalance, rebalanced on a calendar or when a
@@ -270,9 +224,11 @@ function ruleFor(name: RuleName, estimator: string): (window: ReturnsPanel) => F
  * @param [lookback] Rows of returns a method sees at each rebalance (default 90); the backtest starts after it.
  * @param [output] "equity" (default): dated equity curves; "stats": statistics of the three; "weights": the weights set at each rebalance.
  * @param [ppy] Periods per year for the statistics: 365 (default), 252, 52 or 12.
+ * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns Equity curves (starting at 1), a statistics table, or the weights at each rebalance.
+ * @cancelable
  */
-export function backtest(
+export async function backtest(
   prices: any[][],
   weightsOrMethod: any,
   rebalance?: string,
@@ -280,167 +236,241 @@ export function backtest(
   feeBps?: number,
   lookback?: number,
   output?: string,
-  ppy?: number
-): any[][] {
-  return excelBoundary("BACKTEST", () => {
-    return usingPrices(prices, null, (read) => {
-      const panel: PricePanel = read.panel;
-      const { labels } = panel;
-      const schedule = unwrap(
-        parseChoice(
-          rebalance,
-          "rebalance",
-          ["monthly", "none", "daily", "weekly", "quarterly", "band"] as const,
-          "monthly"
-        )
+  ppy?: number,
+  invocation?: CustomFunctions.CancelableInvocation
+): Promise<any[][]> {
+  return excelBoundaryAsync("BACKTEST", async () => {
+    const prepared = usingPrices(prices, null, (read) => {
+      const call = readBacktestCall(
+        read,
+        weightsOrMethod,
+        rebalance,
+        band,
+        feeBps,
+        lookback,
+        output,
+        ppy
       );
-      const what = unwrap(
-        parseChoice(output, "output", ["equity", "stats", "weights"] as const, "equity")
-      );
-      const fee = parseFeeBps(feeBps);
-      const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
-      const grid = toGrid(weightsOrMethod);
-      const isMethod =
-        grid.length === 1 &&
-        grid[0].length === 1 &&
-        typeof grid[0][0] === "string" &&
-        RULES.includes(grid[0][0].trim().toLowerCase() as RuleName);
-      if (
-        isOmitted(weightsOrMethod) ||
-        (grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string" && !isMethod)
-      ) {
-        throw new CoreError(
-          "INVALID_ARGUMENT",
-          `weightsOrMethod must be weights (one per asset) or one of "erc", "invvol", "hrp", "minvar", "maxdiv", "equal"; got ${isOmitted(weightsOrMethod) ? "nothing" : `"${String(grid[0][0])}"`}`,
-          { argument: "weightsOrMethod" }
-        );
-      }
-      const rule = isMethod
-        ? ruleFor(String(grid[0][0]).trim().toLowerCase() as RuleName, "sample")
-        : readWeights(weightsOrMethod, labels, "weightsOrMethod");
-      const window = unwrap(
-        parseNumber(lookback, "lookback", isMethod ? 90 : 0, {
-          min: isMethod ? 2 : 0,
-          integer: true,
-          expected: "a whole number of rows",
-        })
-      );
-      const days = dayNumbers(read.dates, panel.rows, read.hasHeader ? 2 : 1);
-      const halfWidth = unwrap(
-        parseNumber(band, "band", 0.05, {
-          min: 0,
-          max: 1,
-          aboveMin: true,
-          expected: "a band in weight points, e.g. 0.05",
-        })
-      );
-      const result = runBacktest({
-        prices: panel,
-        dates: days,
-        rule,
-        rebalance: schedule === "band" ? { band: halfWidth } : schedule,
-        lookback: window,
-        feeBps: fee,
-      });
-      const start = result.startRow;
-      const startWeights = result.weights[0];
-      const hold = buyAndHold(panel, startWeights, { startRow: start });
-      const benchmarkColumn = resolveBenchmark(null, labels);
-      let benchmark: Float64Array | CoreError;
-      try {
-        benchmark = singleAsset(panel, benchmarkColumn, { startRow: start });
-      } catch (error) {
-        if (!isCoreError(error)) throw error;
-        benchmark = error;
-      }
-      const when = (t: number): SpillCell =>
-        read.dates === undefined ? t + 1 : excelSerial(days[t]);
-      if (what === "weights") {
-        return spillTable(
-          [read.dates === undefined ? "Row" : "Date", ...labels],
-          Array.from(result.rebalanceRows, (t, k) => [
-            when(t) as number,
-            ...Array.from(result.weights[k]),
-          ]),
-          () => "undefined"
-        );
-      }
-      const benchName = `${labels[benchmarkColumn]} only`;
-      if (what === "equity") {
-        const out: SpillCell[][] = [
-          [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
-        ];
-        // A benchmark without a curve shows one error cell, made once rather than per row.
-        const benchmarkCurve = isCoreError(benchmark) ? undefined : benchmark;
-        const noBenchmark = isCoreError(benchmark) ? metricCell(benchmark, "") : "";
-        const { equity } = result;
-        for (let t = start; t < panel.rows; t++) {
-          out.push([
-            when(t),
-            finiteCell(equity[t], "undefined"),
-            finiteCell(hold[t], "undefined"),
-            benchmarkCurve === undefined ? noBenchmark : finiteCell(benchmarkCurve[t], "undefined"),
-          ]);
-        }
-        return out;
-      }
-      const curves: Array<[string, Float64Array | CoreError]> = [
-        ["Portfolio", result.equity],
-        ["Buy and hold", hold],
-        [benchName, benchmark],
-      ];
-      const statsOf = (curve: Float64Array) => {
-        const tail = curve.subarray(start);
-        const equityPanel: PricePanel = {
-          kind: "prices",
-          rows: tail.length,
-          cols: 1,
-          data: Float64Array.from(tail),
-          labels: ["equity"],
-        };
-        return seriesStatistics(returnsFromPrices(equityPanel).data, { periodsPerYear });
+      if (!runsInBackground(call.estimatedMs)) return spillBacktest(call, backtestJob(call.job));
+      // The prices live in the shared scratch array, reused once this callback returns: the
+      // worker and the spill after it get their own copy.
+      const panel = call.job.prices;
+      return {
+        ...call,
+        job: { ...call.job, prices: { ...panel, data: Float64Array.from(panel.data) } },
       };
-      const computed = curves.map(([name, curve]) => {
-        if (isCoreError(curve)) return { name, stats: curve };
-        try {
-          return { name, stats: statsOf(curve) };
-        } catch (error) {
-          if (!isCoreError(error)) throw error;
-          return { name, stats: error };
-        }
-      });
-      const metrics: Array<
-        [string, (s: ReturnType<typeof seriesStatistics>) => number | CoreError]
-      > = [
-        ["CAGR", (s) => s.cagr],
-        ["Annualised volatility", (s) => s.annualisedVolatility],
-        ["Sharpe ratio", (s) => s.sharpeRatio],
-        ["Max drawdown", (s) => s.maxDrawdown],
-        ["Calmar ratio", (s) => s.calmarRatio],
-      ];
-      const table: SpillCell[][] = [["Metric", ...computed.map((c) => c.name)]];
-      for (const [name, pick] of metrics) {
-        table.push([
-          name,
-          ...computed.map((c) =>
-            isCoreError(c.stats)
-              ? metricCell(c.stats, "")
-              : metricCell(pick(c.stats), `${name} is undefined`)
-          ),
-        ]);
-      }
-      table.push([
-        "Final value",
-        ...curves.map(([, curve]) =>
-          isCoreError(curve)
-            ? metricCell(curve, "")
-            : finiteCell(curve[curve.length - 1], "undefined")
-        ),
-      ]);
-      table.push(["Turnover", result.turnover, "", ""]);
-      table.push(["Fees paid", result.feesPaid, "", ""]);
-      table.push(["Rebalances", result.rebalanceRows.length, "", ""]);
-      return table;
     });
+    if (Array.isArray(prepared)) return prepared;
+    // A scheme re-estimated at every rebalance on many assets runs in the background worker.
+    const result = await inBackground("backtest", prepared.job, {
+      functionName: "BACKTEST",
+      estimatedMs: prepared.estimatedMs,
+      invocation,
+    });
+    return spillBacktest(prepared, result);
   });
+}
+
+/** BACKTEST's arguments as read: the job, and what the spill needs besides its result. */
+interface BacktestCall {
+  readonly job: BacktestJob;
+  readonly what: "equity" | "stats" | "weights";
+  readonly periodsPerYear: number;
+  /** The date cells of the prices' Date column, when it has one. */
+  readonly dates: unknown[] | undefined;
+  readonly estimatedMs: number;
+}
+
+/** Calendar rebalances per price row (rows are days), to estimate a re-estimated backtest's work. */
+const REBALANCES_PER_ROW = {
+  none: 0,
+  daily: 1,
+  weekly: 1 / 7,
+  monthly: 1 / 30,
+  quarterly: 1 / 91,
+  band: 1 / 7,
+};
+
+/** Reads BACKTEST's arguments (in the order and with the messages it always had) into a job. */
+function readBacktestCall(
+  read: PricesArgument,
+  weightsOrMethod: unknown,
+  rebalance: unknown,
+  band: unknown,
+  feeBps: unknown,
+  lookback: unknown,
+  output: unknown,
+  ppy: unknown
+): BacktestCall {
+  const panel: PricePanel = read.panel;
+  const { labels } = panel;
+  const schedule = unwrap(
+    parseChoice(
+      rebalance,
+      "rebalance",
+      ["monthly", "none", "daily", "weekly", "quarterly", "band"] as const,
+      "monthly"
+    )
+  );
+  const what = unwrap(
+    parseChoice(output, "output", ["equity", "stats", "weights"] as const, "equity")
+  );
+  const fee = parseFeeBps(feeBps);
+  const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
+  const grid = toGrid(weightsOrMethod);
+  const isMethod =
+    grid.length === 1 &&
+    grid[0].length === 1 &&
+    typeof grid[0][0] === "string" &&
+    BACKTEST_RULES.includes(grid[0][0].trim().toLowerCase() as BacktestRuleName);
+  if (
+    isOmitted(weightsOrMethod) ||
+    (grid.length === 1 && grid[0].length === 1 && typeof grid[0][0] === "string" && !isMethod)
+  ) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `weightsOrMethod must be weights (one per asset) or one of "erc", "invvol", "hrp", "minvar", "maxdiv", "equal"; got ${isOmitted(weightsOrMethod) ? "nothing" : `"${String(grid[0][0])}"`}`,
+      { argument: "weightsOrMethod" }
+    );
+  }
+  const rule = isMethod
+    ? { scheme: String(grid[0][0]).trim().toLowerCase() as BacktestRuleName }
+    : { weights: readWeights(weightsOrMethod, labels, "weightsOrMethod") };
+  const window = unwrap(
+    parseNumber(lookback, "lookback", isMethod ? 90 : 0, {
+      min: isMethod ? 2 : 0,
+      integer: true,
+      expected: "a whole number of rows",
+    })
+  );
+  const days = dayNumbers(read.dates, panel.rows, read.hasHeader ? 2 : 1);
+  const halfWidth = unwrap(
+    parseNumber(band, "band", 0.05, {
+      min: 0,
+      max: 1,
+      aboveMin: true,
+      expected: "a band in weight points, e.g. 0.05",
+    })
+  );
+  const rebalances = isMethod ? 1 + panel.rows * REBALANCES_PER_ROW[schedule] : 0;
+  return {
+    job: {
+      prices: panel,
+      dates: days,
+      rule,
+      rebalance: schedule === "band" ? { band: halfWidth } : schedule,
+      lookback: window,
+      feeBps: fee,
+    },
+    what,
+    periodsPerYear,
+    dates: read.dates,
+    estimatedMs: estimateBacktestMs(panel.rows, panel.cols, rebalances, window),
+  };
+}
+
+/**
+ * BACKTEST's spill from the backtest result: the equity curves beside buy-and-hold of the same
+ * starting weights and the benchmark alone, their statistics, or the weights at each rebalance.
+ */
+function spillBacktest(call: BacktestCall, result: BacktestResult): SpillCell[][] {
+  const { what, periodsPerYear } = call;
+  const panel = call.job.prices;
+  const days = call.job.dates;
+  const { labels } = panel;
+  const read = { dates: call.dates };
+  const start = result.startRow;
+  const startWeights = result.weights[0];
+  const hold = buyAndHold(panel, startWeights, { startRow: start });
+  const benchmarkColumn = resolveBenchmark(null, labels);
+  let benchmark: Float64Array | CoreError;
+  try {
+    benchmark = singleAsset(panel, benchmarkColumn, { startRow: start });
+  } catch (error) {
+    if (!isCoreError(error)) throw error;
+    benchmark = error;
+  }
+  const when = (t: number): SpillCell => (read.dates === undefined ? t + 1 : excelSerial(days[t]));
+  if (what === "weights") {
+    return spillTable(
+      [read.dates === undefined ? "Row" : "Date", ...labels],
+      Array.from(result.rebalanceRows, (t, k) => [
+        when(t) as number,
+        ...Array.from(result.weights[k]),
+      ]),
+      () => "undefined"
+    );
+  }
+  const benchName = `${labels[benchmarkColumn]} only`;
+  if (what === "equity") {
+    const out: SpillCell[][] = [
+      [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
+    ];
+    // A benchmark without a curve shows one error cell, made once rather than per row.
+    const benchmarkCurve = isCoreError(benchmark) ? undefined : benchmark;
+    const noBenchmark = isCoreError(benchmark) ? metricCell(benchmark, "") : "";
+    const { equity } = result;
+    for (let t = start; t < panel.rows; t++) {
+      out.push([
+        when(t),
+        finiteCell(equity[t], "undefined"),
+        finiteCell(hold[t], "undefined"),
+        benchmarkCurve === undefined ? noBenchmark : finiteCell(benchmarkCurve[t], "undefined"),
+      ]);
+    }
+    return out;
+  }
+  const curves: Array<[string, Float64Array | CoreError]> = [
+    ["Portfolio", result.equity],
+    ["Buy and hold", hold],
+    [benchName, benchmark],
+  ];
+  const statsOf = (curve: Float64Array) => {
+    const tail = curve.subarray(start);
+    const equityPanel: PricePanel = {
+      kind: "prices",
+      rows: tail.length,
+      cols: 1,
+      data: Float64Array.from(tail),
+      labels: ["equity"],
+    };
+    return seriesStatistics(returnsFromPrices(equityPanel).data, { periodsPerYear });
+  };
+  const computed = curves.map(([name, curve]) => {
+    if (isCoreError(curve)) return { name, stats: curve };
+    try {
+      return { name, stats: statsOf(curve) };
+    } catch (error) {
+      if (!isCoreError(error)) throw error;
+      return { name, stats: error };
+    }
+  });
+  const metrics: Array<[string, (s: ReturnType<typeof seriesStatistics>) => number | CoreError]> = [
+    ["CAGR", (s) => s.cagr],
+    ["Annualised volatility", (s) => s.annualisedVolatility],
+    ["Sharpe ratio", (s) => s.sharpeRatio],
+    ["Max drawdown", (s) => s.maxDrawdown],
+    ["Calmar ratio", (s) => s.calmarRatio],
+  ];
+  const table: SpillCell[][] = [["Metric", ...computed.map((c) => c.name)]];
+  for (const [name, pick] of metrics) {
+    table.push([
+      name,
+      ...computed.map((c) =>
+        isCoreError(c.stats)
+          ? metricCell(c.stats, "")
+          : metricCell(pick(c.stats), `${name} is undefined`)
+      ),
+    ]);
+  }
+  table.push([
+    "Final value",
+    ...curves.map(([, curve]) =>
+      isCoreError(curve) ? metricCell(curve, "") : finiteCell(curve[curve.length - 1], "undefined")
+    ),
+  ]);
+  table.push(["Turnover", result.turnover, "", ""]);
+  table.push(["Fees paid", result.feesPaid, "", ""]);
+  table.push(["Rebalances", result.rebalanceRows.length, "", ""]);
+  return table;
 }

@@ -18,7 +18,7 @@ function loadModule(source: string): Record<string, (...args: unknown[]) => unkn
 const sources = functionSourceFiles.map((file) => path.resolve(root, file));
 
 /** The functions whose large calls run in the background worker (src/functions/worker). */
-const BACKGROUND_FUNCTIONS = ["CORRMATRIX", "COVMATRIX", "EFFFRONTIER", "RISKWEIGHTS"];
+const BACKGROUND_FUNCTIONS = ["BACKTEST", "CORRMATRIX", "COVMATRIX", "EFFFRONTIER", "RISKWEIGHTS"];
 
 interface Metadata {
   functions: Array<{

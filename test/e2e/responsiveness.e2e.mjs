@@ -436,10 +436,28 @@ async function main() {
         window.__prices.big,
         25,
       ]);
-      return { weights, frontier, weightsMs: t1 - t0, frontierMs: performance.now() - t1 };
+      const t2 = performance.now();
+      const backtest = await window.__customFunctions.call("BACKTEST", [
+        window.__prices.big,
+        "invvol",
+        "monthly",
+        null,
+        10,
+        90,
+        "stats",
+      ]);
+      return {
+        weights,
+        frontier,
+        backtest,
+        weightsMs: t1 - t0,
+        frontierMs: t2 - t1,
+        backtestMs: performance.now() - t2,
+      };
     });
     note(
-      `RISKWEIGHTS hrp 200 × 1,825: ${portfolio.weightsMs.toFixed(0)} ms; EFFFRONTIER 25 points: ${portfolio.frontierMs.toFixed(0)} ms (through the worker)`
+      `RISKWEIGHTS hrp 200 × 1,825: ${portfolio.weightsMs.toFixed(0)} ms; EFFFRONTIER 25 points: ${portfolio.frontierMs.toFixed(0)} ms; ` +
+        `BACKTEST invvol monthly: ${portfolio.backtestMs.toFixed(0)} ms (through the worker)`
     );
     const weightSum =
       portfolio.weights.kind === "value"
@@ -458,6 +476,13 @@ async function main() {
         portfolio.frontier.value[0].length === 204 &&
         portfolio.frontier.value.some((row) => row[0] === "max Sharpe"),
       JSON.stringify(portfolio.frontier).slice(0, 200)
+    );
+    const stats = portfolio.backtest.kind === "value" ? portfolio.backtest.value : [];
+    record(
+      "BACKTEST invvol re-estimated monthly on 200 × 1,825 (in the worker) spills its statistics",
+      stats[0]?.join("|") === "Metric|Portfolio|Buy and hold|A1 only" &&
+        stats.some((row) => row[0] === "Rebalances" && row[1] > 50),
+      JSON.stringify(portfolio.backtest).slice(0, 300)
     );
     record("no console errors in the page", consoleErrors.length === 0, consoleErrors.join(" | "));
     await page.close();

@@ -3,6 +3,16 @@ import { errorOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as number;
 
+/** The Excel error an async custom function rejects with (fails the test if it resolves). */
+async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await result;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected an Excel error");
+}
+
 describe("REBALANCE", () => {
   const prices = [
     ["BTC", "ETH"],
@@ -78,21 +88,21 @@ describe("BACKTEST", () => {
       50 * 1.002 ** t * (1 + 0.03 * Math.cos(t)),
     ]);
 
-  it("spills dated equity curves starting at 1 for fixed weights", () => {
-    const out = backtest(rows, [[0.5, 0.5]]);
+  it("spills dated equity curves starting at 1 for fixed weights", async () => {
+    const out = await backtest(rows, [[0.5, 0.5]]);
     expect(out[0]).toEqual(["Date", "Portfolio", "Buy and hold", "BTC only"]);
     expect(out[1][0]).toBe(45292);
     expect(out[1][1]).toBeCloseTo(1, 12);
     expect(out).toHaveLength(121);
   });
 
-  it("with no rebalancing equals buy and hold", () => {
-    const out = backtest(rows, [[0.5, 0.5]], "none");
+  it("with no rebalancing equals buy and hold", async () => {
+    const out = await backtest(rows, [[0.5, 0.5]], "none");
     for (const row of out.slice(1)) expect(row[1]).toBeCloseTo(row[2] as number, 12);
   });
 
-  it("re-estimates a method on a trailing window and reports statistics", () => {
-    const out = backtest(rows, "erc", "monthly", none, 10, 30, "stats");
+  it("re-estimates a method on a trailing window and reports statistics", async () => {
+    const out = await backtest(rows, "erc", "monthly", none, 10, 30, "stats");
     expect(out[0]).toEqual(["Metric", "Portfolio", "Buy and hold", "BTC only"]);
     expect(out.map((r) => r[0])).toEqual([
       "Metric",
@@ -106,18 +116,18 @@ describe("BACKTEST", () => {
       "Fees paid",
       "Rebalances",
     ]);
-    const weights = backtest(rows, "invvol", "monthly", none, 0, 30, "weights");
+    const weights = await backtest(rows, "invvol", "monthly", none, 0, 30, "weights");
     expect(weights[0]).toEqual(["Date", "BTC", "ETH"]);
     for (const row of weights.slice(1))
       expect((row[1] as number) + (row[2] as number)).toBeCloseTo(1, 12);
   });
 
-  it("rejects an unknown method and unsorted dates", () => {
-    expect(errorOf(() => backtest(rows, "momentum")).message).toMatch(
+  it("rejects an unknown method and unsorted dates", async () => {
+    expect((await rejectionOf(backtest(rows, "momentum"))).message).toMatch(
       /weightsOrMethod must be weights/
     );
     const unsorted = [rows[0], rows[2], rows[1], ...rows.slice(3)];
-    expect(errorOf(() => backtest(unsorted, [[0.5, 0.5]])).message).toMatch(
+    expect((await rejectionOf(backtest(unsorted, [[0.5, 0.5]]))).message).toMatch(
       /is not after the row above/
     );
   });

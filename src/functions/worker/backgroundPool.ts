@@ -36,6 +36,14 @@ export function backgroundWorkerAvailable(): boolean {
   return !workerUnusable && workerUrl !== undefined && typeof Worker === "function";
 }
 
+/**
+ * Whether {@link inBackground} would post a job of this estimated duration to the worker (for a
+ * caller that must copy its input out of a shared scratch array first, and only then).
+ */
+export function runsInBackground(estimatedMs: number): boolean {
+  return shouldRunOffThread(estimatedMs) && backgroundWorkerAvailable();
+}
+
 /** What a custom function tells {@link inBackground} about one call. */
 export interface BackgroundCall {
   /** The custom function's name, for the cancellation message. */
@@ -73,7 +81,7 @@ export function inBackground<N extends JobName>(
   input: JobInput<N>,
   call: BackgroundCall
 ): JobOutput<N> | Promise<JobOutput<N>> {
-  if (!shouldRunOffThread(call.estimatedMs) || !backgroundWorkerAvailable()) {
+  if (!runsInBackground(call.estimatedMs)) {
     return runJob(name, input);
   }
   return inWorker(name, input, call);

@@ -1,3 +1,8 @@
+import {
+  type BacktestInput,
+  type BacktestResult,
+  backtest as runBacktest,
+} from "../../core/backtest/backtest";
 import { ewmCorrelationMatrix } from "../../core/correlation/ewmCorrelationMatrix";
 import { kendallCorrelationMatrix } from "../../core/correlation/kendallCorrelationMatrix";
 import { pearsonCorrelationMatrix } from "../../core/correlation/pearsonCorrelationMatrix";
@@ -10,8 +15,9 @@ import {
 import { frontierWithMaximumSharpe } from "../../core/frontier/frontierWithMaximumSharpe";
 import { constrainedEfficientFrontier } from "../../core/optimize/constrainedEfficientFrontier";
 import type { PortfolioConstraints } from "../../core/optimize/types";
-import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import type { PricePanel, ReturnsPanel, SquareMatrix } from "../../core/types";
 import { type RiskModel, requireExpectedReturns, riskModelFromReturns } from "../riskModel";
+import { type BacktestRuleName, ruleFor } from "./backtestRules";
 import { type WeightingMethod, weightsByMethod } from "./weightsByMethod";
 
 /*
@@ -151,12 +157,31 @@ export function frontierJob({
   ]);
 }
 
+/** BACKTEST's work: the core backtest's input, with a scheme's name in place of its rule function. */
+export interface BacktestJob extends Omit<BacktestInput, "rule" | "prices"> {
+  readonly prices: PricePanel;
+  /** Fixed target weights, or the scheme re-estimated at each rebalance (sample covariance). */
+  readonly rule: { readonly weights: ArrayLike<number> } | { readonly scheme: BacktestRuleName };
+}
+
+/**
+ * The backtest (core backtest) of fixed weights or of a scheme re-estimated on a trailing window
+ * at each rebalance. Complexity: O(rows · cols) plus, per rebalance, the scheme's rule.
+ */
+export function backtestJob({ rule, ...input }: BacktestJob): BacktestResult {
+  return runBacktest({
+    ...input,
+    rule: "scheme" in rule ? ruleFor(rule.scheme, "sample") : rule.weights,
+  });
+}
+
 /** Every background job by name: the worker dispatches on these names. */
 export const JOBS = {
   correlation: correlationJob,
   covariance: covarianceJob,
   riskWeights: riskWeightsJob,
   frontier: frontierJob,
+  backtest: backtestJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;

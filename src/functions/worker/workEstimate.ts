@@ -81,6 +81,21 @@ export function estimateFrontierMs(rows: number, cols: number, points: number): 
   return estimateCovarianceMs(rows, cols) + (cols ** 3 + points * cols ** 2) / CUBIC_STEPS_PER_MS;
 }
 
+/**
+ * Estimated milliseconds of BACKTEST: O(rows · cols) for the simulation, plus for a re-estimated
+ * scheme one covariance of `lookback` rows and one O(cols³) solve per rebalance (`rebalances`,
+ * e.g. 60 for monthly over five years). Complexity: O(1).
+ */
+export function estimateBacktestMs(
+  rows: number,
+  cols: number,
+  rebalances: number,
+  lookback: number
+): number {
+  const perRebalance = estimateCovarianceMs(lookback, cols) + cols ** 3 / CUBIC_STEPS_PER_MS;
+  return (rows * cols) / COVARIANCE_PAIR_ROWS_PER_MS + rebalances * perRebalance;
+}
+
 function log2(n: number): number {
   return n > 1 ? Math.log2(n) : 1;
 }

@@ -13,6 +13,7 @@ import {
   backgroundWorkerAvailable as availableInNode,
   inBackground as inBackgroundInNode,
 } from "../../../src/functions/worker/backgroundPool";
+import { backtest as backtestInline } from "../../../src/functions/rebalancing";
 import { runJob } from "../../../src/functions/worker/jobs";
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
@@ -71,6 +72,7 @@ function loadInPage() {
   let loaded!: {
     pool: typeof import("../../../src/functions/worker/backgroundPool");
     dependence: typeof import("../../../src/functions/dependence");
+    rebalancing: typeof import("../../../src/functions/rebalancing");
   };
   jest.isolateModules(() => {
     // Fresh module instances that see the page globals above (import() would be cached).
@@ -79,6 +81,7 @@ function loadInPage() {
     loaded = {
       pool: require("../../../src/functions/worker/backgroundPool"),
       dependence: require("../../../src/functions/dependence"),
+      rebalancing: require("../../../src/functions/rebalancing"),
     };
     /* eslint-enable @typescript-eslint/no-require-imports */
   });
@@ -200,6 +203,20 @@ describe("inBackground in a page with a Web Worker", () => {
     const inWorker = await dependence.corrMatrix(range, "kendall");
     expect(mockWorkerpool.jobs).toHaveLength(1);
     expect(inWorker).toEqual(await corrMatrixInline(range, "kendall"));
+  });
+
+  it("BACKTEST re-estimated above the threshold: prices copied out of the scratch array, same result", async () => {
+    const { rebalancing } = loadInPage();
+    const range = prices(100, 800);
+    const none = null as unknown as number;
+    const args = [range, "invvol", "monthly", none, 10, 90, "stats"] as const;
+    const inWorker = await rebalancing.backtest(...args);
+    expect(mockWorkerpool.jobs).toHaveLength(1);
+    expect(mockWorkerpool.jobs[0].params[0]).toBe("backtest");
+    expect(inWorker).toEqual(await backtestInline(...args));
+    // Fixed weights need no re-estimation: they stay on the pane's thread.
+    await rebalancing.backtest(range, [Array.from({ length: 100 }, () => 0.01)]);
+    expect(mockWorkerpool.jobs).toHaveLength(1);
   });
 
   it("a CoreError thrown in the worker shows the same #VALUE! message as inline", async () => {
