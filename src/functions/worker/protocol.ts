@@ -1,4 +1,5 @@
 import { CoreError, type CoreErrorCode, isCoreError } from "../../core/errors";
+import { ParseFailure } from "../boundary";
 
 /**
  * What crosses the worker boundary when a background job fails: the fields a `CoreError` carries
@@ -15,6 +16,8 @@ export interface SerialisedError {
   readonly row?: number;
   readonly column?: number;
   readonly label?: string;
+  /** A ParseFailure's kind ("value" → #VALUE!, "na" → #N/A). */
+  readonly kind?: "value" | "na";
 }
 
 /** A background job's answer: its value, or the error it threw. */
@@ -23,7 +26,8 @@ export type JobReply<T> =
   | { readonly ok: false; readonly error: SerialisedError };
 
 /**
- * The plain-object form of a thrown value, keeping a CoreError's code and location.
+ * The plain-object form of a thrown value, keeping a CoreError's code and location and a
+ * ParseFailure's kind.
  * Complexity: O(1).
  * @example serialiseError(new CoreError("ZERO_VARIANCE", "BTC never moves")).code; // => "ZERO_VARIANCE"
  */
@@ -39,13 +43,16 @@ export function serialiseError(error: unknown): SerialisedError {
       label: error.label,
     };
   }
+  if (error instanceof ParseFailure) {
+    return { name: "ParseFailure", message: error.message, kind: error.kind };
+  }
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: "Error", message: String(error) };
 }
 
 /**
- * The error a serialised one stands for: a real CoreError (so the boundary maps its code exactly as
- * on the pane's thread), else an Error with the original name and message.
+ * The error a serialised one stands for: a real CoreError or ParseFailure (so the boundary maps it
+ * exactly as on the pane's thread), else an Error with the original name and message.
  * Complexity: O(1).
  */
 export function reviveError(serialised: SerialisedError): Error {
@@ -56,6 +63,9 @@ export function reviveError(serialised: SerialisedError): Error {
       column: serialised.column,
       label: serialised.label,
     });
+  }
+  if (serialised.name === "ParseFailure" && serialised.kind !== undefined) {
+    return new ParseFailure(serialised.message, serialised.kind);
   }
   const error = new Error(serialised.message);
   error.name = serialised.name;

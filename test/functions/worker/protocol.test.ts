@@ -1,5 +1,5 @@
 import { CoreError } from "../../../src/core/errors";
-import { toExcelError } from "../../../src/functions/boundary";
+import { ParseFailure, toExcelError } from "../../../src/functions/boundary";
 import {
   replyOf,
   reviveError,
@@ -29,6 +29,8 @@ describe("the worker error protocol", () => {
       }),
     ],
     ["NOT_AVAILABLE → #N/A", new CoreError("NOT_AVAILABLE", "no prices for XYZ yet")],
+    ["a parse failure → #VALUE!", new ParseFailure('method must be "erc" or "hrp"', "value")],
+    ["a parse failure of kind na → #N/A", new ParseFailure("cell C7 holds #N/A", "na")],
     ["an unexpected error → internal error", new TypeError("x is not a function")],
     ["a thrown string → internal error", "out of memory"],
   ];
