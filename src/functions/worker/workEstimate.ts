@@ -5,8 +5,8 @@ import type { CorrelationMethod } from "./jobs";
  *
  * Why 15 ms: measured in headless Chromium on the 2-core dev box (load average 11–13 from other
  * builds; test/e2e/responsiveness.e2e.mjs prints it), a CORRMATRIX job of 10 assets × 100 returns
- * posted to functionsWorker.js takes 0.1–0.3 ms warm (median of 20, max 3.6 ms), 3–5 ms for the
- * first job, and starting the worker 55–146 ms (off the pane's thread, but the first result waits
+ * posted to functionsWorker.js takes 0.1–0.3 ms warm (median of 20, max 3.6 ms), 3–7 ms for the
+ * first job, and starting the worker 50–146 ms (off the pane's thread, but the first result waits
  * for it). So the round trip itself is cheap once warm; what a small call must not pay is the
  * worker start and the extra task hops. Below ~15 ms the pane cannot freeze anyway (a long task is
  * over 50 ms), so small calls stay inline and answer in the same task; above it the pane's frames
@@ -20,11 +20,13 @@ export function shouldRunOffThread(estimatedMs: number): boolean {
 }
 
 /*
- * Throughputs on the pane's thread (pairs × rows per millisecond), from the core's documented and
- * measured timings in Chromium on the 2-core dev box, rounded down so a borderline job goes to the
- * worker: Pearson 500 × 3,650 (4.6e8 pair-rows) ≈ 100 ms with the SIMD kernel (≈ 2–3× that on the
- * JS fallback, hence 2e6); Kendall 200 × 1,825 (3.6e7) ≈ 500 ms; sample covariance and the
- * shrinkage estimators do a Gram product plus O(cols²) work, like Pearson without SIMD.
+ * Throughputs on the pane's thread (pairs × rows per millisecond), rounded down from documented
+ * timings so a borderline job goes to the worker: pearsonCorrelationMatrix's JSDoc gives ≈ 75 ms in
+ * Node for 500 × 3,650 (4.6e8 pair-rows) and issue 12 measured 160–230 ms through CORRMATRIX in
+ * Chromium, parse and spill included (2e6 also covers the 2–3× slower JS kernel without SIMD);
+ * kendallCorrelationMatrix's gives 0.4–0.6 s for 200 × 1,825 (3.6e7 pair-rows); the covariance
+ * estimators do a Gram product plus O(cols²) work, taken at half Pearson's rate. The browser
+ * suite saw Kendall 200 × 1,825 take 0.9–2.2 s in the worker on the loaded box.
  */
 const PEARSON_PAIR_ROWS_PER_MS = 2e6;
 const KENDALL_PAIR_ROWS_PER_MS = 6e4;
