@@ -1,0 +1,92 @@
+import * as fs from "fs";
+import * as path from "path";
+import { execSync } from "child_process";
+import { backtest, type BacktestInput, type WeightRule } from "../../../src/core/backtest/backtest";
+import { pricePanel } from "../../../src/core/panel/pricePanel";
+
+/**
+ * Writes legacySnapshot.json: every output of `backtest` on the synthetic fixture's cases, run with
+ * the engine as it was before the cash sleeve and signal lag were added, so the test can check that
+ * the extended engine gives bit-identical results (JSON keeps a double exactly: the shortest
+ * round-trip decimal). Run once with `npx tsx test/core/backtest/legacySnapshot.ts`; not a test.
+ */
+interface Case {
+  panel?: string;
+  weights?: number[];
+  rule?: string;
+  schedule: string | { absolute?: number; relative?: number };
+  feeBps: number;
+  lookback: number;
+  capital?: number;
+}
+const fixture = JSON.parse(
+  fs.readFileSync(
+    path.join(__dirname, "..", "..", "fixtures", "backtest", "synthetic.json"),
+    "utf8"
+  )
+) as { panels: Record<string, { days: number[]; prices: (number | null)[][] }>; cases: Case[] };
+
+/** The same 1/σ rule as backtest.test.ts (sample, n−1; 0 for assets without a full window). */
+export const inverseVolatility: WeightRule = (window) => {
+  const w = new Float64Array(window.cols);
+  let sum = 0;
+  for (let j = 0; j < window.cols; j++) {
+    let mean = 0;
+    let complete = true;
+    for (let k = 0; k < window.rows; k++) {
+      const r = window.data[j * window.rows + k];
+      if (!Number.isFinite(r)) complete = false;
+      mean += r;
+    }
+    if (!complete) continue;
+    mean /= window.rows;
+    let ss = 0;
+    for (let k = 0; k < window.rows; k++) ss += (window.data[j * window.rows + k] - mean) ** 2;
+    w[j] = 1 / Math.sqrt(ss / (window.rows - 1));
+    sum += w[j];
+  }
+  for (let j = 0; j < window.cols; j++) w[j] /= sum;
+  return w;
+};
+
+/** The fixture's cases as backtest inputs (shared with the test that compares against the file). */
+export function legacyInputs(): BacktestInput[] {
+  return fixture.cases.map((c) => {
+    const panel = fixture.panels[c.panel ?? "daily"];
+    return {
+      prices: pricePanel(panel.prices.map((row) => row.map((x) => (x === null ? NaN : x)))),
+      dates: panel.days,
+      rule: c.rule === "inverseVolatility" ? inverseVolatility : (c.weights as number[]),
+      rebalance: typeof c.schedule === "string" ? (c.schedule as "monthly") : { band: c.schedule },
+      lookback: c.lookback,
+      feeBps: c.feeBps,
+      initialCapital: c.capital,
+    };
+  });
+}
+
+if (require.main === module) {
+  const commit = execSync("git log -1 --format=%H -- src/core/backtest/backtest.ts")
+    .toString()
+    .trim();
+  const results = legacyInputs().map((input) => {
+    const out = backtest(input);
+    return {
+      equity: Array.from(out.equity),
+      rebalanceRows: Array.from(out.rebalanceRows),
+      weights: out.weights.map((w) => Array.from(w)),
+      turnoverByRebalance: Array.from(out.turnoverByRebalance),
+      turnover: out.turnover,
+      feesPaid: out.feesPaid,
+      startRow: out.startRow,
+    };
+  });
+  fs.writeFileSync(
+    path.join(__dirname, "legacySnapshot.json"),
+    JSON.stringify({
+      generator: "test/core/backtest/legacySnapshot.ts",
+      backtestCommit: commit,
+      results,
+    })
+  );
+}
