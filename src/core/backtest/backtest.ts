@@ -5,8 +5,10 @@ import { rebalanceRows, type CalendarFrequency } from "./rebalanceRows";
 
 /**
  * A weighting rule re-estimated at each rebalance: it sees only the trailing `lookback` rows of
- * returns ending at the rebalance row (a copy, so nothing later is reachable) and returns one
- * long-only weight per asset summing to 1.
+ * returns ending at the signal row (the rebalance row, or `signalLag` rows before it; a copy, so
+ * nothing later is reachable) and returns one long-only weight per asset summing to 1 — or, when
+ * the backtest is given a `cashRate`, summing to at most 1, the rest held in the cash sleeve.
+ * `asOfRow` is the signal row (the window's last row).
  */
 export type WeightRule = (window: ReturnsPanel, asOfRow: number) => ArrayLike<number>;
 
@@ -39,6 +41,18 @@ export interface BacktestInput {
   readonly feeBps?: number;
   /** Starting value (default 1). */
   readonly initialCapital?: number;
+  /**
+   * Annual rate earned by a cash (stablecoin) sleeve, e.g. 0.04. When given (0 included), weights
+   * may sum to less than 1 and the rest is held in cash; when omitted, weights must sum to 1 and
+   * the engine behaves exactly as without a sleeve (idle cash earns nothing).
+   */
+  readonly cashRate?: number;
+  /**
+   * Rows between the signal and the trade (default 0): with 1, the rule called for a trade on row
+   * t+1 sees returns up to row t only, so a signal on day t trades at day t+1's close. The first
+   * investment row becomes lookback + signalLag.
+   */
+  readonly signalLag?: number;
 }
 
 /** Output of {@link backtest}. */
@@ -55,7 +69,7 @@ export interface BacktestResult {
   readonly turnover: number;
   /** Total fees paid, initial purchase included, in currency. */
   readonly feesPaid: number;
-  /** The first invested row (= lookback). */
+  /** The first invested row (= lookback + signalLag). */
   readonly startRow: number;
 }
 
@@ -68,6 +82,13 @@ const FEE_TOLERANCE = 1e-15;
 const MAX_FEE_ITERATIONS = 100;
 /** A rule needs some history; 90 days is a common volatility window for daily crypto data. */
 const DEFAULT_RULE_LOOKBACK = 90;
+/** Same forgiveness as checkWeights: a sleeve's weights may exceed 1 by rounding, not more. */
+const SLEEVE_SUM_TOLERANCE = 1e-6;
+/** Cash accrues by calendar days, act/365 compounding, whatever the rows' spacing. */
+const DAYS_PER_YEAR = 365;
+/** A rate above 1000 % a year, or at or below −100 %, is a typo (percent typed as a number). */
+const MAX_CASH_RATE = 10;
+const MIN_CASH_RATE = -0.99;
 
 /**
  * Backtest of a long-only portfolio rebalanced on a calendar or when it drifts outside a band.
@@ -83,7 +104,15 @@ const DEFAULT_RULE_LOOKBACK = 90;
  * - Trades go to the target (not the band edge) on the value after fees: x_i = w_i·(V − F) with
  *   F = fee·Σ|x_i − h_i|, solved by fixed-point iteration. The initial purchase pays fees too.
  * - An asset without a price on a rebalance row (not listed yet) gets weight 0 and the others are
- *   rescaled to sum to 1; the band check uses the same rescaled target. An asset that stops
+ *   rescaled to sum to the invested share (1 without a sleeve); the band check uses the same
+ *   rescaled target.
+ * - Cash sleeve (with `cashRate` c): a target summing to s ≤ 1 holds (1 − s)(V − F) in cash, and
+ *   cash grows by (1 + c)^(Δdays/365) from each row to the next (act/365 on the dates, so weekday
+ *   data accrues over weekends too); proceeds of a delisting earn it as well. Fees are charged on
+ *   the assets traded, not on cash moves. A target of all zeros is all cash. Weights that sum to
+ *   1 ± 1e-6 are treated exactly as without a sleeve, so fixed weights summing to 1 give
+ *   bit-identical results with or without `cashRate` 0.
+ * - Signal lag (`signalLag` L): the rule for a trade on row r sees rows r−L−lookback … r−L. An asset that stops
  *   trading (trailing blanks) is sold at its last price into cash, without fee; the cash earns
  *   nothing and is invested at the next rebalance.
  * The equity curve is the input of the stats module (returns, drawdown, Sharpe); no statistics here.
@@ -92,11 +121,11 @@ const DEFAULT_RULE_LOOKBACK = 90;
  * Complexity: O(rows·assets) plus the rule's cost at each rebalance (each call copies
  * lookback × assets returns).
  *
- * @param input prices, dates, rule, rebalance, lookback, feeBps, initialCapital
+ * @param input prices, dates, rule, rebalance, lookback, feeBps, initialCapital, cashRate, signalLag
  * @returns equity curve, rebalance rows and weights, turnover and fees
  * @throws CoreError LENGTH_MISMATCH (dates not one per row; weights not one per asset)
- * @throws CoreError INVALID_ARGUMENT (bad schedule, band, lookback, feeBps or capital; unsorted dates; weights negative or not summing to 1, also when returned by the rule)
- * @throws CoreError NON_FINITE (a NaN/infinite date, weight, option or rule output)
+ * @throws CoreError INVALID_ARGUMENT (bad schedule, band, lookback, signalLag, feeBps, cashRate or capital; unsorted dates; weights negative or not summing to 1 — to at most 1 with a cashRate —, also when returned by the rule)
+ * @throws CoreError NON_FINITE (a NaN/infinite date, weight, option, cash rate or rule output)
  * @throws CoreError NON_POSITIVE_PRICE (a price ≤ 0 in a hand-built panel)
  * @throws CoreError TOO_FEW_POINTS (fewer than two rows, or lookback leaves no row to invest)
  * @throws CoreError INFEASIBLE (on a rebalance row no asset with a weight has a price)
@@ -124,9 +153,12 @@ export function backtest(input: BacktestInput): BacktestResult {
   }
   const schedule = input.rebalance ?? "monthly";
   const isRule = typeof rule === "function";
+  const cashRate = input.cashRate === undefined ? null : checkCashRate(input.cashRate as unknown);
   const fixed = isRule
     ? null
-    : checkWeights(rule, cols, { labels: prices.labels, assetsOf: "prices", fullyInvested: true });
+    : cashRate === null
+      ? checkWeights(rule, cols, { labels: prices.labels, assetsOf: "prices", fullyInvested: true })
+      : checkSleeveWeights(rule, cols, prices.labels, {});
   const lookback = input.lookback ?? (isRule ? DEFAULT_RULE_LOOKBACK : 0);
   if (!Number.isInteger(lookback) || lookback < (isRule ? 1 : 0)) {
     throw new CoreError(
@@ -135,10 +167,20 @@ export function backtest(input: BacktestInput): BacktestResult {
       { argument: "lookback" }
     );
   }
-  if (lookback >= rows) {
+  const lag = input.signalLag ?? 0;
+  if (!Number.isInteger(lag) || lag < 0) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `signalLag must be a whole number of rows, 0 or more (1 trades a day-t signal on day t+1); got ${String(lag)}`,
+      { argument: "signalLag" }
+    );
+  }
+  if (lookback + lag >= rows) {
     throw new CoreError(
       "TOO_FEW_POINTS",
-      `lookback ${lookback} leaves no row to invest in ${rows} rows of prices; use a shorter lookback or more history`,
+      lag === 0
+        ? `lookback ${lookback} leaves no row to invest in ${rows} rows of prices; use a shorter lookback or more history`
+        : `lookback ${lookback} plus signalLag ${lag} leaves no row to invest in ${rows} rows of prices; use a shorter lookback or more history`,
       { argument: "lookback" }
     );
   }
@@ -159,13 +201,15 @@ export function backtest(input: BacktestInput): BacktestResult {
   const scheduled = new Uint8Array(rows);
   for (const r of rebalanceRows(dates, calendar)) scheduled[r] = 1;
 
-  const start = lookback;
+  const start = lookback + lag;
   const equity = new Float64Array(rows);
   equity.fill(capital, 0, start);
   const units = new Float64Array(cols);
   const holding = new Float64Array(cols);
   const target = new Float64Array(cols);
   let raw: Float64Array = fixed ?? new Float64Array(cols);
+  // The invested share of `raw`: exactly 1 unless a sleeve target sums to less.
+  let invested = fixed === null ? 1 : investedShare(fixed);
   let cash = capital;
   const tradeRows: number[] = [];
   const applied: Float64Array[] = [];
@@ -173,6 +217,8 @@ export function backtest(input: BacktestInput): BacktestResult {
   let feesPaid = 0;
 
   for (let t = start; t < rows; t++) {
+    if (cashRate !== null && t > start && cash > 0)
+      cash *= Math.pow(1 + cashRate, (dates[t] - dates[t - 1]) / DAYS_PER_YEAR);
     let value = cash;
     for (let j = 0; j < cols; j++) {
       const p = data[j * rows + t];
@@ -187,7 +233,7 @@ export function backtest(input: BacktestInput): BacktestResult {
     }
     let trade = t === start || scheduled[t] === 1;
     if (!trade && band !== null) {
-      listedTarget(raw, data, rows, t, target);
+      listedTarget(raw, invested, data, rows, t, target);
       for (let j = 0; j < cols && !trade; j++) {
         const halfWidth = Math.min(
           band.absolute,
@@ -198,8 +244,11 @@ export function backtest(input: BacktestInput): BacktestResult {
       }
     }
     if (trade) {
-      if (fixed === null) raw = callRule(rule as WeightRule, prices, t, lookback);
-      if (!listedTarget(raw, data, rows, t, target)) {
+      if (fixed === null) {
+        raw = callRule(rule as WeightRule, prices, t - lag, lookback, cashRate !== null);
+        invested = investedShare(raw);
+      }
+      if (!listedTarget(raw, invested, data, rows, t, target)) {
         throw new CoreError(
           "INFEASIBLE",
           `on row ${t + 1} (day ${dates[t]}) no asset with a weight has a price; start later (lookback) or weight listed assets`,
@@ -214,7 +263,8 @@ export function backtest(input: BacktestInput): BacktestResult {
         const p = data[j * rows + t];
         units[j] = x > 0 ? x / p : 0;
       }
-      cash = 0;
+      // Without a sleeve (invested exactly 1) cash is exactly 0, as it always was.
+      cash = invested < 1 ? (1 - invested) * (value - fee) : 0;
       feesPaid += fee;
       tradeRows.push(t);
       applied.push(target.slice());
@@ -236,9 +286,13 @@ export function backtest(input: BacktestInput): BacktestResult {
   };
 }
 
-/** Rescales `raw` over the assets priced at row t into `out`; false when none has weight. */
+/**
+ * Rescales `raw` over the assets priced at row t into `out`, to sum to `invested`; false when
+ * some share is to be invested but no priced asset has weight. (× invested is exact for 1.)
+ */
 function listedTarget(
   raw: Float64Array,
+  invested: number,
   data: Float64Array,
   rows: number,
   t: number,
@@ -249,9 +303,72 @@ function listedTarget(
     out[j] = Number.isNaN(data[j * rows + t]) ? 0 : raw[j];
     sum += out[j];
   }
+  if (invested === 0) return true;
   if (sum <= 0) return false;
-  for (let j = 0; j < raw.length; j++) out[j] /= sum;
+  for (let j = 0; j < raw.length; j++) out[j] = (out[j] / sum) * invested;
   return true;
+}
+
+/** Σ weights, or exactly 1 for a target checkWeights rescaled to sum to 1 (see checkSleeveWeights). */
+function investedShare(weights: Float64Array): number {
+  let sum = 0;
+  for (let j = 0; j < weights.length; j++) sum += weights[j];
+  return Math.abs(sum - 1) <= SLEEVE_SUM_TOLERANCE ? 1 : sum;
+}
+
+/**
+ * Long-only weights summing to at most 1 (+1e-6); a sum within 1e-6 of 1 is rescaled to exactly 1
+ * by checkWeights, so such a target takes the engine's no-sleeve path bit for bit.
+ */
+function checkSleeveWeights(
+  weights: ArrayLike<number>,
+  cols: number,
+  labels: readonly string[],
+  context: { argument?: string; where?: string }
+): Float64Array {
+  const argument = context.argument ?? "weights";
+  const options = { ...context, labels, assetsOf: "prices" };
+  const checked = checkWeights(weights, cols, options);
+  let sum = 0;
+  for (let j = 0; j < cols; j++) {
+    if (checked[j] < 0) {
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `${context.where ? `${argument} ${context.where}` : argument}: ${labels[j]} is ${checked[j]}; weights must be 0 or more (long only)`,
+        { argument, row: j, column: j, label: labels[j] }
+      );
+    }
+    sum += checked[j];
+  }
+  if (Math.abs(sum - 1) <= SLEEVE_SUM_TOLERANCE)
+    return checkWeights(weights, cols, { ...options, fullyInvested: true });
+  if (sum > 1) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `${context.where ? `${argument} ${context.where}` : argument} sum to ${sum}; with a cash sleeve weights must sum to at most 1 (the rest is cash)`,
+      { argument }
+    );
+  }
+  return checked;
+}
+
+/** The sleeve's annual rate: a finite number above −99 % and at most 1000 %. */
+function checkCashRate(rate: unknown): number {
+  if (typeof rate !== "number") {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `cashRate must be an annual rate as a number, such as 0.04 for 4 %; got ${typeof rate === "string" ? `"${rate}"` : String(rate)}`,
+      { argument: "cashRate" }
+    );
+  }
+  if (!Number.isFinite(rate)) {
+    throw new CoreError(
+      "NON_FINITE",
+      `cashRate is ${rate}; give a finite annual rate such as 0.04 for 4 %`,
+      { argument: "cashRate" }
+    );
+  }
+  return checkRange(rate, "cashRate", MIN_CASH_RATE, MAX_CASH_RATE);
 }
 
 /** F = fee·Σ|w_i(V − F) − h_i|, a contraction in F with factor ≤ fee rate. */
@@ -276,7 +393,13 @@ function solveFee(
 }
 
 /** The rule's weights for row t, from a copy of the trailing window (the rule cannot see later rows). */
-function callRule(rule: WeightRule, prices: PricePanel, t: number, lookback: number): Float64Array {
+function callRule(
+  rule: WeightRule,
+  prices: PricePanel,
+  t: number,
+  lookback: number,
+  sleeve: boolean
+): Float64Array {
   const { rows, cols, data } = prices;
   const window = new Float64Array(lookback * cols);
   for (let j = 0; j < cols; j++) {
@@ -294,6 +417,11 @@ function callRule(rule: WeightRule, prices: PricePanel, t: number, lookback: num
     labels: prices.labels,
   };
   const weights = rule(panel, t);
+  if (sleeve)
+    return checkSleeveWeights(weights, cols, prices.labels, {
+      argument: "rule",
+      where: `(weights returned for row ${t + 1})`,
+    });
   return checkWeights(weights, cols, {
     argument: "rule",
     where: `(weights returned for row ${t + 1})`,
