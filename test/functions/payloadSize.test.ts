@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { excelBoundary, excelBoundaryAsync } from "../../src/functions/boundary";
 import {
   SAFE_PAYLOAD_BYTES,
@@ -12,25 +13,61 @@ function grid(rows: number, cols: number): number[][] {
   );
 }
 
+/** What JSON.stringify writes for a grid, in UTF-8 bytes: the size Excel would carry. */
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
+
 describe("estimatePayloadBytes", () => {
-  it("counts cells by kind without serialising", () => {
+  it("counts text, booleans and errors exactly, and small grids' numbers exactly", () => {
     expect(
       estimatePayloadBytes([
-        [1, 2],
+        [1, 2.5],
         ["BTC", true],
       ])
-    ).toBe(25 + 25 + 12 + 6);
+    ).toBe(2 + 4 + 12 + 6 + 3 * 2);
     expect(estimatePayloadBytes("é")).toBe(6);
-    expect(estimatePayloadBytes([[{ code: "#N/A", message: "no price" }]])).toBe(48 + 24);
-    expect(estimatePayloadBytes([1, 2, 3])).toBe(75);
+    expect(estimatePayloadBytes([[{ code: "#N/A", message: "no price" }]])).toBe(48 + 24 + 2 * 2);
+    expect(estimatePayloadBytes([1, 22, 333])).toBe(2 + 3 + 4 + 4 * 2);
+    const numbers = grid(20, 50); // 1,000 cells: every row is measured
+    expect(estimatePayloadBytes(numbers)).toBe(
+      numbers.flat().reduce((sum, x) => sum + String(x).length + 1, 0) + 21 * 2
+    );
   });
 
-  it("is never below the real JSON size of numbers and text", () => {
-    const numbers = grid(200, 50);
-    expect(estimatePayloadBytes(numbers)).toBeGreaterThanOrEqual(JSON.stringify(numbers).length);
-    const text = [["Bitcoin", "Ether ∑", 'quote " and \\ slash', ""]];
-    expect(estimatePayloadBytes(text)).toBeGreaterThanOrEqual(
-      Buffer.byteLength(JSON.stringify(text), "utf8")
+  it("estimates a 500 × 500 correlation matrix within 0.5 % of its JSON size", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647) * 2 - 1;
+    const matrix = Array.from({ length: 500 }, (_, i) =>
+      Array.from({ length: 500 }, (_, j) => (i === j ? 1 : random()))
+    );
+    const exact = jsonBytes(matrix);
+    expect(Math.abs(estimatePayloadBytes(matrix) - exact) / exact).toBeLessThan(0.005);
+  });
+
+  it("measures whole rows, so a short date column beside long prices is not all it sees", () => {
+    // 8,192 rows × (date serial, price): a cell stride would land on the dates alone.
+    const rows = Array.from({ length: 8192 }, (_, t) => [45_000 + t, 40_000 / 3 + t / 7]);
+    const exact = jsonBytes(rows);
+    expect(Math.abs(estimatePayloadBytes(rows) - exact) / exact).toBeLessThan(0.02);
+  });
+
+  it("stays within 3 % of the JSON size of random grids of 100 cells or more (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10, max: 300 }),
+        fc.integer({ min: 10, max: 60 }),
+        fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (rows, cols, scale, seed) => {
+          let state = seed;
+          const next = () => ((state = (state * 48_271) % 2_147_483_647) / 2_147_483_647) * scale;
+          const values = Array.from({ length: rows }, () => Array.from({ length: cols }, next));
+          const exact = jsonBytes(values);
+          expect(Math.abs(estimatePayloadBytes(values) - exact) / exact).toBeLessThan(0.03);
+        }
+      ),
+      { numRuns: 60 }
     );
   });
 });
@@ -51,18 +88,27 @@ describe("refuseOversizedResult", () => {
     expect(() => refuseOversizedResult(3)).not.toThrow();
   });
 
+  it("passes a 500 × 500 matrix of full-precision numbers (about 4.9 MB), which Excel carries", () => {
+    const matrix = Array.from({ length: 500 }, (_, i) =>
+      Array.from({ length: 500 }, (_, j) => Math.sin(i * 500 + j + 1) * 0.999)
+    );
+    expect(jsonBytes(matrix)).toBeGreaterThan(4.6e6);
+    expect(() => refuseOversizedResult(matrix)).not.toThrow();
+  });
+
   it("refuses a result over the cap, saying how big, how many cells and what to do", () => {
-    const cells = Math.ceil(SAFE_PAYLOAD_BYTES / 25) + 1000;
+    const cells = Math.ceil(SAFE_PAYLOAD_BYTES / 15) + 1000;
     const big = grid(Math.ceil(cells / 400), 400);
+    expect(jsonBytes(big)).toBeGreaterThan(SAFE_PAYLOAD_BYTES);
     expect(() => refuseOversizedResult(big)).toThrow(
-      /^the result is about 4\.\d MB \(\d{3},\d{3} cells\), more than Excel passes to a cell \(5 MB; it would stay #BUSY!\); ask for a shorter window or fewer assets, or use the pane's tables$/
+      /^the result is about \d\.\d MB \(\d{3},\d{3} cells\), more than Excel passes to a cell \(5 MB; it would stay #BUSY!\); ask for a shorter window or fewer assets, or use the pane's tables$/
     );
   });
 
   it("is applied at the boundary: the cell shows #VALUE! with the message", async () => {
-    const big = grid(500, 500);
+    const big = grid(560, 560);
     expect(() => excelBoundary("CORRMATRIX", () => big)).toThrow(
-      expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/250,000 cells/) })
+      expect.objectContaining({ code: "#VALUE!", message: expect.stringMatching(/313,600 cells/) })
     );
     await expect(excelBoundaryAsync("HISTORY", async () => big)).rejects.toMatchObject({
       code: "#VALUE!",
