@@ -5,6 +5,8 @@
  * in Node registers nothing and needs no Office runtime. Every listed file must be re-exported here,
  * or webpack leaves it out of the bundle (the browser contract test checks that each id registers).
  */
+import { warmUpBackgroundPool } from "./worker/backgroundPool";
+
 export * from "./returns";
 export * from "./risk";
 export * from "./dependence";
@@ -12,3 +14,10 @@ export * from "./construction";
 export * from "./diagnostics";
 export * from "./rebalancing";
 export * from "./data";
+
+// The background worker starts once the page is idle, not with the first long formula.
+if (typeof window !== "undefined") {
+  if (typeof window.requestIdleCallback === "function")
+    window.requestIdleCallback(warmUpBackgroundPool, { timeout: 2_000 });
+  else setTimeout(warmUpBackgroundPool, 500);
+}
