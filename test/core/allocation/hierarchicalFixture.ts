@@ -1,7 +1,8 @@
 import type { SquareMatrix } from "../../../src/core/types";
 import { correlationDistance } from "../../../src/core/clustering/correlationDistance";
 import { linkage, type LinkageMatrix } from "../../../src/core/clustering/linkage";
-import { readFixture, squareMatrix } from "./testMatrices";
+import { readSharedCsv } from "../../helpers/sharedData";
+import { readFixture, sampleCovariance, squareMatrix } from "./testMatrices";
 
 /** test/fixtures/allocation/hierarchical.json, written by scripts/fixtures/hierarchical.py. */
 export interface HierarchicalFixture {
@@ -71,4 +72,21 @@ export function blockDiagonal(blocks: readonly (readonly number[])[]): SquareMat
     offset += m;
   });
   return squareMatrix(data);
+}
+
+/**
+ * The real-data covariance rebuilt from ../shared/data as scripts/fixtures/allocation.py builds it
+ * (complete-case daily simple returns of the fixture's symbols, n − 1); call only inside
+ * describeWithSharedData.
+ */
+export function realCovFromCsv(): { cov: SquareMatrix; rows: number } {
+  const csv = readSharedCsv("crypto-daily-close.csv");
+  const symbols = hierarchicalFixture.realSymbols;
+  const columns = symbols.map((s) => csv.symbols.indexOf(s));
+  const returns: number[][] = [];
+  for (let t = 1; t < csv.rows.length; t++) {
+    const row = columns.map((j) => csv.rows[t][j] / csv.rows[t - 1][j] - 1);
+    if (row.every(Number.isFinite)) returns.push(row);
+  }
+  return { cov: { ...sampleCovariance(returns), labels: symbols }, rows: returns.length };
 }
