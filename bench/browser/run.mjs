@@ -15,14 +15,18 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SourceMap, createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import {
+  CHROMIUM,
+  dist,
+  isOfficeJs,
+  launchChromium,
+  readOfficeDouble,
+} from "../../test/e2e/browserHarness.mjs";
 import { serveFolder } from "../../test/e2e/staticServer.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
-const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PYTHON = process.env.PYTHON || "/usr/bin/python3";
 const BENCH_SCRIPT = "/__bench/bench-page.js";
 
@@ -104,7 +108,7 @@ async function openPage(browser, server, benchScript, officeDouble, noSimd) {
   // On the context, so that scripts a Web Worker loads are routed too.
   await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+    if (isOfficeJs(url)) {
       return route.fulfill({ contentType: "text/javascript", body: officeDouble });
     }
     if (url === `${server.url}${BENCH_SCRIPT}`) {
@@ -247,23 +251,12 @@ async function main() {
     );
   const loadBefore = os.loadavg();
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-  const officeDouble = fs.readFileSync(path.join(root, "test", "e2e", "officeDouble.js"), "utf8");
+  const officeDouble = readOfficeDouble();
   const bench = await buildPageBundle();
   const benchScript = bench.text;
 
   const server = await serveFolder(dist);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const browserResults = new Map();
   const chromiumVersion = browser.version();
   try {

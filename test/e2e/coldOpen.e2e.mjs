@@ -8,16 +8,17 @@
  * saved keyed provider whose key is gone must say "saved key missing".
  * Prints "e2e-cold-open: N passed, M failed" last; exits 1 on any failure.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  createReport,
+  dist,
+  isOfficeJs,
+  launchChromium,
+  prerequisitesMet,
+  readOfficeDouble,
+} from "./browserHarness.mjs";
 import { serveFolder } from "./staticServer.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const SUITE = "e2e-cold-open";
 const PARTITION = "workbook-7f3a";
 const SETTINGS_KEY = `${PARTITION}/diversify.dataSettings`;
 // Three closes ending yesterday: HISTORY counts its days back from today, through the cache.
@@ -26,11 +27,7 @@ const isoDay = (daysAgo) =>
   new Date(Math.floor(Date.now() / DAY_MS - daysAgo) * DAY_MS).toISOString().slice(0, 10);
 const CSV = `date,BTC,ETH\n${isoDay(3)},100,10\n${isoDay(2)},110,11\n${isoDay(1)},121,12.1\n`;
 
-const results = [];
-function record(name, ok, detail = "") {
-  results.push({ name, ok });
-  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
-}
+const { record, finish } = createReport(SUITE);
 
 /** A page whose Office is not ready yet, with these settings saved by an earlier session. */
 async function coldPage(browser, server, officeDouble, savedSettings) {
@@ -39,7 +36,7 @@ async function coldPage(browser, server, officeDouble, savedSettings) {
   page.on("pageerror", (error) => problems.push(error.message));
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+    if (isOfficeJs(url)) {
       return route.fulfill({ contentType: "text/javascript", body: officeDouble });
     }
     if (url.startsWith(server.url)) return route.continue();
@@ -78,35 +75,10 @@ async function historyAcrossReady(page, args) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
-    console.error(`${dist}/taskpane.html is missing: run \`npm run build\` first.`);
-    console.log("e2e-cold-open: 0 passed, 1 failed");
-    process.exit(1);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
-    if (process.env.CI === "true") {
-      console.error(message);
-      process.exit(1);
-    }
-    console.log(`skipped: ${message}`);
-    console.log("e2e-cold-open: 0 passed, 0 failed, 1 skipped");
-    return;
-  }
-  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  if (!prerequisitesMet(SUITE, "taskpane.html")) return;
+  const officeDouble = readOfficeDouble();
   const server = await serveFolder(dist);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const saved = { provider: "csv", csv: { text: CSV, sourceName: "closes.csv" } };
     const csv = await coldPage(browser, server, officeDouble, saved);
@@ -150,9 +122,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`\ne2e-cold-open: ${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finish();
 }
 
 await main();

@@ -9,26 +9,21 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  artefacts,
+  createReport,
+  dist,
+  isOfficeJs,
+  launchChromium,
+  prerequisitesMet,
+  readOfficeDouble,
+} from "./browserHarness.mjs";
 import { serveFolder } from "./staticServer.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
-const artefacts = path.join(root, "test-results", "e2e");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 /** Excel on the web refuses requests over 5 MB; the double does the same. */
 const WEB_PAYLOAD_LIMIT = 5_000_000;
 
-const results = [];
-function record(name, ok, detail = "") {
-  results.push({ name, ok });
-  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
-}
-function note(text) {
-  console.log(`# ${text}`);
-}
+const { record, note, finish } = createReport("e2e-pane");
 
 async function choose(page, comboboxName, optionName) {
   await page.getByRole("combobox", { name: comboboxName }).click();
@@ -36,28 +31,11 @@ async function choose(page, comboboxName, optionName) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(dist, "taskpane.js"))) {
-    console.error(`${dist}/taskpane.js is missing: run \`npm run build\` first.`);
-    console.log("e2e-pane: 0 passed, 1 failed");
-    process.exit(1);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
-    if (process.env.CI === "true") {
-      console.error(message);
-      process.exit(1);
-    }
-    console.log(`skipped: ${message}`);
-    console.log("e2e-pane: 0 passed, 0 failed, 1 skipped");
-    return;
-  }
+  if (!prerequisitesMet("e2e-pane", "taskpane.js")) return;
   fs.mkdirSync(artefacts, { recursive: true });
-  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  const officeDouble = readOfficeDouble();
   const server = await serveFolder(dist);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   const escaped = [];
   const expectedBlocked = [];
   try {
@@ -67,7 +45,7 @@ async function main() {
     page.on("pageerror", (error) => consoleErrors.push(error.message));
     await page.route("**/*", (route) => {
       const url = route.request().url();
-      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+      if (isOfficeJs(url)) {
         return route.fulfill({ contentType: "text/javascript", body: officeDouble });
       }
       if (url.startsWith(server.url)) return route.continue();
@@ -555,7 +533,7 @@ async function main() {
     const reopened = await browser.newPage({ viewport: { width: 380, height: 760 } });
     await reopened.route("**/*", (route) => {
       const url = route.request().url();
-      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+      if (isOfficeJs(url)) {
         return route.fulfill({
           contentType: "text/javascript",
           body: `${officeDouble}\nwindow.__fakeWorkbook.importState(${JSON.stringify(saved)});`,
@@ -608,7 +586,7 @@ async function main() {
     const older = await browser.newPage({ viewport: { width: 380, height: 760 } });
     await older.route("**/*", (route) => {
       const url = route.request().url();
-      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+      if (isOfficeJs(url)) {
         return route.fulfill({
           contentType: "text/javascript",
           body: `${officeDouble}\nwindow.__officeDouble.setRequirementSets({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.6" });`,
@@ -634,10 +612,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`e2e-pane: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finish();
 }
 
 main().catch((error) => {

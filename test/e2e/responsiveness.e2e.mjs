@@ -13,29 +13,22 @@
  * in src/functions/worker/workEstimate.ts).
  * Prints "e2e-responsiveness: N passed, M failed" last; exits 1 on any failure.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  createReport,
+  dist,
+  isOfficeJs,
+  launchChromium,
+  prerequisitesMet,
+  readOfficeDouble,
+} from "./browserHarness.mjs";
 import { serveFolder } from "./staticServer.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const SUITE = "e2e-responsiveness";
 /** The issue's bounds: no long task above this, and a click handled within it. */
 const LIMIT_MS = 100;
 const WORKER_FILE = "functionsWorker.js";
 
-const results = [];
-function record(name, ok, detail = "") {
-  results.push({ name, ok });
-  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
-}
-function note(text) {
-  console.log(`# ${text}`);
-}
+const { record, note, finish } = createReport(SUITE);
 
 /**
  * Runs in the page: geometric random-walk prices (seeded, so every run sees the same data) under a
@@ -118,7 +111,7 @@ async function newPane(browser, server, officeDouble, { withoutSimd = false } = 
   }
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+    if (isOfficeJs(url)) {
       return route.fulfill({ contentType: "text/javascript", body: officeDouble });
     }
     if (url.startsWith(server.url)) return route.fallback();
@@ -183,27 +176,10 @@ async function measureRoundTrip(page, serverUrl) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(dist, WORKER_FILE))) {
-    console.error(`${dist}/${WORKER_FILE} is missing: run \`npm run build\` first.`);
-    console.log(`${SUITE}: 0 passed, 1 failed`);
-    process.exit(1);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
-    if (process.env.CI === "true") {
-      console.error(message);
-      process.exit(1);
-    }
-    console.log(`skipped: ${message}`);
-    console.log(`${SUITE}: 0 passed, 0 failed, 1 skipped`);
-    return;
-  }
-  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  if (!prerequisitesMet(SUITE, WORKER_FILE)) return;
+  const officeDouble = readOfficeDouble();
   const server = await serveFolder(dist);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   try {
     const { page, workers, consoleErrors } = await newPane(browser, server, officeDouble);
 
@@ -537,10 +513,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${SUITE}: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finish();
 }
 
 main().catch((error) => {

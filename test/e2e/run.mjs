@@ -7,22 +7,19 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import {
+  artefacts,
+  createReport,
+  dist,
+  isOfficeJs,
+  launchChromium,
+  prerequisitesMet,
+  readOfficeDouble,
+} from "./browserHarness.mjs";
 import { serveFolder } from "./staticServer.mjs";
 import { contractCases } from "./contractCases.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-const dist = path.resolve(process.env.DIVERSIFY_DIST || path.join(root, "dist"));
-const artefacts = path.join(root, "test-results", "e2e");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-
-const results = [];
-function record(name, ok, detail = "") {
-  results.push({ name, ok });
-  console.log(`${ok ? "ok" : "not ok"} - ${name}${ok || !detail ? "" : `\n    ${detail}`}`);
-}
+const { record, finish } = createReport("e2e");
 
 /**
  * Excel's cap on what a custom function returns (office-js #4654): a larger result never reaches
@@ -71,36 +68,12 @@ function checkExpectation(outcome, expectation) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
-    console.error("dist/ is missing: run `npm run build` first.");
-    process.exit(1);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    const message = `browser tests need Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium)`;
-    if (process.env.CI === "true") {
-      console.error(message);
-      process.exit(1);
-    }
-    console.log(`skipped: ${message}`);
-    console.log("e2e: 0 passed, 0 failed, 1 skipped");
-    return;
-  }
+  if (!prerequisitesMet("e2e", "taskpane.html")) return;
   fs.mkdirSync(artefacts, { recursive: true });
-  const officeDouble = fs.readFileSync(path.join(here, "officeDouble.js"), "utf8");
+  const officeDouble = readOfficeDouble();
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
   const server = await serveFolder(dist);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const escaped = [];
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
@@ -112,7 +85,7 @@ async function main() {
     page.on("pageerror", (error) => consoleErrors.push(error.message));
     await page.route("**/*", (route) => {
       const url = route.request().url();
-      if (/appsforoffice\.microsoft\.com\/.*office\.js/.test(url)) {
+      if (isOfficeJs(url)) {
         return route.fulfill({ contentType: "text/javascript", body: officeDouble });
       }
       if (url.startsWith(server.url)) return route.continue();
@@ -174,10 +147,7 @@ async function main() {
     await server.close();
   }
   record("no request left the machine", escaped.length === 0, escaped.join(", "));
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finish();
 }
 
 main().catch((error) => {
