@@ -1,4 +1,7 @@
 import { blackLitterman } from "../../../src/core/bayesian/blackLitterman";
+import { efficientFrontier } from "../../../src/core/frontier/efficientFrontier";
+import { maximumSharpePortfolio } from "../../../src/core/frontier/maximumSharpePortfolio";
+import { maximumSharpeConstrained } from "../../../src/core/optimize/maximumSharpeConstrained";
 import { blackLittermanPosterior } from "../../../src/core/bayesian/blackLittermanPosterior";
 import { parseViews } from "../../../src/core/bayesian/parseViews";
 import {
@@ -203,6 +206,30 @@ describe("blackLitterman", () => {
       const answer = crypto[uncertainty] as MethodAnswer;
       expectAnswer(result, answer, answer.weightsPosterior);
     }
+  });
+
+  it("feeds the existing optimisers as (mu, cov): the QP and the critical line agree, and equal the BL weights when those are long-only", () => {
+    const cov = matrix(crypto.cov, crypto.labels);
+    const options = {
+      marketCaps: crypto.marketCaps,
+      riskAversion: crypto.riskAversion,
+      uncertainty: "idzorek",
+    } as const;
+    const both = blackLitterman(
+      cov,
+      parseViews([["asset", "over", "return", "confidence"], ...crypto.views], crypto.labels),
+      options
+    );
+    const qp = maximumSharpeConstrained(both.mu, both.cov);
+    const cla = maximumSharpePortfolio(both.mu, both.cov);
+    expect(maxAbsDiff(qp.weights, cla.weights)).toBeLessThan(1e-8);
+    expect(efficientFrontier(both.mu, both.cov).length).toBeGreaterThan(1);
+    // The views short BTC in the unconstrained weights. With no views the long-only tangency
+    // portfolio of the market prior is the market portfolio itself (reverse optimisation, r_f = 0).
+    const none = blackLitterman(cov, makeViews(6, []), options);
+    const market = maximumSharpeConstrained(none.mu, none.cov);
+    expect(maxAbsDiff(market.weights, none.marketWeights as Float64Array)).toBeLessThan(1e-8);
+    expect(maxAbsDiff(none.weights, none.marketWeights as Float64Array)).toBeLessThan(1e-12);
   });
 
   it("weights sum to 1", () => {
