@@ -4,8 +4,11 @@ import { cutTree } from "./cutTree";
 import { silhouetteScore } from "./silhouetteScore";
 import { twoDifferenceGapStatistic } from "./twoDifferenceGapStatistic";
 
-/** How to choose the number of clusters: a given count, or a rule that picks one from the tree. */
-export type ClusterCountRule = number | "gap" | "silhouette";
+/**
+ * How to choose the number of clusters: a given count, or the name of a rule that picks one from
+ * the tree, "gap" or "silhouette" (any case, as an Excel option arrives).
+ */
+export type ClusterCountRule = number | string;
 
 /**
  * The number of flat clusters to cut a tree into, for HERC and NCO: a count given by the caller,

@@ -47,7 +47,7 @@ describe("clusterCount", () => {
       );
     });
     it("rejects an unknown rule, listing the choices (INVALID_ARGUMENT)", () => {
-      expect(() => clusterCount(d, tree, "elbow" as "gap")).toThrow(/"gap" or "silhouette"/);
+      expect(() => clusterCount(d, tree, "elbow")).toThrow(/"gap" or "silhouette"/);
     });
     it("rejects maxClusters below 1 (INVALID_ARGUMENT)", () => {
       expect(() => clusterCount(d, tree, "silhouette", 0)).toThrow(

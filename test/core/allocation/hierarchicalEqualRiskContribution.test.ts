@@ -79,7 +79,7 @@ describe("hierarchicalEqualRiskContribution", () => {
         fc.constantFrom("single", "average", "complete", "ward"),
         fc.constantFrom("variance", "volatility", "equal"),
         fc.constantFrom("riskparity", "equal"),
-        fc.constantFrom<"gap" | "silhouette">("gap", "silhouette"),
+        fc.constantFrom("gap", "silhouette"),
         (cov, method, riskMeasure, intraCluster, clusters) => {
           const { weights, clusterCount } = hierarchicalEqualRiskContribution(cov, {
             linkage: method,
