@@ -8,8 +8,9 @@
  * Comments in the .wat files: wabt 1.0.39's lexer reads some UTF-8 (e.g. "⌊", bytes E2 8C 8A) as a line
  * break, so keep floor() and the like in ASCII there.
  *
- * Features: SIMD only (the kernels use 128-bit f64x2; no relaxed SIMD, threads or other proposals),
- * so the binaries run on every engine that passes the SIMD probe.
+ * Features: SIMD, and relaxed SIMD for the files that use it (gramKernelFma.wat and its probe, run
+ * only where the relaxed probe validates); no threads or other proposals, so the other binaries run
+ * on every engine that passes the SIMD probe.
  */
 import { createRequire } from "node:module";
 import * as fs from "node:fs";
@@ -31,10 +32,11 @@ if (sources.length === 0) throw new Error(`no .wat file in ${wasmDir}`);
 for (const source of sources) {
   const name = path.basename(source, ".wat");
   const text = fs.readFileSync(path.join(wasmDir, source), "utf8");
-  const module = wabt.parseWat(source, text, { simd: true });
+  const features = { simd: true, relaxed_simd: /relaxed_/.test(text) };
+  const module = wabt.parseWat(source, text, features);
   try {
     module.resolveNames();
-    module.validate({ simd: true });
+    module.validate(features);
     const { buffer } = module.toBinary({ log: false, write_debug_names: false });
     const base64 = Buffer.from(buffer).toString("base64");
     const exportName = `${name}Wasm`;

@@ -1,6 +1,8 @@
 import { CoreError } from "../../errors";
 import { base64Bytes } from "./base64Bytes";
+import { gramKernelFmaWasm } from "./gramKernelFmaWasm";
 import { gramKernelWasm } from "./gramKernelWasm";
+import { wasmRelaxedSimdAvailable } from "./wasmRelaxedSimdAvailable";
 import { wasmSimdAvailable } from "./wasmSimdAvailable";
 
 /** Column multiples of the kernel's 2 × 4 register tile (gramKernel.wat): A pads to 2, B to 4. */
@@ -74,9 +76,11 @@ let shared: Kernel | null | undefined;
  *
  * Formula: crossProduct computes the cross product AᵀB of column-contiguous packs (the Gram AᵀA,
  * upper triangle, when upperOnly), as packedCrossProduct does for its 3-interleaved packs.
- * Numerics: each f64x2 lane sums every other row (products rounded once, no FMA) and the two lanes
- * are added once per 256-row block, so results differ from the sequential JS kernel only in
- * summation order: |Δ| ≤ about rows · 2⁻⁵³ · ‖a‖‖b‖ (≤ 6e-16 seen on 500 × 3,650 unit-norm columns).
+ * Numerics: each f64x2 lane sums every other row and the two lanes are added once per 256-row
+ * block, so results differ from the sequential JS kernel in summation order, and, where the engine
+ * has relaxed SIMD (gramKernelFma.wat: Chromium ≥ 114), in each product-and-add being rounded once
+ * (a fused multiply-add) instead of twice: |Δ| ≤ about rows · 2⁻⁵³ · ‖a‖‖b‖ either way (≤ 6e-16 seen
+ * on 500 × 3,650 unit-norm columns).
  * Reference: GotoBLAS/BLIS register tiling (Goto & van de Geijn 2008) with a 2 × 4 tile of f64x2.
  * Method: the module (785 bytes, under Chromium's 4 KB limit for synchronous compilation on the
  * main thread) is compiled and instantiated synchronously from the embedded bytes on first use and
@@ -200,7 +204,9 @@ function instantiate(): Kernel | null {
   shared = null;
   if (!wasmSimdAvailable()) return shared;
   try {
-    const module = new WebAssembly.Module(base64Bytes(gramKernelWasm));
+    // Fused multiply-adds where the engine has relaxed SIMD (gramKernelFma.wat), else mul + add.
+    const bytes = wasmRelaxedSimdAvailable() ? gramKernelFmaWasm : gramKernelWasm;
+    const module = new WebAssembly.Module(base64Bytes(bytes));
     const exports = new WebAssembly.Instance(module, {}).exports;
     shared = { memory: exports.memory, gram: exports.gram } as Kernel;
   } catch {
