@@ -1,9 +1,9 @@
 import { CoreError } from "../errors";
-import { checkCovariance } from "../optimize/checkCovariance";
 import { checkExpectedReturns } from "../optimize/checkExpectedReturns";
 import type { SquareMatrix } from "../types";
 import { blackLittermanPosterior } from "./blackLittermanPosterior";
 import { blackLittermanWeights } from "./blackLittermanWeights";
+import { checkCovarianceEntries } from "./checkCovarianceEntries";
 import { checkRiskAversion } from "./checkRiskAversion";
 import { heLittermanOmega } from "./heLittermanOmega";
 import { idzorekOmega } from "./idzorekOmega";
@@ -79,7 +79,8 @@ export function blackLitterman(
   views: BlackLittermanViews,
   options: BlackLittermanOptions
 ): BlackLittermanResult {
-  checkCovariance(cov);
+  // Definiteness is tested by the prior and posterior steps; here only what the options need.
+  checkCovarianceEntries(cov);
   const n = cov.size;
   const tau = options.tau ?? 0.05;
   const uncertainty = options.uncertainty ?? "helitterman";

@@ -1,6 +1,6 @@
 import { CoreError } from "../errors";
-import { checkCovariance } from "../optimize/checkCovariance";
 import type { SquareMatrix } from "../types";
+import { checkCovarianceEntries } from "./checkCovarianceEntries";
 import { checkTau } from "./checkTau";
 import { checkViews } from "./checkViews";
 import type { BlackLittermanViews } from "./types";
@@ -23,11 +23,11 @@ import { viewVariances } from "./viewVariances";
  * Complexity: as {@link heLittermanOmega}.
  *
  * @param views P (K × N), Q and confidences c (one per view, in [0, 1])
- * @param cov positive definite covariance Σ with asset labels
+ * @param cov covariance Σ with asset labels (symmetric; its definiteness is the posterior's check)
  * @param tau the prior's weight τ in (0, 1] (default 0.05)
  * @returns the K diagonal entries of Ω, each in [0, +Infinity]
  * @throws CoreError INVALID_ARGUMENT (no confidences in the views), and as {@link checkViews},
- *   {@link checkTau} and checkCovariance (a confidence outside [0, 1])
+ *   {@link checkTau} and {@link checkCovarianceEntries} (a confidence outside [0, 1])
  * @example idzorekOmega({ count: 1, assets: 2, P: Float64Array.of(1, 0), Q: Float64Array.of(0.4), confidences: Float64Array.of(0.5), names: ["A"], rows: [0] }, { size: 2, data: Float64Array.of(0.04, 0.01, 0.01, 0.09), labels: ["A", "B"] });
  * // => Float64Array [0.002]   (0.05 × 0.04 × 0.5/0.5)
  */
@@ -36,7 +36,7 @@ export function idzorekOmega(
   cov: SquareMatrix,
   tau = 0.05
 ): Float64Array {
-  checkCovariance(cov);
+  checkCovarianceEntries(cov);
   checkViews(views, cov.size);
   checkTau(tau);
   const confidences = views.confidences;

@@ -283,6 +283,11 @@ describe("blackLitterman", () => {
         expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "weightsCovariance" })
       );
     });
+    it("SINGULAR_MATRIX for a covariance that is not positive definite, from the posterior step", () => {
+      expect(() =>
+        blackLitterman(matrix([1, 1, 1, 1], ["BTC", "ETH"]), views, { prior: [0, 0] })
+      ).toThrow(expect.objectContaining({ code: "SINGULAR_MATRIX", argument: "cov" }));
+    });
     it("INVALID_ARGUMENT for Idzorek without confidences", () => {
       expect(() => blackLitterman(cov, views, { prior: [0, 0], uncertainty: "idzorek" })).toThrow(
         expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "views" })
