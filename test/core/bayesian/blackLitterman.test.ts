@@ -97,6 +97,41 @@ describe("blackLitterman", () => {
       );
     });
 
+    it("test_bl_market_prior: market prior with δ from SPY (published to 5 decimals: 2.68549) and r_f = 0.02", () => {
+      // market_implied_prior_returns adds its default risk_free_rate 0.02; the views get He–Litterman Ω
+      // and bl_weights(delta) solves with the prior Σ. Only δ's rounding separates this from the
+      // published run (relative 2e-6 in π), hence rtol 1e-5 instead of 1e-7.
+      const views = parseViews(
+        [
+          ["GOOG", 0.4],
+          ["AAPL", -0.3],
+          ["FB", 0.3],
+          ["BABA", 0],
+        ],
+        stocks.labels
+      );
+      const result = blackLitterman(stockCov, views, {
+        marketCaps: stocks.marketCaps,
+        riskAversion: 2.68549,
+        riskFree: 0.02,
+        weightsCovariance: "prior",
+      });
+      views.names.forEach((name, k) => {
+        const i = stocks.labels.indexOf(name);
+        const [low, high] = [
+          Math.min(result.prior[i], views.Q[k]),
+          Math.max(result.prior[i], views.Q[k]),
+        ];
+        expect(result.mu[i]).toBeGreaterThanOrEqual(low);
+        expect(result.mu[i]).toBeLessThanOrEqual(high);
+      });
+      expectAllClose(
+        performance(result.mu, result.cov, result.weights),
+        [0.2580693114409672, 0.265445955488424, 0.8968654692926723],
+        1e-5
+      );
+    });
+
     const fiveViews = [
       ["AAPL", 0.2],
       ["BBY", -0.3],
