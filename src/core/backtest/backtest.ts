@@ -31,7 +31,10 @@ export interface BacktestInput {
   readonly prices: PricePanel;
   /** Day numbers (days since 1970-01-01), one per price row, strictly increasing. */
   readonly dates: ArrayLike<number>;
-  /** Fixed target weights, or a rule re-estimated on a trailing window at each rebalance. */
+  /**
+   * Fixed target weights, or a rule re-estimated on a trailing window at each rebalance; summing
+   * to 1, or to at most 1 when a `cashRate` is given.
+   */
   readonly rule: ArrayLike<number> | WeightRule;
   /** "none", "daily", "weekly", "monthly" (default), "quarterly", or { band }. */
   readonly rebalance?: CalendarFrequency | BandSchedule;
@@ -61,7 +64,10 @@ export interface BacktestResult {
   readonly equity: Float64Array;
   /** The rows where the portfolio traded; the first is the initial investment. */
   readonly rebalanceRows: Int32Array;
-  /** The target applied at each rebalance row (after dropping unlisted assets). */
+  /**
+   * The target applied at each rebalance row (after dropping unlisted assets); with a cash sleeve
+   * it sums to the invested share and 1 − Σ is cash.
+   */
   readonly weights: Float64Array[];
   /** Traded value / portfolio value at each rebalance (the first is the initial purchase). */
   readonly turnoverByRebalance: Float64Array;
