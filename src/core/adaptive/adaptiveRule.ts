@@ -24,7 +24,12 @@ export type BaseRule = ArrayLike<number> | WeightRule | "cash";
 /** Same forgiveness as checkWeights: rounded percentages may exceed 1 by this, not more. */
 const SUM_TOLERANCE = 1e-6;
 
-/** Attaches the window length a rule needs. */
+/**
+ * Attaches the window length a rule needs (the function object itself gets `minLookback`).
+ * @param rule the weight function
+ * @param minLookback rows of returns its window must hold
+ * @returns the same function, typed as an AdaptiveRule
+ */
 export function adaptiveRule(
   rule: (window: ReturnsPanel, asOfRow: number) => Float64Array,
   minLookback: number
@@ -32,7 +37,12 @@ export function adaptiveRule(
   return Object.assign(rule, { minLookback });
 }
 
-/** Rows the base rule needs: its `minLookback` when it has one, 1 for a plain rule, 0 for weights. */
+/**
+ * Rows the base rule needs: its `minLookback` when it has one, 1 for a plain rule (the backtest's
+ * minimum for any rule), 0 for fixed weights and "cash".
+ * @param base the base rule
+ * @returns a whole number of rows
+ */
 export function minLookbackOf(base: BaseRule): number {
   if (typeof base !== "function") return 0;
   const declared = (base as Partial<AdaptiveRule>).minLookback;
@@ -42,6 +52,10 @@ export function minLookbackOf(base: BaseRule): number {
 /**
  * Checks a base rule when the adaptive rule is built: "cash", a function, or finite long-only
  * weights summing to at most 1 (their count is checked against the window at each call).
+ * @param base the base rule
+ * @param argument its name in messages ("base", "calm", "stressed")
+ * @throws CoreError INVALID_ARGUMENT (not weights, a rule or "cash"; a negative weight; a sum above 1 + 1e-6)
+ * @throws CoreError NON_FINITE (a NaN or infinite weight)
  */
 export function checkBaseRule(base: BaseRule, argument: string): void {
   if (base === "cash" || typeof base === "function") return;
@@ -58,6 +72,14 @@ export function checkBaseRule(base: BaseRule, argument: string): void {
 /**
  * The base rule's weights for this window: a copy of fixed weights, zeros for "cash", or the
  * rule's output, checked to be one finite weight ≥ 0 per asset summing to at most 1.
+ * @param base the base rule
+ * @param window the returns window the adaptive rule was given (passed on unchanged)
+ * @param asOfRow the signal row (passed on unchanged)
+ * @param argument the base's name in messages
+ * @returns a new Float64Array the caller may modify
+ * @throws CoreError LENGTH_MISMATCH (not one weight per asset)
+ * @throws CoreError INVALID_ARGUMENT (a negative weight; a sum above 1 + 1e-6)
+ * @throws CoreError NON_FINITE (a NaN or infinite weight)
  */
 export function baseWeights(
   base: BaseRule,
@@ -111,6 +133,11 @@ function checkWeightValues(weights: ArrayLike<number>, argument: string, where: 
 /**
  * Throws when the window is shorter than a signal needs, naming the option and the fix. The
  * window of a backtest holds `lookback` rows, so the fix is a longer lookback or a shorter signal.
+ * @param window the returns window
+ * @param needed rows the signal needs
+ * @param what the signal in words, e.g. "a 200-day moving average"
+ * @param argument the option that sets its length
+ * @throws CoreError TOO_FEW_POINTS (window.rows < needed)
  */
 export function requireRows(
   window: ReturnsPanel,
@@ -126,7 +153,10 @@ export function requireRows(
   );
 }
 
-/** A whole number option from `min` up; `hint` says what it counts, for the message. */
+/**
+ * A whole number option from `min` up; `hint` says what it counts, for the message.
+ * @throws CoreError INVALID_ARGUMENT (text, a fraction, NaN, or below min)
+ */
 export function checkedWholeNumber(
   value: unknown,
   argument: string,
@@ -143,7 +173,10 @@ export function checkedWholeNumber(
   return value;
 }
 
-/** A number option in [min, max] (NaN and text rejected), with what it means for the message. */
+/**
+ * A number option in [min, max] (NaN and text rejected), with what it means for the message.
+ * @throws CoreError NON_FINITE (±Infinity, NaN); INVALID_ARGUMENT (text, outside [min, max])
+ */
 export function checkedNumber(
   value: unknown,
   argument: string,

@@ -35,6 +35,28 @@ describe("adaptive rules in the backtest", () => {
     expect(out.equity[4]).toBeCloseTo(k + (1 - k) * Math.pow(1.05, 2 / 365), 14);
   });
 
+  it("would see tomorrow without signalLag: the check above is not vacuous", () => {
+    // With signalLag 0 the rule for row r sees row r's own return, so changing row r's price
+    // changes the weights traded on row r (= t + 1 for t = r − 1): what expectNoLookAhead forbids.
+    const rows = [[100], [103], [99], [104], [101], [102]];
+    const rule = volatilityTarget([1], { target: 0.2, window: 3 });
+    const run = (p: number[][], signalLag: number) =>
+      backtest({
+        prices: pricePanel(p),
+        dates: [0, 1, 2, 3, 4, 5],
+        rule,
+        rebalance: "daily",
+        lookback: 3,
+        signalLag,
+        cashRate: 0,
+      });
+    const shocked = rows.map((row, t) => (t === 4 ? [150] : row));
+    const at = (out: ReturnType<typeof backtest>, row: number) =>
+      out.weights[Array.from(out.rebalanceRows).indexOf(row)][0];
+    expect(at(run(shocked, 0), 4)).not.toBe(at(run(rows, 0), 4));
+    expect(at(run(shocked, 1), 4)).toBe(at(run(rows, 1), 4));
+  });
+
   it("composes (vol target of a trend filter of a momentum tilt, switched to cash in stress) without look-ahead (property)", () => {
     const tilt = momentumTilt([0.3, 0.3, 0.4], { tiers: ["a", "a", "b"], window: 3 });
     const index = regimeSwitch(
