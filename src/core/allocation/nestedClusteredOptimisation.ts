@@ -20,8 +20,9 @@ export interface NestedClusteredOptimisationOptions {
   /** Risk-free rate subtracted from expectedReturns for "maxsharpe" (default 0). */
   readonly riskFree?: number | null;
   /**
-   * true (default): every step is the long-only optimiser of src/core/optimize (weights ≥ 0);
-   * false: the book's closed forms, long-short (weights may be negative).
+   * false (default): the book's closed forms, long-short (weights may be negative); true: every
+   * step is the long-only optimiser of src/core/optimize (weights ≥ 0, as Riskfolio-Lib), which
+   * costs an active-set QP per cluster (about 250 ms at 500 assets against 50 ms; bench/core/hierarchical.bench.ts).
    */
   readonly longOnly?: boolean | null;
   /** Linkage criterion: "ward" (default), "single", "average" or "complete". */
@@ -97,7 +98,7 @@ const BUDGET_TOLERANCE = 1e-12;
  * @throws CoreError SINGULAR_MATRIX when cov is not PSD, or a cluster's (or the reduced) covariance is singular
  * @throws CoreError INFEASIBLE for "maxsharpe" when a tangency portfolio does not exist (1ᵀΣ⁻¹(μ − rf) ≤ 0
  *   long-short; no asset above rf long-only), naming the cluster
- * @example nestedClusteredOptimisation(cov4, { clusters: 2, longOnly: false }).weights;
+ * @example nestedClusteredOptimisation(cov4, { clusters: 2 }).weights;
  *   // Σ = diag(1, 1, 4, 4): intra ½, ½ in both pairs; Σ' = diag(½, 2) → v = (0.8, 0.2) → [0.4, 0.4, 0.1, 0.1]
  */
 export function nestedClusteredOptimisation(
@@ -149,7 +150,8 @@ export function nestedClusteredOptimisation(
   const labels = cutTree(tree, k);
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) members[labels[i]].push(i);
-  const longOnly = options.longOnly ?? true;
+  // Long-short by default: the published algorithm, and an O(|C|³/3) solve per cluster.
+  const longOnly = options.longOnly ?? false;
 
   const intraWeights = new Float64Array(n);
   for (let c = 0; c < k; c++) {

@@ -90,7 +90,7 @@ describe("nestedClusteredOptimisation", () => {
     expect(
       maxAbsDiff(ls.weights, [(11 / 7) * vA, (-4 / 7) * vA, (1 - vA) / 2, (1 - vA) / 2])
     ).toBeLessThan(1e-14);
-    const lo = nestedClusteredOptimisation(shortPair, { clusters: 2 });
+    const lo = nestedClusteredOptimisation(shortPair, { clusters: 2, longOnly: true });
     expect(maxAbsDiff(lo.weights, [3 / 7, 0, 2 / 7, 2 / 7])).toBeLessThan(1e-12);
   });
 
@@ -243,11 +243,11 @@ describe("nestedClusteredOptimisation", () => {
     );
   });
 
-  it("treats null options as the defaults (minvariance, long-only, ward, silhouette)", () => {
+  it("treats null options as the defaults (minvariance, long-short, ward, silhouette)", () => {
     expect(nestedClusteredOptimisation(pairs, null)).toEqual(
       nestedClusteredOptimisation(pairs, {
         objective: "minvariance",
-        longOnly: true,
+        longOnly: false,
         linkage: "ward",
         clusters: "silhouette",
       })
@@ -309,6 +309,7 @@ describe("nestedClusteredOptimisation", () => {
       expect(() =>
         nestedClusteredOptimisation(pairs, {
           clusters: 2,
+          longOnly: true,
           objective: "maxsharpe",
           expectedReturns: [0.2, 0.2, 0.01, 0.01],
           riskFree: 0.05,
