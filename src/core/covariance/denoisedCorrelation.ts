@@ -55,8 +55,8 @@ const UNIT_DIAGONAL_TOLERANCE = 1e-10;
  * @throws CoreError TOO_FEW_POINTS (observations not an integer above the number of assets)
  * @throws CoreError SINGULAR_MATRIX (detoning leaves an asset with nothing: a zero diagonal)
  * @throws CoreError NOT_CONVERGED (the eigenvalue iteration fails: not seen for finite input)
- * @example denoisedCorrelation(C, 1825).factors for C the correlation of 1,825 days of 100 assets
- * // driven by one market factor => 1 (the market eigenvalue), the 99 others replaced by their mean
+ * @example denoisedCorrelation(C, 1000, { detone: true }).matrix.data for C = [[1, 0.9], [0.9, 1]];
+ * // K = 1 (1.9 ≥ λ₊), M = C; detoned 0.1·uuᵀ with u = (1, −1)/√2 → Float64Array [1, −1, −1, 1]
  */
 export function denoisedCorrelation(
   correlation: SquareMatrix,

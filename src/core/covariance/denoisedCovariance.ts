@@ -34,8 +34,9 @@ export interface DenoisedCovarianceOptions extends DenoisingOptions {
  * @throws CoreError TOO_FEW_POINTS (no more complete rows than assets; the message gives both)
  * @throws CoreError ZERO_VARIANCE (a constant column over the complete rows)
  * @throws CoreError SINGULAR_MATRIX (detoning leaves an asset with no variance)
- * @example denoisedCovariance(R, { periodsPerYear: 365 }).factors for R of 1,825 days × 100 assets
- * // with one market factor => 1; the matrix keeps each asset's variance and smooths the rest
+ * @throws CoreError NOT_CONVERGED (the eigenvalue iteration fails: not seen for finite input)
+ * @example denoisedCovariance(R, { periodsPerYear: 1 }) for R of 50 rows [a_t, 2a_t + small noise];
+ * // => factors 1 and, the one noise eigenvalue being its own mean, matrix = sampleCovariance(R, 1)
  */
 export function denoisedCovariance(
   returns: ReturnsPanel,

@@ -42,8 +42,8 @@ export interface MarchenkoPasturFit {
  * @param bandwidth KDE bandwidth h (> 0)
  * @returns { variance, lambdaPlus, error }
  * @throws nothing: an internal step; denoisedCorrelation checks q, h and the eigenvalues
- * @example marchenkoPasturFit(eigenvaluesOfCorrelation, 1825 / 500, 0.01).lambdaPlus;
- * // => about (1 + √(500/1825))² ≈ 2.32 for pure-noise returns (σ² ≈ 1)
+ * @example marchenkoPasturFit(spectrum, 5, 0.01) for the 200 eigenvalues of a pure-noise correlation
+ * // (1,000 rows) => { variance: 0.99999 (the bracket's top), lambdaPlus: 2.0944… = σ²(1 + √0.2)² }
  */
 export function marchenkoPasturFit(
   eigenvalues: Float64Array,
