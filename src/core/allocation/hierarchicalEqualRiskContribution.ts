@@ -59,7 +59,10 @@ const RISK_MEASURES: readonly RiskMeasure[] = ["variance", "volatility", "equal"
  *    "equal") multiplies the weights of the left side and 1 − α those of the right;
  * 5. w_i = (product of the α's above i's cluster) · w̃_i.
  * Oracle: an independent numpy/scipy re-derivation following Riskfolio's loop (scipy `to_tree`,
- * `fcluster(maxclust)`, nodes by decreasing height) in scripts/fixtures/hierarchical.py, to 1e-12.
+ * nodes by decreasing height, `cut_tree` clusters) in scripts/fixtures/hierarchical.py, to 1e-12,
+ * on random sector-factor covariances and the real crypto slice of realCrypto.json. (Riskfolio's
+ * older code takes the clusters from `fcluster(Z, k, "maxclust")`, which on these trees returns
+ * fewer than k clusters for k = n − 1; the cut below the last k − 1 merges is what the loop needs.)
  * Conventions: long-only, fully invested. R(C) is the risk of the portfolio actually held in C, so
  * with intraCluster "equal" it is the equal-weight portfolio's risk (Riskfolio's HERC2 still
  * measures C by its inverse-variance portfolio). Where merge heights tie at the cut, the merges are
@@ -75,8 +78,9 @@ const RISK_MEASURES: readonly RiskMeasure[] = ["variance", "volatility", "equal"
  * @throws CoreError NON_FINITE for NaN or ±Infinity in cov
  * @throws CoreError ZERO_VARIANCE for an asset with zero variance, named
  * @throws CoreError SINGULAR_MATRIX when cov is not PSD, or two sides of a merge have zero risk
- * @example hierarchicalEqualRiskContribution(cov4, { clusters: 2 }).weights;
- *   // Σ = diag(1, 1, 4, 4), pairs {0,1}, {2,3}: R = ½, 2 → α = 0.8 → [0.4, 0.4, 0.1, 0.1]
+ * @example hierarchicalEqualRiskContribution(pairs).weights;
+ *   // pairs: σ = 1, 1 with ρ = 0.8 and σ = 2, 2 with ρ = 0.6, uncorrelated across; k = 2 (gap);
+ *   // R = 0.9, 3.2 → α = 3.2/4.1 → Float64Array [1.6, 1.6, 0.45, 0.45] / 4.1
  */
 export function hierarchicalEqualRiskContribution(
   cov: SquareMatrix,

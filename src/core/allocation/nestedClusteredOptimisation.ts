@@ -71,14 +71,15 @@ const BUDGET_TOLERANCE = 1e-12;
  *    K-means objective, so the clusters are of the same compact kind), and a recalculation
  *    gives the same clusters;
  * 2. intra: for each cluster C, w_C = Σ_C⁻¹1 / 1ᵀΣ_C⁻¹1 ("minvariance") or Σ_C⁻¹(μ_C − rf) /
- *    1ᵀΣ_C⁻¹(μ_C − rf) ("maxsharpe"), long-short as in the book; or, longOnly, the constrained
+ *    1ᵀΣ_C⁻¹(μ_C − rf) ("maxsharpe"), long-short as in the book (the default); or, longOnly, the constrained
  *    optimisers {@link minimumVarianceConstrained} / {@link maximumSharpeConstrained} (as
  *    Riskfolio-Lib's `HCPortfolio(model="NCO")`, which is long-only by default);
  * 3. reduced problem: W the N × k matrix of the intra weights, Σ' = WᵀΣW, μ' = Wᵀμ; inter weights
  *    v by the same optimiser on (Σ', μ');
  * 4. w = W v, i.e. w_i = w_{C(i), i} · v_{C(i)}.
  * Oracle: numpy re-derivation (closed forms with `np.linalg.inv`, and for longOnly an exact
- * enumeration of the KKT supports) in scripts/fixtures/hierarchical.py, to 1e-10.
+ * enumeration of the KKT supports) in scripts/fixtures/hierarchical.py, to 1e-10 long-short and
+ * 1e-9 long-only, on random sector-factor covariances and the real crypto slice of realCrypto.json.
  * Conventions: weights sum to 1; long-short weights are unbounded. A singleton cluster holds its
  * asset at intra weight 1 (even when its excess return is negative, as Riskfolio). With a
  * block-diagonal Σ whose blocks are the clusters, minvariance NCO is the global minimum-variance
@@ -98,8 +99,9 @@ const BUDGET_TOLERANCE = 1e-12;
  * @throws CoreError SINGULAR_MATRIX when cov is not PSD, or a cluster's (or the reduced) covariance is singular
  * @throws CoreError INFEASIBLE for "maxsharpe" when a tangency portfolio does not exist (1ᵀΣ⁻¹(μ − rf) ≤ 0
  *   long-short; no asset above rf long-only), naming the cluster
- * @example nestedClusteredOptimisation(cov4, { clusters: 2 }).weights;
- *   // Σ = diag(1, 1, 4, 4): intra ½, ½ in both pairs; Σ' = diag(½, 2) → v = (0.8, 0.2) → [0.4, 0.4, 0.1, 0.1]
+ * @example nestedClusteredOptimisation(pairs, { clusters: 2 }).weights;
+ *   // pairs: σ = 1, 1 with ρ = 0.8 and σ = 2, 2 with ρ = 0.6, uncorrelated across: intra ½, ½ in
+ *   // both; Σ' = diag(0.9, 3.2) → v = (3.2, 0.9)/4.1 → Float64Array [1.6, 1.6, 0.45, 0.45] / 4.1
  */
 export function nestedClusteredOptimisation(
   cov: SquareMatrix,
