@@ -80,6 +80,19 @@ describe("denoisedCorrelation", () => {
     expect(relativeError(result.matrix.data, [1, 0, 0, 1])).toBeLessThan(1e-14);
   });
 
+  it("returns C unchanged when every eigenvalue is signal (the book would divide by N − K = 0)", () => {
+    // ρ = 0.3 over 4 rows: the fit puts λ₊ ≈ 0.68 below both eigenvalues 0.7 and 1.3, so K = N = 2.
+    const c = matrixOf([
+      [1, 0.3],
+      [0.3, 1],
+    ]);
+    const result = denoisedCorrelation(c, 4);
+    expect(result.factors).toBe(2);
+    expect(result.lambdaPlus).toBeLessThan(0.7);
+    expect(result.residualEigenvalue).toBe(0);
+    expect(Array.from(result.matrix.data)).toEqual([1, 0.3, 0.3, 1]);
+  });
+
   it("matches the numpy re-derivation of the book's algorithm on random panels", () => {
     for (const c of robustCases("random")) {
       const panel = robustPanel(c);
