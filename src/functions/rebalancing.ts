@@ -1,4 +1,3 @@
-import type { BacktestResult } from "../core/backtest/backtest";
 import { buyAndHold } from "../core/backtest/buyAndHold";
 import { singleAsset } from "../core/backtest/singleAsset";
 import { CoreError, isCoreError } from "../core/errors";
@@ -9,17 +8,25 @@ import { seriesStatistics } from "../core/stats/seriesStatistics";
 import type { PricePanel } from "../core/types";
 import { excelBoundary, excelBoundaryAsync, unwrap } from "./boundary";
 import { metricCell, resolveBenchmark } from "./common";
-import { isOmitted } from "./parse/cell";
+import { isBlankCell, isOmitted } from "./parse/cell";
 import { dayNumbers, excelSerial } from "./parse/dates";
 import { parseChoice } from "./parse/options";
-import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
+import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { toGrid } from "./parse/vector";
 import { type PricesArgument, readPrices, usingPrices } from "./prices";
 import { type SpillCell, finiteCell, spillTable } from "./spill";
 import { readWeights } from "./weights";
 import { inBackground, runsInBackground } from "./worker/backgroundPool";
-import { BACKTEST_RULES, type BacktestRuleName } from "./worker/backtestRules";
-import { type BacktestJob, backtestJob } from "./worker/jobs";
+import {
+  type AdaptiveClause,
+  type AdaptiveSpec,
+  BACKTEST_RULES,
+  type BacktestBase,
+  type BacktestRuleName,
+  adaptiveBase,
+  adaptiveRuleFor,
+} from "./worker/backtestRules";
+import { type BacktestJob, type BacktestJobResult, backtestJob } from "./worker/jobs";
 import { estimateBacktestMs } from "./worker/workEstimate";
 
 /** Latest prices: a row or column of prices, or the last row of a price range (dates down). */
@@ -223,7 +230,9 @@ export function discrete(weights: any[][], prices: any[][], budget: number, lot?
  * @param [feeBps] Fee in basis points of traded value (default 0).
  * @param [lookback] Rows of returns a method sees at each rebalance (default 90); the backtest starts after it.
  * @param [output] "equity" (default): dated equity curves; "stats": statistics of the three; "weights": the weights set at each rebalance.
- * @param [ppy] Periods per year for the statistics: 365 (default), 252, 52 or 12.
+ * @param [ppy] Periods per year for the statistics: 365 (default), 252, 52 or 12 (also annualises voltarget's estimate).
+ * @param [adaptive] An adaptive rule on top of weightsOrMethod, as text (lower-case words, ";" between rules, applied in order): "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]", "regime <volatility|correlation> [quantile] [history] [cash|minvar]", e.g. "trend 200; voltarget 0.6". Signals trade the next day; lookback is raised to what the rule needs.
+ * @param [cashRate] Annual rate earned by the cash part (weights may then sum to less than 1), e.g. 0.04 (default 0).
  * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns Equity curves (starting at 1), a statistics table, or the weights at each rebalance.
  * @cancelable
@@ -237,6 +246,8 @@ export async function backtest(
   lookback?: number,
   output?: string,
   ppy?: number,
+  adaptive?: any,
+  cashRate?: number,
   invocation?: CustomFunctions.CancelableInvocation
 ): Promise<any[][]> {
   return excelBoundaryAsync("BACKTEST", async () => {
@@ -249,7 +260,9 @@ export async function backtest(
         feeBps,
         lookback,
         output,
-        ppy
+        ppy,
+        adaptive,
+        cashRate
       );
       if (!runsInBackground(call.estimatedMs)) return spillBacktest(call, backtestJob(call.job));
       // The prices live in the shared scratch array, reused once this callback returns: the
@@ -300,7 +313,9 @@ function readBacktestCall(
   feeBps: unknown,
   lookback: unknown,
   output: unknown,
-  ppy: unknown
+  ppy: unknown,
+  adaptive: unknown,
+  cashRate: unknown
 ): BacktestCall {
   const panel: PricePanel = read.panel;
   const { labels } = panel;
@@ -333,7 +348,7 @@ function readBacktestCall(
       { argument: "weightsOrMethod" }
     );
   }
-  const rule = isMethod
+  const rule: BacktestBase = isMethod
     ? { scheme: String(grid[0][0]).trim().toLowerCase() as BacktestRuleName }
     : { weights: readWeights(weightsOrMethod, labels, "weightsOrMethod") };
   const window = unwrap(
@@ -352,28 +367,172 @@ function readBacktestCall(
       expected: "a band in weight points, e.g. 0.05",
     })
   );
-  const rebalances = isMethod ? 1 + panel.rows * REBALANCES_PER_ROW[schedule] : 0;
+  const clauses = readAdaptive(adaptive);
+  // A cash sleeve only when asked for (or needed by an adaptive rule): without one the backtest
+  // runs exactly as it always did, weights summing to 1.
+  const rate = isOmitted(cashRate)
+    ? clauses === undefined
+      ? undefined
+      : 0
+    : unwrap(parseAnnualRate(cashRate, "cashRate"));
+  let spec: AdaptiveSpec | undefined;
+  let rows = window;
+  if (clauses !== undefined) {
+    spec = {
+      clauses,
+      periodsPerYear,
+      // A scheme keeps its own window (lookback, 90 by default); "minvar" under fixed weights too.
+      estimationRows: isMethod || window >= 2 ? window : 90,
+    };
+    // Built here too, though the job rebuilds it, so a bad option fails before any work starts
+    // and the backtest's lookback can be raised to what the rule needs.
+    const built = adaptiveRuleFor(adaptiveBase(rule, spec.estimationRows), spec);
+    if (built.minLookback + SIGNAL_LAG >= panel.rows) {
+      throw new CoreError(
+        "TOO_FEW_POINTS",
+        `adaptive: "${clauses.map((c) => c.text).join("; ")}" needs ${built.minLookback} rows of returns before its first signal (it trades the day after), but prices has ${panel.rows} rows; shorten the rule's window or history, or give more price history`,
+        { argument: "adaptive" }
+      );
+    }
+    rows = Math.max(window, built.minLookback);
+  }
+  const isRule = isMethod || spec !== undefined;
+  const rebalances = isRule ? 1 + panel.rows * REBALANCES_PER_ROW[schedule] : 0;
   return {
     job: {
       prices: panel,
       dates: days,
       rule,
       rebalance: schedule === "band" ? { band: halfWidth } : schedule,
-      lookback: window,
+      lookback: rows,
       feeBps: fee,
+      ...(rate === undefined ? {} : { cashRate: rate }),
+      ...(spec === undefined ? {} : { adaptive: spec, signalLag: SIGNAL_LAG }),
     },
     what,
     periodsPerYear,
     dates: read.dates,
-    estimatedMs: estimateBacktestMs(panel.rows, panel.cols, rebalances, window),
+    estimatedMs: estimateBacktestMs(panel.rows, panel.cols, rebalances, rows),
   };
+}
+
+/** An adaptive rule's signal on day t trades at day t+1's close: no look-ahead. */
+const SIGNAL_LAG = 1;
+
+const ADAPTIVE_USAGE =
+  'use "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]" or "regime <volatility|correlation> [quantile] [history] [cash|minvar]", with ";" between rules, e.g. "trend 200; voltarget 0.6"';
+
+/** A number as typed in a rule: 0.6, 200, "60%". */
+const NUMBER_WORD = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i;
+
+/**
+ * BACKTEST's `adaptive` argument read into clauses: one text (rules separated by ";") or a range
+ * of such texts, words case-insensitive, numbers as typed ("60%" is 0.6). Blank: no adaptive rule.
+ * Option values are checked by the core rules (adaptiveRuleFor names the clause in the message).
+ */
+function readAdaptive(value: unknown): AdaptiveClause[] | undefined {
+  if (isOmitted(value)) return undefined;
+  const texts: string[] = [];
+  for (const row of toGrid(value)) {
+    for (const cell of row) {
+      if (isBlankCell(cell as never)) continue;
+      if (typeof cell !== "string") {
+        throw new CoreError(
+          "INVALID_ARGUMENT",
+          `adaptive must be text naming a rule; got ${typeof cell === "number" ? cell : "a non-text cell"}; ${ADAPTIVE_USAGE}`,
+          { argument: "adaptive" }
+        );
+      }
+      texts.push(...cell.split(";"));
+    }
+  }
+  const clauses = texts
+    .map((text) => text.trim().replace(/\s+/g, " "))
+    .filter((text) => text !== "")
+    .map(readClause);
+  return clauses.length === 0 ? undefined : clauses;
+}
+
+function readClause(text: string): AdaptiveClause {
+  const [keyword, ...rest] = text.toLowerCase().split(/[\s,]+/);
+  const numbers: number[] = [];
+  const words: string[] = [];
+  for (const token of rest) {
+    if (NUMBER_WORD.test(token)) {
+      numbers.push(token.endsWith("%") ? Number(token.slice(0, -1)) / 100 : Number(token));
+    } else words.push(token);
+  }
+  const fail = (problem: string, usage: string): never => {
+    throw new CoreError("INVALID_ARGUMENT", `adaptive: "${text}": ${problem}; ${usage}`, {
+      argument: "adaptive",
+    });
+  };
+  /** The one word of `choices` among the words (undefined if none), refusing two of them. */
+  const pick = <T extends string>(choices: readonly T[], usage: string): T | undefined => {
+    const found = words.filter((w) => (choices as readonly string[]).includes(w));
+    if (found.length > 1) fail(`give one of ${choices.join(" or ")}, not both`, usage);
+    return found[0] as T | undefined;
+  };
+  const check = (allowed: readonly string[], maxNumbers: number, usage: string): void => {
+    const unknown = words.find((w) => !allowed.includes(w));
+    if (unknown !== undefined) fail(`"${unknown}" is not an option of ${keyword}`, usage);
+    if (numbers.length > maxNumbers)
+      fail(`${keyword} takes at most ${maxNumbers} number${maxNumbers > 1 ? "s" : ""}`, usage);
+  };
+  switch (keyword) {
+    case "voltarget": {
+      const usage = 'write "voltarget <target> [window] [sample|ewma]", e.g. "voltarget 0.6 30"';
+      check(["sample", "ewma"], 2, usage);
+      if (numbers.length === 0)
+        fail("give the target annual volatility as a fraction, e.g. 0.6 for 60 %", usage);
+      return {
+        kind: "voltarget",
+        text,
+        target: numbers[0],
+        window: numbers[1],
+        estimator: pick(["sample", "ewma"] as const, usage),
+      };
+    }
+    case "trend": {
+      const usage =
+        'write "trend <window> [sma|momentum] [cash|holdings]", e.g. "trend 200" or "trend 90 momentum holdings"';
+      check(["sma", "momentum", "cash", "holdings"], 1, usage);
+      return {
+        kind: "trend",
+        text,
+        window: numbers[0],
+        signal: pick(["sma", "momentum"] as const, usage),
+        freed: pick(["cash", "holdings"] as const, usage),
+      };
+    }
+    case "regime": {
+      const usage =
+        'write "regime <volatility|correlation> [quantile] [history] [cash|minvar]", e.g. "regime volatility 0.8 365 minvar"';
+      check(["volatility", "correlation", "cash", "minvar"], 2, usage);
+      return {
+        kind: "regime",
+        text,
+        indicator: pick(["volatility", "correlation"] as const, usage) ?? "volatility",
+        quantile: numbers[0],
+        history: numbers[1],
+        stressed: pick(["cash", "minvar"] as const, usage) ?? "cash",
+      };
+    }
+    case "momentum":
+      return fail(
+        "momentum tilt ranks tokens within tiers, and BACKTEST has no tiers input, so it is not available here",
+        'for a trend by past return write "trend 90 momentum"'
+      );
+    default:
+      return fail(`"${keyword}" is not a rule`, ADAPTIVE_USAGE);
+  }
 }
 
 /**
  * BACKTEST's spill from the backtest result: the equity curves beside buy-and-hold of the same
  * starting weights and the benchmark alone, their statistics, or the weights at each rebalance.
  */
-function spillBacktest(call: BacktestCall, result: BacktestResult): SpillCell[][] {
+function spillBacktest(call: BacktestCall, result: BacktestJobResult): SpillCell[][] {
   const { what, periodsPerYear } = call;
   const panel = call.job.prices;
   const days = call.job.dates;
@@ -381,7 +540,8 @@ function spillBacktest(call: BacktestCall, result: BacktestResult): SpillCell[][
   const read = { dates: call.dates };
   const start = result.startRow;
   const startWeights = result.weights[0];
-  const hold = buyAndHold(panel, startWeights, { startRow: start });
+  // With a cash sleeve the job holds the base itself (its weights may sum below 1, the rest cash).
+  const hold = result.hold ?? buyAndHold(panel, startWeights, { startRow: start });
   const benchmarkColumn = resolveBenchmark(null, labels);
   let benchmark: Float64Array | CoreError;
   try {
@@ -392,11 +552,19 @@ function spillBacktest(call: BacktestCall, result: BacktestResult): SpillCell[][
   }
   const when = (t: number): SpillCell => (read.dates === undefined ? t + 1 : excelSerial(days[t]));
   if (what === "weights") {
+    // With a cash sleeve the weights may sum below 1: a Cash column shows the rest.
+    const sleeve = call.job.cashRate !== undefined;
+    // Rounding of a fully invested target (1 − Σw ≈ 1e-16) shows as 0, not as dust.
+    const cashOf = (w: Float64Array) => {
+      const rest = 1 - w.reduce((a, b) => a + b, 0);
+      return rest > 1e-12 ? rest : 0;
+    };
     return spillTable(
-      [read.dates === undefined ? "Row" : "Date", ...labels],
+      [read.dates === undefined ? "Row" : "Date", ...labels, ...(sleeve ? ["Cash"] : [])],
       Array.from(result.rebalanceRows, (t, k) => [
         when(t) as number,
         ...Array.from(result.weights[k]),
+        ...(sleeve ? [cashOf(result.weights[k])] : []),
       ]),
       () => "undefined"
     );

@@ -1,6 +1,7 @@
 import {
   type BacktestInput,
   type BacktestResult,
+  type WeightRule,
   backtest as runBacktest,
 } from "../../core/backtest/backtest";
 import { ewmCorrelationMatrix } from "../../core/correlation/ewmCorrelationMatrix";
@@ -17,7 +18,13 @@ import { constrainedEfficientFrontier } from "../../core/optimize/constrainedEff
 import type { PortfolioConstraints } from "../../core/optimize/types";
 import type { PricePanel, ReturnsPanel, SquareMatrix } from "../../core/types";
 import { type RiskModel, requireExpectedReturns, riskModelFromReturns } from "../riskModel";
-import { type BacktestRuleName, ruleFor } from "./backtestRules";
+import {
+  type AdaptiveSpec,
+  type BacktestBase,
+  adaptiveBase,
+  adaptiveRuleFor,
+  ruleFor,
+} from "./backtestRules";
 import { type WeightingMethod, weightsByMethod } from "./weightsByMethod";
 
 /*
@@ -161,18 +168,47 @@ export function frontierJob({
 export interface BacktestJob extends Omit<BacktestInput, "rule" | "prices"> {
   readonly prices: PricePanel;
   /** Fixed target weights, or the scheme re-estimated at each rebalance (sample covariance). */
-  readonly rule: { readonly weights: ArrayLike<number> } | { readonly scheme: BacktestRuleName };
+  readonly rule: BacktestBase;
+  /**
+   * An adaptive rule on top of the base, as plain data (a rule function cannot be posted to the
+   * worker, so the job rebuilds it): the backtest then uses the adaptive rule, and the caller sets
+   * `lookback` ≥ its minLookback and `signalLag` 1.
+   */
+  readonly adaptive?: AdaptiveSpec;
+}
+
+/** BACKTEST's result: the backtest's, and with a cash sleeve the base's buy-and-hold curve. */
+export interface BacktestJobResult extends BacktestResult {
+  /**
+   * With a `cashRate` (always so with an adaptive rule): the base (before any adaptive clause)
+   * bought on the same start row and held, no fees, its cash part earning the rate.
+   */
+  readonly hold?: Float64Array;
 }
 
 /**
- * The backtest (core backtest) of fixed weights or of a scheme re-estimated on a trailing window
- * at each rebalance. Complexity: O(rows · cols) plus, per rebalance, the scheme's rule.
+ * The backtest (core backtest) of fixed weights, of a scheme re-estimated on a trailing window at
+ * each rebalance, or of an adaptive rule built on either. Complexity: O(rows · cols) plus, per
+ * rebalance, the rule's cost; with a cash sleeve one more O(rows · cols) run for the hold curve.
  */
-export function backtestJob({ rule, ...input }: BacktestJob): BacktestResult {
-  return runBacktest({
-    ...input,
-    rule: "scheme" in rule ? ruleFor(rule.scheme, "sample") : rule.weights,
-  });
+export function backtestJob({ rule, adaptive, ...input }: BacktestJob): BacktestJobResult {
+  if (adaptive === undefined) {
+    const base = "scheme" in rule ? ruleFor(rule.scheme, "sample") : rule.weights;
+    const result = runBacktest({ ...input, rule: base });
+    if (input.cashRate === undefined) return result;
+    return { ...result, hold: holdCurve(input, base) };
+  }
+  const base = adaptiveBase(rule, adaptive.estimationRows);
+  const result = runBacktest({ ...input, rule: adaptiveRuleFor(base, adaptive) });
+  return { ...result, hold: holdCurve(input, base) };
+}
+
+/** The base bought on the backtest's start row (same lookback and lag) and held, without fees. */
+function holdCurve(
+  input: Omit<BacktestJob, "rule" | "adaptive">,
+  base: ArrayLike<number> | WeightRule
+): Float64Array {
+  return runBacktest({ ...input, rule: base, rebalance: "none", feeBps: 0 }).equity;
 }
 
 /** Every background job by name: the worker dispatches on these names. */
