@@ -20,7 +20,10 @@ interface Snapshot {
   }[];
 }
 const snapshot = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "legacySnapshot.json"), "utf8")
+  fs.readFileSync(
+    path.join(__dirname, "..", "..", "fixtures", "backtest", "legacySnapshot.json"),
+    "utf8"
+  )
 ) as Snapshot;
 
 function plain(out: ReturnType<typeof backtest>) {

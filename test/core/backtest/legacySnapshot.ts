@@ -5,7 +5,7 @@ import { backtest, type BacktestInput, type WeightRule } from "../../../src/core
 import { pricePanel } from "../../../src/core/panel/pricePanel";
 
 /**
- * Writes legacySnapshot.json: every output of `backtest` on the synthetic fixture's cases, run with
+ * Writes test/fixtures/backtest/legacySnapshot.json: every output of `backtest` on the synthetic fixture's cases, run with
  * the engine as it was before the cash sleeve and signal lag were added, so the test can check that
  * the extended engine gives bit-identical results (JSON keeps a double exactly: the shortest
  * round-trip decimal). Run once with `npx tsx test/core/backtest/legacySnapshot.ts`; not a test.
@@ -82,7 +82,7 @@ if (require.main === module) {
     };
   });
   fs.writeFileSync(
-    path.join(__dirname, "legacySnapshot.json"),
+    path.join(__dirname, "..", "..", "fixtures", "backtest", "legacySnapshot.json"),
     JSON.stringify({
       generator: "test/core/backtest/legacySnapshot.ts",
       backtestCommit: commit,
