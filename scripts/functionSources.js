@@ -11,6 +11,7 @@ const functionSourceFiles = [
   "./src/functions/diagnostics.ts",
   "./src/functions/rebalancing.ts",
   "./src/functions/data.ts",
+  "./src/functions/bayesian.ts",
 ];
 
 module.exports = { functionSourceFiles };

@@ -14,6 +14,7 @@ export * from "./construction";
 export * from "./diagnostics";
 export * from "./rebalancing";
 export * from "./data";
+export * from "./bayesian";
 
 // The background worker starts once the page is idle, not with the first long formula.
 if (typeof window !== "undefined") {

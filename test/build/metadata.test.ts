@@ -18,7 +18,14 @@ function loadModule(source: string): Record<string, (...args: unknown[]) => unkn
 const sources = functionSourceFiles.map((file) => path.resolve(root, file));
 
 /** The functions whose large calls run in the background worker (src/functions/worker). */
-const BACKGROUND_FUNCTIONS = ["BACKTEST", "CORRMATRIX", "COVMATRIX", "EFFFRONTIER", "RISKWEIGHTS"];
+const BACKGROUND_FUNCTIONS = [
+  "BACKTEST",
+  "BLACKLITTERMAN",
+  "CORRMATRIX",
+  "COVMATRIX",
+  "EFFFRONTIER",
+  "RISKWEIGHTS",
+];
 
 interface Metadata {
   functions: Array<{
