@@ -8,11 +8,17 @@ import { CoreError, isCoreError } from "../core/errors";
 import { returnsFromPrices } from "../core/returns/returnsFromPrices";
 import type { ReturnsPanel, SquareMatrix } from "../core/types";
 import { excelBoundaryAsync, unwrap } from "./boundary";
-import { isBlankCell } from "./parse/cell";
+import {
+  columnLetter,
+  describeCell,
+  isBlankCell,
+  isErrorCell,
+  numericDataTypeValue,
+} from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { isLabelledSquareMatrix, parseSquareMatrix } from "./parse/squareMatrix";
-import { parseVector } from "./parse/vector";
+import { parseVector, toGrid } from "./parse/vector";
 import { usingPrices } from "./prices";
 import { ESTIMATORS } from "./riskModel";
 import { type SpillCell, spillSquareMatrix, spillTable, spillWeights } from "./spill";
@@ -125,6 +131,27 @@ function impliedRiskAversion(
     }
     throw error;
   }
+}
+
+/**
+ * The views range as parseViews takes it: numbers formatted as data types become their number;
+ * an error value or another data type is refused here, with its cell, since parseViews reads
+ * only numbers and text.
+ */
+function readViewsTable(views: unknown): unknown[][] {
+  return toGrid(views).map((row, r) =>
+    (Array.isArray(row) ? row : [row]).map((cell, c) => {
+      if (typeof cell !== "object" || cell === null) return cell;
+      const number = numericDataTypeValue(cell);
+      if (number !== undefined) return number;
+      const fix = isErrorCell(cell) ? "fix the source cell" : "enter an asset name or a number";
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `views: cell ${columnLetter(c)}${r + 1} holds ${describeCell(cell)}; ${fix}`,
+        { argument: "views", row: r, column: c }
+      );
+    })
+  );
 }
 
 /** The `prices` argument read once: returns for the covariance, and the first column for δ. */
@@ -254,7 +281,7 @@ export async function blackLitterman(
         );
       }
       caps = readMarketCaps(marketCaps, labels);
-      parsedViews = parseViews(views, labels);
+      parsedViews = parseViews(readViewsTable(views), labels);
       cov = { size: parsed.size, data: parsed.data, labels };
       named = true;
       riskAversionValue = delta;
@@ -262,7 +289,7 @@ export async function blackLitterman(
       const read = readPricesAndMarket(prices);
       // Cheap checks first, so a typo in a view or a cap fails before the covariance is estimated.
       caps = readMarketCaps(marketCaps, read.labels);
-      parsedViews = parseViews(views, read.labels);
+      parsedViews = parseViews(readViewsTable(views), read.labels);
       riskAversionValue =
         delta === "implied"
           ? impliedRiskAversion(read.market, read.labels[0], periodsPerYear, rate)

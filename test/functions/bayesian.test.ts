@@ -217,6 +217,14 @@ describe("BLACKLITTERMAN", () => {
     const ignored = await bl(COV, CAPS, [["eth", 0, 0.2, 0]], 2, "idzorek");
     expectNoNonFinite(ignored);
     column(ignored, 3).forEach((mu, i) => expect(mu).toBeCloseTo(column(ignored, 2)[i], 15));
+    // A return formatted as a number data type counts as its number.
+    const typed = await bl(
+      COV,
+      CAPS,
+      [["ETH", { type: "FormattedNumber", basicValue: 0.2, numberFormat: "0%" }]],
+      2
+    );
+    expect(typed).toEqual(reference);
     // "60%" confidence as text, and a full-confidence view holds exactly.
     const sure = await bl(COV, CAPS, [["ETH", "", "20%", "100%"]], 2, "IDZOREK");
     expect(column(sure, 3)[1]).toBeCloseTo(0.2, 14);
@@ -380,6 +388,16 @@ describe("BLACKLITTERMAN", () => {
         "an unknown estimator",
         () => bl(PRICES, PRICE_CAPS, [["SOL", 0.4]], 2, null, null, "magic"),
         /estimator must be .*; got "magic"/,
+      ],
+      [
+        "an error value in the views",
+        () => bl(COV, CAPS, [["ETH", { type: "Error", basicValue: "#N/A" }]], 2),
+        /views: cell B1 holds the error #N\/A; fix the source cell/,
+      ],
+      [
+        "an entity card in the views",
+        () => bl(COV, CAPS, [[{ type: "Entity", text: "Ethereum", properties: {} }, 0.2]], 2),
+        /views: cell A1 holds the data type "Ethereum" \(an entity card/,
       ],
       [
         "views of one column",
