@@ -6,6 +6,57 @@ import { pricePanelFromColumns } from "../../src/core/panel/pricePanelFromColumn
 import { returnsFromPrices } from "../../src/core/returns/returnsFromPrices";
 import { blackLitterman } from "../../src/functions/bayesian";
 
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/**
+ * workerpool replaced by a fake pool that runs the real worker entry on structured clones, as
+ * postMessage would (the pattern of test/functions/worker/backgroundPool.test.ts), so the
+ * worker path is exercised; without a page (the other tests) the pool is never used.
+ */
+const mockWorkerpool = { methods: {} as Methods, jobs: [] as Array<{ params: unknown[] }> };
+
+jest.mock("workerpool", () => {
+  const actual = jest.requireActual("workerpool");
+  return {
+    ...actual,
+    worker: (methods: Methods) => {
+      mockWorkerpool.methods = methods;
+    },
+    pool: () => ({
+      exec(method: string, params: unknown[], options: { transfer?: ArrayBuffer[] } = {}) {
+        mockWorkerpool.jobs.push({ params });
+        return new actual.Promise((resolve: (v: unknown) => void) => {
+          const received = structuredClone(params, { transfer: options.transfer ?? [] });
+          setTimeout(() => {
+            const answer = mockWorkerpool.methods[method](...received) as {
+              message: unknown;
+              transfer: ArrayBuffer[];
+            };
+            resolve(structuredClone(answer.message, { transfer: answer.transfer }));
+          }, 0);
+        });
+      },
+    }),
+  };
+});
+
+/** Loads the pool and this catalogue file as a browser page with a Web Worker would see them. */
+function loadInPage(): typeof import("../../src/functions/bayesian") {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.document = { currentScript: { src: "https://addin.example/app/functions.js" } };
+  scope.Worker = function Worker() {};
+  scope.navigator = { hardwareConcurrency: 2 };
+  let loaded!: typeof import("../../src/functions/bayesian");
+  jest.isolateModules(() => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    require("../../src/functions/worker/backgroundWorker");
+    loaded = require("../../src/functions/bayesian");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  });
+  delete scope.document;
+  return loaded;
+}
+
 /** Calls BLACKLITTERMAN as Excel does: an omitted argument arrives as null, any cell as any type. */
 const bl = blackLitterman as (...args: unknown[]) => Promise<unknown[][]>;
 
@@ -442,5 +493,35 @@ describe("BLACKLITTERMAN", () => {
     gap[10][0] = "";
     const gapError = await rejectionOf(bl(gap, PRICE_CAPS, [["SOL", 0.4]]));
     expect(gapError.message).toMatch(/^prices: column 1 \(BTC\), row 11 is empty between prices/);
+  });
+
+  describe("in a page with a Web Worker", () => {
+    afterEach(() => {
+      const scope = globalThis as unknown as Record<string, unknown>;
+      delete scope.Worker;
+      delete scope.navigator;
+    });
+
+    it("estimates a large covariance in the worker and gives the inline result", async () => {
+      // 100 assets × 3,100 returns: above the 15 ms off-thread threshold of estimateCovarianceMs.
+      let seed = 7;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+      const level = new Array<number>(100).fill(100);
+      const range: unknown[][] = [level.map((_, j) => `A${j + 1}`)];
+      for (let t = 0; t <= 3100; t++)
+        range.push(level.map((p, j) => (level[j] = p * (1 + 0.04 * (random() - 0.5)))));
+      const caps = [level.map((_, j) => 100 - j)];
+      const views = [
+        ["A3", "", 0.4],
+        ["A5", "A1", "5%"],
+      ];
+      mockWorkerpool.jobs = [];
+      const page = loadInPage() as unknown as { blackLitterman: typeof bl };
+      const inWorker = await page.blackLitterman(range, caps, views, 2.5);
+      expect(mockWorkerpool.jobs).toHaveLength(1);
+      expect(mockWorkerpool.jobs[0].params[0]).toBe("covariance");
+      expect(inWorker).toEqual(await bl(range, caps, views, 2.5));
+      expect(inWorker).toHaveLength(101);
+    });
   });
 });
