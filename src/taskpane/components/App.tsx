@@ -199,6 +199,7 @@ export function App(props: {
         demo: result.demo,
         created: result.report.tables.some((t) => t.created),
         analysis: describeAnalysis(result.analysis),
+        resolutions: result.resolutions,
       });
     } catch (error) {
       setIndexError(describeError(error));
@@ -274,6 +275,7 @@ export function App(props: {
         demo: index.demo,
         created: index.report.tables.some((t) => t.created),
         analysis: describeAnalysis(index.analysis),
+        resolutions: index.resolutions,
       });
       setIndexError(undefined);
       const chartsText =

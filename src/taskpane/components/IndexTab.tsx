@@ -36,6 +36,8 @@ export interface IndexStatus {
   readonly created: boolean;
   /** The Analysis sheet's outcome, when it was asked for. */
   readonly analysis?: string;
+  /** Which coin each ambiguous ticker resolved to (see RefreshResult.resolutions). */
+  readonly resolutions?: readonly string[];
 }
 
 export interface IndexTabProps {
@@ -143,6 +145,8 @@ export function IndexTab(props: IndexTabProps) {
               ? " (demo data: simulated prices, not market data)."
               : ` (${props.status.source}).`}
             {props.status.analysis !== undefined && ` ${props.status.analysis}`}
+            {(props.status.resolutions ?? []).length > 0 &&
+              ` Tickers shared by several coins: ${(props.status.resolutions ?? []).join("; ")}.`}
           </MessageBarBody>
         </MessageBar>
       )}

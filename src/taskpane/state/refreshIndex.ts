@@ -40,6 +40,12 @@ export interface RefreshResult {
   readonly days: number;
   /** What happened to the Analysis sheet when it was asked for: created, refreshed, or why not. */
   readonly analysis?: OwnedSheetOutcome | { readonly refused: string };
+  /**
+   * Which coin each ambiguous ticker of the index resolved to, as the provider says it (e.g.
+   * "UNI = uniswap (Uniswap, rank 30; 2 coins have this ticker …)"); empty when none was ambiguous
+   * or the provider has one coin per ticker (demo, CSV).
+   */
+  readonly resolutions: readonly string[];
 }
 
 /**
@@ -104,5 +110,13 @@ export async function refreshIndex(
     }
   }
   onProgress?.({ fraction: 1, label: "Done" });
-  return { built, report, demo: provider.id === "demo", days: closes.dates.length, analysis };
+  const resolutions = provider.describeSymbols?.(closes.symbols) ?? [];
+  return {
+    built,
+    report,
+    demo: provider.id === "demo",
+    days: closes.dates.length,
+    analysis,
+    resolutions,
+  };
 }

@@ -73,6 +73,23 @@ describe("IndexTab", () => {
     );
     expect(real).toMatch(/\(CoinGecko\)\./);
     expect(real).not.toMatch(/demo data/);
+    expect(real).not.toMatch(/Tickers shared/);
+    const shared = textOf(
+      <IndexTab
+        {...base}
+        demo={false}
+        built
+        status={{
+          ...status,
+          source: "CoinGecko",
+          demo: false,
+          resolutions: ["UNI = uniswap (Uniswap, rank 30; 2 coins have this ticker)"],
+        }}
+      />
+    );
+    expect(shared).toMatch(
+      /\(CoinGecko\)\. Tickers shared by several coins: UNI = uniswap \(Uniswap, rank 30; 2 coins have this ticker\)\./
+    );
   });
 
   it("offers the Analysis sheet and reports its outcome beside the tables", () => {

@@ -68,6 +68,37 @@ describe("refreshIndex", () => {
     expect(workbook.syncCount).toBe(syncs);
   });
 
+  it("says which coin each ticker shared by several coins resolved to, as the provider tells it", async () => {
+    const demo = createDemoProvider({ clock });
+    const asked: string[][] = [];
+    const context = createDataContext({
+      clock,
+      batchDelayMs: 0,
+      createProvider: () => ({
+        ...demo,
+        describeSymbols: (symbols: readonly string[]) => {
+          asked.push([...symbols]);
+          return [`${symbols[0]} = the-coin-chosen (rank 1; 2 coins have this ticker)`];
+        },
+      }),
+    });
+    const plain = await refreshIndex(
+      createDataContext({ clock, batchDelayMs: 0 }),
+      INDEX_DEFINITIONS[0],
+      {
+        historyDays: 30,
+      }
+    );
+    expect(plain.resolutions).toEqual([]);
+    const result = await refreshIndex(context, INDEX_DEFINITIONS[0], { historyDays: 30 });
+    // The provider is asked about exactly the tickers written to the Prices table.
+    const written = workbook.table("Prices")?.headers.slice(1);
+    expect(asked.at(-1)).toEqual(written);
+    expect(result.resolutions).toEqual([
+      `${String(written?.[0])} = the-coin-chosen (rank 1; 2 coins have this ticker)`,
+    ]);
+  });
+
   it("cancelled before writing: nothing is written", async () => {
     const controller = new AbortController();
     const context = createDataContext({ clock, batchDelayMs: 0 });
