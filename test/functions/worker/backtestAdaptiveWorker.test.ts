@@ -1,0 +1,215 @@
+/**
+ * BACKTEST with an adaptive rule above the off-thread threshold runs in the background worker, as
+ * the re-estimated schemes do: the rule is a function, so the job carries the adaptive spec as
+ * plain data and the worker rebuilds the rule. Same fake page and pool as backgroundPool.test.ts
+ * (workerpool replaced by a pool running the real worker entry on structured clones).
+ */
+import { backtest as backtestInline } from "../../../src/functions/rebalancing";
+
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+interface FakeJob {
+  readonly method: string;
+  readonly params: unknown[];
+  readonly transfer: ArrayBuffer[];
+}
+
+/** State shared with the jest.mock factory (its name must start with "mock"). */
+const mockWorkerpool = {
+  methods: {} as Methods,
+  jobs: [] as FakeJob[],
+  /** "run": answer after a tick; "hang": never answer (until cancelled); "fail": worker cannot start. */
+  mode: "run" as "run" | "hang" | "fail",
+};
+
+jest.mock("workerpool", () => {
+  const actual = jest.requireActual("workerpool");
+  return {
+    ...actual,
+    worker: (methods: Methods) => {
+      mockWorkerpool.methods = methods;
+    },
+    pool: () => ({
+      exec(method: string, params: unknown[], options: { transfer?: ArrayBuffer[] } = {}) {
+        const transfer = options.transfer ?? [];
+        mockWorkerpool.jobs.push({ method, params, transfer });
+        return new actual.Promise((resolve: (v: unknown) => void, reject: (e: unknown) => void) => {
+          if (mockWorkerpool.mode === "hang") return;
+          if (mockWorkerpool.mode === "fail") {
+            setTimeout(() => reject(new Error("Failed to load worker script")), 0);
+            return;
+          }
+          // postMessage: the input is cloned and its transferables move (detached here).
+          const received = structuredClone(params, { transfer });
+          setTimeout(() => {
+            const answer = mockWorkerpool.methods[method](...received) as {
+              message: unknown;
+              transfer: ArrayBuffer[];
+            };
+            resolve(structuredClone(answer.message, { transfer: answer.transfer }));
+          }, 0);
+        });
+      },
+    }),
+  };
+});
+
+/** Loads the pool (and the catalogue file using it) as a browser page would see them. */
+function loadInPage() {
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.document = { currentScript: { src: "https://addin.example/app/functions.js" } };
+  scope.Worker = function Worker() {};
+  scope.navigator = { hardwareConcurrency: 2 };
+  let loaded!: {
+    pool: typeof import("../../../src/functions/worker/backgroundPool");
+    rebalancing: typeof import("../../../src/functions/rebalancing");
+  };
+  jest.isolateModules(() => {
+    // Fresh module instances that see the page globals above (import() would be cached).
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    require("../../../src/functions/worker/backgroundWorker");
+    loaded = {
+      pool: require("../../../src/functions/worker/backgroundPool"),
+      rebalancing: require("../../../src/functions/rebalancing"),
+    };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  });
+  // The pool read document.currentScript while loading, as functions.js does; Worker stays.
+  delete scope.document;
+  return loaded;
+}
+
+/** Seeded random-walk prices under a header row; optionally one constant column. */
+function prices(assets: number, days: number, constantColumn = -1): unknown[][] {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  const level = new Array<number>(assets).fill(100);
+  const rows: unknown[][] = [Array.from({ length: assets }, (_, j) => `A${j + 1}`)];
+  for (let t = 0; t < days; t++) {
+    rows.push(
+      level.map((p, j) =>
+        j === constantColumn ? 100 : (level[j] = p * (1 + 0.04 * (random() - 0.5)))
+      )
+    );
+  }
+  return rows;
+}
+
+async function rejectionOf(result: Promise<unknown>) {
+  try {
+    await result;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error("expected a rejection");
+}
+
+beforeEach(() => {
+  mockWorkerpool.jobs = [];
+  mockWorkerpool.mode = "run";
+});
+
+const none = null as unknown as number;
+const noText = null as unknown as string;
+
+describe("BACKTEST adaptive in the background worker", () => {
+  it.each([
+    ["invvol", "monthly", "trend 100; voltarget 0.6", 0.04, "stats", 100, 800, 60],
+    ["invvol", "monthly", "regime volatility 0.8 120 minvar", null, "weights", 100, 800, 150],
+    [
+      "equal",
+      "daily",
+      "voltarget 0.5 20 ewma; trend 50 momentum holdings",
+      0.02,
+      "equity",
+      60,
+      600,
+      60,
+    ],
+  ])(
+    "%s %s %s: posted as a job, same spill as inline",
+    async (base, schedule, spec, rate, output, assets, days, lookback) => {
+      const { rebalancing } = loadInPage();
+      const range = prices(assets as number, days as number);
+      const args = [
+        range,
+        base,
+        schedule,
+        none,
+        10,
+        lookback,
+        output,
+        none,
+        spec,
+        rate as number,
+      ] as const;
+      const inWorker = await rebalancing.backtest(...args);
+      expect(mockWorkerpool.jobs).toHaveLength(1);
+      const [name, input] = mockWorkerpool.jobs[0].params as [string, { adaptive?: unknown }];
+      expect(name).toBe("backtest");
+      // The spec crossed as data: the worker rebuilt the rule from it.
+      expect(input.adaptive).toMatchObject({ periodsPerYear: 365, estimationRows: lookback });
+      expect(inWorker).toEqual(await backtestInline(...args));
+    }
+  );
+
+  it("fixed weights under a daily adaptive rule go to the worker too; a small one stays inline", async () => {
+    const { rebalancing } = loadInPage();
+    const range = prices(60, 600);
+    const weights = [Array.from({ length: 60 }, () => 1 / 60)];
+    const args = [
+      range,
+      weights,
+      "daily",
+      none,
+      0,
+      none,
+      "equity",
+      none,
+      "trend 50; voltarget 0.6",
+      none,
+    ] as const;
+    const inWorker = await rebalancing.backtest(...args);
+    expect(mockWorkerpool.jobs).toHaveLength(1);
+    expect(inWorker).toEqual(await backtestInline(...args));
+    const small = [
+      prices(3, 300),
+      [[0.5, 0.3, 0.2]],
+      "monthly",
+      none,
+      0,
+      none,
+      "equity",
+      none,
+      "trend 50",
+      none,
+    ] as const;
+    expect(await rebalancing.backtest(...small)).toEqual(await backtestInline(...small));
+    expect(mockWorkerpool.jobs).toHaveLength(1);
+  });
+
+  it("the correlation regime's O((m + H) · cols²) per call counts toward the worker threshold", async () => {
+    const { rebalancing } = loadInPage();
+    // 30 assets monthly on fixed weights: the simulation alone is far below 15 ms.
+    const weights = [Array.from({ length: 30 }, () => 1 / 30)];
+    const base = [prices(30, 400), weights, "monthly", none, 0, none, "stats", none] as const;
+    await rebalancing.backtest(...base, "trend 50", none);
+    expect(mockWorkerpool.jobs).toHaveLength(0);
+    const args = [...base, "regime correlation 0.8 200", none] as const;
+    const inWorker = await rebalancing.backtest(...args);
+    expect(mockWorkerpool.jobs).toHaveLength(1);
+    expect(inWorker).toEqual(await backtestInline(...args));
+  });
+
+  it("a bad option fails before any job is posted, with the inline message", async () => {
+    const { rebalancing } = loadInPage();
+    const range = prices(60, 600);
+    const error = await rejectionOf(
+      rebalancing.backtest(range, "invvol", "daily", none, 0, 60, noText, none, "voltarget 0", none)
+    );
+    expect(mockWorkerpool.jobs).toHaveLength(0);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(
+      /adaptive: "voltarget 0": target must be an annual volatility above 0/
+    );
+  });
+});
