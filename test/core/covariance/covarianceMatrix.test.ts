@@ -1,10 +1,13 @@
 import fc from "fast-check";
 import { covarianceMatrix } from "../../../src/core/covariance/covarianceMatrix";
+import { denoisedCovariance } from "../../../src/core/covariance/denoisedCovariance";
 import { ewmaCovariance } from "../../../src/core/covariance/ewmaCovariance";
+import { gerberCovariance } from "../../../src/core/covariance/gerberCovariance";
 import { ledoitWolf } from "../../../src/core/covariance/ledoitWolf";
 import { ledoitWolfConstantCorrelation } from "../../../src/core/covariance/ledoitWolfConstantCorrelation";
 import { oracleApproximatingShrinkage } from "../../../src/core/covariance/oracleApproximatingShrinkage";
 import { sampleCovariance } from "../../../src/core/covariance/sampleCovariance";
+import { semicovariance } from "../../../src/core/covariance/semicovariance";
 import { describeWithSharedData } from "../../helpers/sharedData";
 import {
   arbitraryPanel,
@@ -123,8 +126,74 @@ describe("covarianceMatrix", () => {
     const error = coreErrorOf(() => covarianceMatrix(handPanel(), { estimator: "ledoit" }));
     expect(error.code).toBe("INVALID_ARGUMENT");
     expect(error.message).toBe(
-      'estimator must be "sample", "ledoitwolf", "constantcorrelation", "oas" or "ewma"; got "ledoit"'
+      'estimator must be "sample", "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" or "semi"; got "ledoit"'
     );
+  });
+
+  it("dispatches denoised, detoned, gerber and semi to their estimators, with their options", () => {
+    // 12 rows × 3 assets (T > N, as denoising needs), every column crossing ±0.5σ.
+    const rows: number[][] = [];
+    for (let t = 0; t < 12; t++) {
+      rows.push([
+        Math.sin(t * 1.3),
+        Math.sin(t * 1.3) + 0.5 * Math.cos(t * 2.1),
+        Math.cos(t * 0.9),
+      ]);
+    }
+    const panel = panelOf(rows);
+    const denoised = denoisedCovariance(panel);
+    expect(covarianceMatrix(panel, { estimator: "Denoised" })).toEqual({
+      matrix: denoised.matrix,
+      rowsUsed: 12,
+    });
+    expect(covarianceMatrix(panel, { estimator: "detoned", periodsPerYear: 1 })).toEqual({
+      matrix: denoisedCovariance(panel, { detone: true, periodsPerYear: 1 }).matrix,
+      rowsUsed: 12,
+    });
+    expect(covarianceMatrix(panel, { estimator: "gerber" })).toEqual({
+      matrix: gerberCovariance(panel),
+      rowsUsed: 12,
+    });
+    expect(covarianceMatrix(panel, { estimator: "gerber", threshold: 0.3 })).toEqual({
+      matrix: gerberCovariance(panel, { threshold: 0.3 }),
+      rowsUsed: 12,
+    });
+    expect(covarianceMatrix(panel, { estimator: "semi", benchmark: 0.1 })).toEqual({
+      matrix: semicovariance(panel, { benchmark: 0.1 }),
+      rowsUsed: 12,
+    });
+    expect(covarianceMatrix(panel, { estimator: "semi" }).matrix).toEqual(semicovariance(panel));
+  });
+
+  it("refuses a threshold or benchmark given to an estimator that would ignore it", () => {
+    const panel = handPanel();
+    const threshold = coreErrorOf(() => covarianceMatrix(panel, { threshold: 0.7 }));
+    expect(threshold).toMatchObject({ code: "INVALID_ARGUMENT" });
+    expect(threshold.message).toBe(
+      'threshold applies to the "gerber" estimator only; leave it out for "sample" or choose "gerber"'
+    );
+    const benchmark = coreErrorOf(() =>
+      covarianceMatrix(panel, { estimator: "gerber", benchmark: 0 })
+    );
+    expect(benchmark.message).toMatch(/^benchmark applies to the "semi" estimator only/);
+    expect(
+      coreErrorOf(() => covarianceMatrix(panel, { estimator: "gerber", threshold: 1 })).message
+    ).toMatch(/^threshold must be a fraction of a standard deviation strictly between 0 and 1/);
+  });
+
+  it("passes on denoising's refusal of too few rows (T ≤ N)", () => {
+    const error = coreErrorOf(() =>
+      covarianceMatrix(
+        panelOf([
+          [1, 2, 3],
+          [2, 1, 4],
+          [3, 5, 1],
+        ]),
+        { estimator: "denoised" }
+      )
+    );
+    expect(error.code).toBe("TOO_FEW_POINTS");
+    expect(error.message).toMatch(/denoising needs more observations than assets/);
   });
 
   it("throws INVALID_ARGUMENT for a bad halfLife, whichever the estimator", () => {
