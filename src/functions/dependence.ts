@@ -11,7 +11,7 @@ import { cellOrError, parseWindow, readReturns, resolveBenchmark } from "./commo
 import { parseChoice } from "./parse/options";
 import { parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { parseSquareMatrix } from "./parse/squareMatrix";
-import { ESTIMATORS } from "./riskModel";
+import { parseEstimator } from "./riskModel";
 import { type SpillCell, finiteCell, spillSquareMatrix } from "./spill";
 import { inBackground } from "./worker/backgroundPool";
 import { CORRELATION_METHODS } from "./worker/jobs";
@@ -83,13 +83,13 @@ export async function corrMatrix(
 }
 
 /**
- * Annualised covariance matrix of the assets' returns, by a sample or shrinkage estimator. Uses the
- * dates on which every asset has a price. Pass its labelled result to RISKWEIGHTS, EFFFRONTIER,
- * RISKCONTRIB or PORTSTATS in place of prices.
+ * Annualised covariance matrix of the assets' returns, by a sample, shrinkage, denoised (random-matrix),
+ * Gerber or downside (semicovariance) estimator. Uses the dates on which every asset has a price.
+ * Pass its labelled result to RISKWEIGHTS, EFFFRONTIER, RISKCONTRIB or PORTSTATS in place of prices.
  * @customfunction COVMATRIX
  * @helpurl https://localhost:3000/help.html#covmatrix
  * @param prices Prices: dates down (oldest first), assets across, optional header row of names.
- * @param [estimator] "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7": threshold, default 0.5) or "semi" (or "semi 0.0001": benchmark return per period, default 0).
  * @param [ppy] Periods per year for annualising: 365 (default, daily crypto), 252, 52 or 12.
  * @param [halfLife] Half-life in periods for "ewma" (default 60).
  * @param [output] "matrix" (default) or "shrinkage" (the shrinkage intensity of ledoitwolf, constantcorrelation or oas).
@@ -106,12 +106,13 @@ export async function covMatrix(
   invocation?: CustomFunctions.CancelableInvocation
 ): Promise<any[][]> {
   return excelBoundaryAsync("COVMATRIX", async () => {
-    const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
+    const choice = unwrap(parseEstimator(estimator));
+    const name = choice.estimator;
     const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
     const what = unwrap(parseChoice(output, "output", ["matrix", "shrinkage"] as const, "matrix"));
     const read = readReturns(prices);
     const options = {
-      estimator: name,
+      ...choice,
       periodsPerYear,
       halfLife: name === "ewma" ? parseHalfLife(halfLife) : undefined,
     };
@@ -121,7 +122,7 @@ export async function covMatrix(
       { returns: read.returns, options },
       {
         functionName: "COVMATRIX",
-        estimatedMs: estimateCovarianceMs(rows, cols),
+        estimatedMs: estimateCovarianceMs(rows, cols, name),
         invocation,
         transfer: [read.returns.data],
       }

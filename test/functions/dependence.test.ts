@@ -5,6 +5,10 @@ import {
   covMatrix,
   nearestCorr,
 } from "../../src/functions/dependence";
+import { denoisedCovariance } from "../../src/core/covariance/denoisedCovariance";
+import { gerberCovariance } from "../../src/core/covariance/gerberCovariance";
+import { semicovariance } from "../../src/core/covariance/semicovariance";
+import { readReturns } from "../../src/functions/common";
 import { errorOf } from "../helpers/excelErrorOf";
 
 /** The Excel error an async custom function rejects with (fails the test if it resolves). */
@@ -150,7 +154,7 @@ describe("COVMATRIX", () => {
 
   it("rejects an unknown estimator", async () => {
     expect((await rejectionOf(covMatrix(PRICES, "shrunk"))).message).toMatch(
-      /^estimator must be "sample", "ledoitwolf"/
+      /^estimator must be "sample", "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" or "semi"; got "shrunk"/
     );
   });
 });
@@ -217,5 +221,69 @@ describe("NEARESTCORR", () => {
 
   it("rejects a non-square range", () => {
     expect(errorOf(() => nearestCorr([[1, 2, 3]])).code).toBe("#VALUE!");
+  });
+});
+
+describe("COVMATRIX robust estimators", () => {
+  // Four assets over 80 dates (T > N, as denoising needs), every return series crossing ±0.5σ.
+  const WIDE: Array<Array<string | number>> = [["BTC", "ETH", "SOL", "PAXG"]];
+  for (let t = 0, p = [100, 100, 100, 100]; t < 81; t++) {
+    WIDE.push([...p]);
+    const m = 0.02 * Math.sin(t * 1.7);
+    p = p.map(
+      (x, j) => x * (1 + m * (j === 3 ? 0.1 : 1) + 0.01 * (j + 1) * Math.cos(t * (j + 2.3)))
+    );
+  }
+  const returns = readReturns(WIDE).returns;
+  const omitted = null as unknown as number;
+
+  /** The N × N numbers of a labelled COVMATRIX spill. */
+  function body(out: unknown[][]): number[] {
+    return out.slice(1).flatMap((row) => row.slice(1) as number[]);
+  }
+
+  it.each([
+    ["denoised", denoisedCovariance(returns).matrix],
+    ["Detoned", denoisedCovariance(returns, { detone: true }).matrix],
+    ["gerber", gerberCovariance(returns)],
+    ["gerber 0.7", gerberCovariance(returns, { threshold: 0.7 })],
+    ["semi", semicovariance(returns)],
+    [" SEMI  0.001 ", semicovariance(returns, { benchmark: 0.001 })],
+  ])("%s spills the core estimator's matrix, labelled", async (estimator, expected) => {
+    const out = await covMatrix(WIDE, estimator);
+    expect(out[0]).toEqual(["", "BTC", "ETH", "SOL", "PAXG"]);
+    expect(out.map((row) => row[0])).toEqual(["", "BTC", "ETH", "SOL", "PAXG"]);
+    expect(body(out)).toEqual(Array.from(expected.data));
+  });
+
+  it("annualises by ppy as the other estimators do", async () => {
+    const out = await covMatrix(WIDE, "gerber", 12);
+    expect(body(out)).toEqual(Array.from(gerberCovariance(returns, { periodsPerYear: 12 }).data));
+  });
+
+  it("says the new estimators have no shrinkage intensity", async () => {
+    const out = await covMatrix(WIDE, "denoised", omitted, omitted, "shrinkage");
+    expect(out[0][0]).toMatchObject({ code: "#N/A" });
+  });
+
+  it("rejects a bad option number, an option on another estimator, and too few rows to denoise", async () => {
+    expect(await rejectionOf(covMatrix(WIDE, "gerber 1.5"))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(
+        /estimator "gerber 1\.5": the Gerber threshold after "gerber" must be a fraction of a standard deviation strictly between 0 and 1/
+      ),
+    });
+    expect((await rejectionOf(covMatrix(WIDE, "gerber high"))).message).toMatch(
+      /estimator must be .*"semi", or "gerber" or "semi" followed by a number \(e\.g\. "gerber 0\.7"/
+    );
+    expect((await rejectionOf(covMatrix(WIDE, "ledoitwolf 0.5"))).message).toMatch(
+      /or "gerber" or "semi" followed by a number/
+    );
+    const few = WIDE.slice(0, 6); // 4 returns for 4 assets: T = N, no Marchenko–Pastur fit
+    const error = await rejectionOf(covMatrix(few, "denoised"));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(
+      /denoising needs more observations than assets .* got 4 observations for 4 assets; use a longer range or fewer assets/
+    );
   });
 });
