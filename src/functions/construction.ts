@@ -11,7 +11,7 @@ import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { isLabelledSquareMatrix } from "./parse/squareMatrix";
 import { parseVector } from "./parse/vector";
-import { ESTIMATORS, readRiskModel, requireExpectedReturns } from "./riskModel";
+import { parseEstimator, readRiskModel, requireExpectedReturns } from "./riskModel";
 import { spillTable, spillWeights } from "./spill";
 import { inBackground } from "./worker/backgroundPool";
 import type { RiskSource } from "./worker/jobs";
@@ -30,19 +30,26 @@ function readRiskSource(pricesOrCov: unknown, estimator: unknown, ppy: unknown) 
   if (isLabelledSquareMatrix(pricesOrCov)) {
     const model = readRiskModel(pricesOrCov, estimator, ppy);
     const source: RiskSource = { kind: "matrix", model };
-    return { source, labels: model.labels, rows: 0, transfer: [] };
+    return { source, labels: model.labels, rows: 0, estimator: undefined, transfer: [] };
   }
   const read = readReturns(pricesOrCov);
-  const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
+  // Checked here, so a bad word fails before any work; the job parses the same text again.
+  const { estimator: name } = unwrap(parseEstimator(estimator));
   const source: RiskSource = {
     kind: "returns",
     returns: read.returns,
     labels: read.labels,
     hasHeader: read.hasHeader,
-    estimator: name,
+    estimator: typeof estimator === "string" ? estimator : name,
     periodsPerYear,
   };
-  return { source, labels: read.labels, rows: read.returns.rows, transfer: [read.returns.data] };
+  return {
+    source,
+    labels: read.labels,
+    rows: read.returns.rows,
+    estimator: name,
+    transfer: [read.returns.data],
+  };
 }
 
 function hasConstraints(constraints: PortfolioConstraints): boolean {
@@ -55,15 +62,16 @@ function hasConstraints(constraints: PortfolioConstraints): boolean {
 
 /**
  * Portfolio weights by a risk-based or optimised scheme: equal risk contribution, inverse
- * volatility, hierarchical risk parity, minimum variance, maximum Sharpe or maximum diversification,
- * with per-asset bounds and group (e.g. sector) caps for the optimised schemes.
+ * volatility, hierarchical risk parity, hierarchical equal risk contribution, nested clustered
+ * optimisation, minimum variance, maximum Sharpe or maximum diversification, with per-asset bounds
+ * and group (e.g. sector) caps for the optimised schemes.
  * @customfunction RISKWEIGHTS
  * @helpurl https://localhost:3000/help.html#riskweights
  * @param prices Prices (dates down, assets across, optional header row), or a labelled covariance matrix from COVMATRIX.
- * @param [method] "erc" (default), "invvol", "hrp", "minvar", "maxsharpe", "maxdiv" or "equal".
+ * @param [method] "erc" (default), "invvol", "hrp", "herc", "nco" (long-only minimum variance per cluster), "minvar", "maxsharpe", "maxdiv" or "equal".
  * @param [maxWeight] Largest weight per asset (e.g. 0.25), or one per asset; for minvar, maxsharpe, maxdiv.
  * @param [minWeight] Smallest weight per asset (default 0), or one per asset; for minvar, maxsharpe, maxdiv.
- * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001"), as in COVMATRIX.
  * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
  * @param [groupCaps] Table of group name and cap (or name, floor, cap), e.g. "DeFi", 0.3.
  * @param [riskFree] Annual risk-free rate for "maxsharpe" (default 0).
@@ -88,6 +96,15 @@ export async function riskWeights(
     const how = unwrap(parseChoice(method, "method", WEIGHTING_METHODS, "erc"));
     const read = readRiskSource(prices, estimator, ppy);
     const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
+    if (hasConstraints(constraints) && (how === "herc" || how === "nco")) {
+      // Both split the budget along the cluster tree (HERC by risk, NCO by nested unconstrained
+      // solves), so a per-asset bound or group cap has nowhere to act: refused, never ignored.
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `"${how}" cannot honour maxWeight, minWeight or group caps (its weights follow the cluster tree); leave them empty, or use "erc" without bounds or "minvar" with them`,
+        { argument: "maxWeight" }
+      );
+    }
     if (hasConstraints(constraints) && !CONSTRAINABLE.includes(how)) {
       throw new CoreError(
         "INVALID_ARGUMENT",
@@ -102,7 +119,7 @@ export async function riskWeights(
       { source: read.source, method: how, riskFree: rate, constraints },
       {
         functionName: "RISKWEIGHTS",
-        estimatedMs: estimateWeightsMs(read.rows, read.labels.length),
+        estimatedMs: estimateWeightsMs(read.rows, read.labels.length, how, read.estimator),
         invocation,
         transfer: read.transfer,
       }
@@ -125,7 +142,7 @@ export async function riskWeights(
  * @param [maxWeight] Largest weight per asset (default 1), or one per asset.
  * @param [riskFree] Annual risk-free rate for the Sharpe ratios (default 0).
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
- * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001"), as in COVMATRIX.
  * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
  * @param [groupCaps] Table of group name and cap (or name, floor, cap).
  * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
@@ -163,7 +180,7 @@ export async function effFrontier(
       { source: read.source, points: count, riskFree: rate, constraints },
       {
         functionName: "EFFFRONTIER",
-        estimatedMs: estimateFrontierMs(read.rows, read.labels.length, count),
+        estimatedMs: estimateFrontierMs(read.rows, read.labels.length, count, read.estimator),
         invocation,
         transfer: read.transfer,
       }

@@ -5,6 +5,12 @@ import {
   riskWeights,
   tiers,
 } from "../../src/functions/construction";
+import { hierarchicalEqualRiskContribution } from "../../src/core/allocation/hierarchicalEqualRiskContribution";
+import { inverseVolatilityWeights } from "../../src/core/allocation/inverseVolatilityWeights";
+import { nestedClusteredOptimisation } from "../../src/core/allocation/nestedClusteredOptimisation";
+import { covarianceMatrix } from "../../src/core/covariance/covarianceMatrix";
+import { minimumVarianceConstrained } from "../../src/core/optimize/minimumVarianceConstrained";
+import { readReturns } from "../../src/functions/common";
 import { errorOf } from "../helpers/excelErrorOf";
 
 /** The Excel error an async custom function rejects with (fails the test if it resolves). */
@@ -200,5 +206,122 @@ describe("CLUSTERS", () => {
     const merges = clusters(PRICES, "ward", "merges");
     expect(merges).toHaveLength(4);
     expect(merges[3][4]).toBe(4);
+  });
+});
+
+describe("RISKWEIGHTS herc and nco, and the robust estimators", () => {
+  // Two pairs: σ = 1, 1 with ρ = 0.8 and σ = 2, 2 with ρ = 0.6, uncorrelated across (the core's
+  // hand-worked case): HERC (k = 2 by the gap statistic) gives R = 0.9, 3.2, so α = 3.2/4.1 and
+  // weights [1.6, 1.6, 0.45, 0.45] / 4.1; NCO's intra weights are ½, ½, Σ' = diag(0.9, 3.2).
+  const PAIRS = [
+    ["", "A", "B", "C", "D"],
+    ["A", 1, 0.8, 0, 0],
+    ["B", 0.8, 1, 0, 0],
+    ["C", 0, 0, 4, 2.4],
+    ["D", 0, 0, 2.4, 4],
+  ];
+  const hand = [1.6, 1.6, 0.45, 0.45].map((x) => x / 4.1);
+  const nil = null as unknown as number;
+  const pricesCov = (estimator: string) =>
+    covarianceMatrix(readReturns(PRICES).returns, { estimator }).matrix;
+
+  it("herc gives the hand-worked weights, as the core does", async () => {
+    const out = await riskWeights(PAIRS, "HERC");
+    expect(out.slice(1).map((r) => r[0])).toEqual(["A", "B", "C", "D"]);
+    weightsOf(out).forEach((w, i) => expect(w).toBeCloseTo(hand[i], 12));
+  });
+
+  it("nco is the core's long-only minimum-variance NCO", async () => {
+    const w = weightsOf(await riskWeights(PAIRS, "nco"));
+    const data = Float64Array.from(PAIRS.slice(1).flatMap((row) => row.slice(1) as number[]));
+    const expected = nestedClusteredOptimisation(
+      { size: 4, data, labels: ["A", "B", "C", "D"] },
+      { objective: "minvariance", longOnly: true }
+    ).weights;
+    expect(w).toEqual(Array.from(expected));
+    expect(w.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
+  });
+
+  it("herc and nco from prices equal the core on the estimated covariance", async () => {
+    const cov = pricesCov("sample");
+    expect(weightsOf(await riskWeights(PRICES, "herc"))).toEqual(
+      Array.from(hierarchicalEqualRiskContribution(cov).weights)
+    );
+    expect(weightsOf(await riskWeights(PRICES, "nco"))).toEqual(
+      Array.from(nestedClusteredOptimisation(cov, { longOnly: true }).weights)
+    );
+  });
+
+  it("refuses bounds and group caps with herc and nco, naming them and the alternatives", async () => {
+    for (const method of ["herc", "nco"]) {
+      const capped = await rejectionOf(riskWeights(PAIRS, method, 0.3));
+      expect(capped).toMatchObject({
+        code: "#VALUE!",
+        message: expect.stringContaining(
+          `"${method}" cannot honour maxWeight, minWeight or group caps (its weights follow the cluster tree); leave them empty, or use "erc" without bounds or "minvar" with them`
+        ),
+      });
+      expect((await rejectionOf(riskWeights(PAIRS, method, null, 0.1))).message).toMatch(
+        /cannot honour maxWeight, minWeight or group caps/
+      );
+      const grouped = riskWeights(
+        PAIRS,
+        method,
+        null,
+        null,
+        none,
+        [["X"], ["X"], ["Y"], ["Y"]],
+        [["X", 0.5]]
+      );
+      expect((await rejectionOf(grouped)).message).toMatch(/cannot honour maxWeight/);
+    }
+  });
+
+  it.each([
+    ["denoised", "denoised"],
+    ["detoned", "detoned"],
+    ["gerber", "gerber"],
+    ["semi", "semi"],
+  ])("takes estimator %s from prices: invvol on the core's %s matrix", async (word, estimator) => {
+    const w = weightsOf(await riskWeights(PRICES, "invvol", null, null, word));
+    expect(w).toEqual(Array.from(inverseVolatilityWeights(pricesCov(estimator))));
+  });
+
+  it('reads "gerber 0.7" and "semi 0.001" as the estimator with its option', async () => {
+    const returns = readReturns(PRICES).returns;
+    const gerber = weightsOf(await riskWeights(PRICES, "minvar", null, null, "Gerber 0.7"));
+    expect(gerber).toEqual(
+      Array.from(
+        minimumVarianceConstrained(
+          covarianceMatrix(returns, { estimator: "gerber", threshold: 0.7 }).matrix,
+          {}
+        ).weights
+      )
+    );
+    const semi = weightsOf(await riskWeights(PRICES, "invvol", null, null, "semi 0.001"));
+    expect(semi).toEqual(
+      Array.from(
+        inverseVolatilityWeights(
+          covarianceMatrix(returns, { estimator: "semi", benchmark: 0.001 }).matrix
+        )
+      )
+    );
+  });
+
+  it("EFFFRONTIER accepts the new estimator words too", async () => {
+    const out = await effFrontier(PRICES, 3, null, null, nil, nil, "semi");
+    expect(out.length).toBeGreaterThan(1);
+    expect(
+      (await rejectionOf(effFrontier(PRICES, 3, null, null, nil, nil, "gerber 2"))).message
+    ).toMatch(/the Gerber threshold after "gerber" must be .* strictly between 0 and 1/);
+  });
+
+  it("rejects an unknown method or estimator option with the choices", async () => {
+    expect((await rejectionOf(riskWeights(COV, "hercules"))).message).toMatch(
+      /^method must be "erc", "invvol", "hrp", "herc", "nco", "minvar"/
+    );
+    expect(
+      (await rejectionOf(riskWeights(PRICES, "erc", null, null, "denoised 3"))).message
+    ).toMatch(/or "gerber" or "semi" followed by a number/);
   });
 });

@@ -31,6 +31,12 @@ export function shouldRunOffThread(estimatedMs: number): boolean {
 const PEARSON_PAIR_ROWS_PER_MS = 2e6;
 const KENDALL_PAIR_ROWS_PER_MS = 6e4;
 const COVARIANCE_PAIR_ROWS_PER_MS = 1e6;
+/**
+ * Dense O(cols³) linear algebra of the optimisers and HRP (Cholesky, eigen- and critical-line
+ * steps): RISKWEIGHTS erc or hrp on 500 assets takes about 25 ms on the pane's thread.
+ */
+const CUBIC_STEPS_PER_MS = 5e6;
+
 /** Ranking one column costs about rows · log₂(rows) comparisons; a few million per millisecond. */
 const RANK_STEPS_PER_MS = 3e4;
 
@@ -56,31 +62,62 @@ export function estimateCorrelationMs(
   }
 }
 
-/** Estimated milliseconds of a covariance matrix on the pane's thread. Complexity: O(1). */
-export function estimateCovarianceMs(rows: number, cols: number): number {
-  return (((cols * (cols + 1)) / 2) * rows) / COVARIANCE_PAIR_ROWS_PER_MS;
+/**
+ * Estimated milliseconds of a covariance matrix on the pane's thread: the Gram product, plus for
+ * "denoised"/"detoned" the O(cols³) eigen-decomposition (counted twice: the spectrum and the
+ * rebuild), and for "gerber" a second Gram-sized pass (the threshold counts). Complexity: O(1).
+ */
+export function estimateCovarianceMs(rows: number, cols: number, estimator?: string): number {
+  const gram = (((cols * (cols + 1)) / 2) * rows) / COVARIANCE_PAIR_ROWS_PER_MS;
+  switch (estimator) {
+    case "denoised":
+    case "detoned":
+      return gram + (2 * cols ** 3) / CUBIC_STEPS_PER_MS;
+    case "gerber":
+      return 2 * gram;
+    default:
+      return gram;
+  }
 }
 
 /**
- * Dense O(cols³) linear algebra of the optimisers and HRP (Cholesky, eigen- and critical-line
- * steps): RISKWEIGHTS erc or hrp on 500 assets takes about 25 ms on the pane's thread.
+ * Estimated milliseconds of RISKWEIGHTS: the covariance estimate of `rows` returns by `estimator`
+ * (none when a covariance matrix was given, rows = 0) plus the method's O(cols³). "herc" adds the
+ * gap statistic's O(k_max · cols²) (k_max = 10) to its PSD check; "nco" solves an active-set QP per
+ * cluster and one across them, long-only (bench/core/hierarchical.bench.ts: ≈ 250 ms at 500 assets,
+ * five times its closed forms), counted as five cubic passes. Complexity: O(1).
  */
-const CUBIC_STEPS_PER_MS = 5e6;
-
-/**
- * Estimated milliseconds of RISKWEIGHTS: the covariance estimate of `rows` returns (none when a
- * covariance matrix was given, rows = 0) plus the method's O(cols³). Complexity: O(1).
- */
-export function estimateWeightsMs(rows: number, cols: number): number {
-  return estimateCovarianceMs(rows, cols) + cols ** 3 / CUBIC_STEPS_PER_MS;
+export function estimateWeightsMs(
+  rows: number,
+  cols: number,
+  method?: string,
+  estimator?: string
+): number {
+  const covariance = estimateCovarianceMs(rows, cols, estimator);
+  switch (method) {
+    case "herc":
+      return covariance + (cols ** 3 + 10 * cols ** 2) / CUBIC_STEPS_PER_MS;
+    case "nco":
+      return covariance + (5 * cols ** 3) / CUBIC_STEPS_PER_MS;
+    default:
+      return covariance + cols ** 3 / CUBIC_STEPS_PER_MS;
+  }
 }
 
 /**
  * Estimated milliseconds of EFFFRONTIER: the covariance estimate, the O(cols³) trace and O(cols²)
  * per point. Complexity: O(1).
  */
-export function estimateFrontierMs(rows: number, cols: number, points: number): number {
-  return estimateCovarianceMs(rows, cols) + (cols ** 3 + points * cols ** 2) / CUBIC_STEPS_PER_MS;
+export function estimateFrontierMs(
+  rows: number,
+  cols: number,
+  points: number,
+  estimator?: string
+): number {
+  return (
+    estimateCovarianceMs(rows, cols, estimator) +
+    (cols ** 3 + points * cols ** 2) / CUBIC_STEPS_PER_MS
+  );
 }
 
 /**
