@@ -184,6 +184,58 @@ export const contractCases = {
       args: [HISTORY, "momentum", null, null, null, null, null, null],
       expect: { error: "#VALUE!", message: /weightsOrMethod must be/ },
     },
+    {
+      name: "adaptive trend and volatility target with a cash rate: weights and a Cash column",
+      args: [
+        HISTORY,
+        [[0.5, 0.5]],
+        null,
+        null,
+        null,
+        null,
+        "weights",
+        null,
+        "trend 20; voltarget 0.6",
+        0.04,
+      ],
+      expect: { rows: 4, cols: 4 },
+    },
+    {
+      name: "adaptive regime switch on a method: equity from the day the rule has its history",
+      args: [
+        HISTORY,
+        "erc",
+        null,
+        null,
+        null,
+        30,
+        "equity",
+        null,
+        "regime volatility 0.8 40",
+        null,
+      ],
+      expect: { rows: 51, cols: 4 },
+    },
+    {
+      name: "an adaptive moving average longer than the history",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 500", null],
+      expect: { error: "#VALUE!", message: /adaptive: "trend 500" needs 499 rows of returns/ },
+    },
+    {
+      name: "an adaptive volatility target of 0",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "voltarget 0", null],
+      expect: { error: "#VALUE!", message: /adaptive: "voltarget 0": target must be/ },
+    },
+    {
+      name: "an unknown adaptive word",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 20 fast", null],
+      expect: { error: "#VALUE!", message: /"fast" is not an option of trend/ },
+    },
+    {
+      name: "a cash rate that is text",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 20", "four percent"],
+      expect: { error: "#VALUE!", message: /cashRate must be an annual rate/ },
+    },
   ],
   RISKWEIGHTS: [
     {
