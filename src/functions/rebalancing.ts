@@ -450,7 +450,8 @@ const NUMBER_WORD = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i;
 
 /**
  * BACKTEST's `adaptive` argument read into clauses: one text (rules separated by ";") or a range
- * of such texts, words case-insensitive, numbers as typed ("60%" is 0.6). Blank: no adaptive rule.
+ * of such texts, words case-insensitive, numbers as typed ("60%" is 0.6). Blank (or 0, Excel
+ * desktop's empty cell): no adaptive rule.
  * Option values are checked by the core rules (adaptiveRuleFor names the clause in the message).
  */
 function readAdaptive(value: unknown): AdaptiveClause[] | undefined {
@@ -458,7 +459,8 @@ function readAdaptive(value: unknown): AdaptiveClause[] | undefined {
   const texts: string[] = [];
   for (const row of toGrid(value)) {
     for (const cell of row) {
-      if (isBlankCell(cell as never)) continue;
+      // Excel desktop passes an empty referenced cell as 0: no rule is the number 0.
+      if (isBlankCell(cell as never) || cell === 0) continue;
       if (typeof cell !== "string") {
         throw new CoreError(
           "INVALID_ARGUMENT",

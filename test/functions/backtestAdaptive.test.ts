@@ -203,6 +203,11 @@ describe("BACKTEST with an adaptive rule equals the core backtest with the same 
       )
     ).toEqual(typed);
     expect(await backtest(...args, "", none)).toEqual(await backtest(...args.slice(0, 2)));
+    // Excel desktop passes an empty referenced cell as 0: no rule, as blank.
+    expect(await backtest(...args, 0, none)).toEqual(await backtest(...args.slice(0, 2)));
+    expect(
+      await backtest(...args, [[0], ["trend 50"], [0], ["voltarget 0.6 30 ewma"]], none)
+    ).toEqual(typed);
   });
 
   it("an Invocation in the adaptive or cashRate slot (stale metadata) reads as omitted", async () => {
