@@ -219,8 +219,9 @@ export function discrete(weights: any[][], prices: any[][], budget: number, lot?
 /**
  * Backtest of a rebalanced portfolio: fixed weights, or a scheme (erc, invvol, hrp, minvar, maxdiv,
  * equal) re-estimated on a trailing window at each rebalance, rebalanced on a calendar or when a
- * weight leaves its band, with fees; beside buy-and-hold of the same starting weights and the
- * benchmark (first column, e.g. BTC) alone.
+ * weight leaves its band, with fees, optionally under an adaptive rule (volatility target, trend
+ * filter, regime switch) with the rest in cash; beside buy-and-hold of the same starting weights and
+ * the benchmark (first column, e.g. BTC) alone.
  * @customfunction BACKTEST
  * @helpurl https://localhost:3000/help.html#backtest
  * @param prices Prices: dates down (oldest first), assets across, header row of names; a first column headed "Date" dates the calendar (without it, rows are consecutive days).
