@@ -263,6 +263,24 @@ export const contractCases = {
       args: [COV, "erc", 0.3, null, null, null, null, null, null],
       expect: { error: "#VALUE!", message: /apply to "minvar"/ },
     },
+    {
+      name: "HERC from prices, denoised covariance",
+      args: [WAVES, "herc", null, null, "denoised", null, null, null, null],
+      expect: { rows: 5, cols: 2 },
+    },
+    {
+      name: "NCO (long-only) from prices, Gerber covariance with its threshold",
+      args: [WAVES, "nco", null, null, "gerber 0.7", null, null, null, null],
+      expect: { rows: 5, cols: 2 },
+    },
+    {
+      name: "bounds on HERC",
+      args: [WAVES, "herc", 0.4, null, null, null, null, null, null],
+      expect: {
+        error: "#VALUE!",
+        message: /"herc" cannot honour maxWeight, minWeight or group caps/,
+      },
+    },
   ],
   EFFFRONTIER: [
     {
@@ -563,6 +581,36 @@ export const contractCases = {
       name: "an unknown estimator",
       args: [PRICES, "shrunk", null, null, null],
       expect: { error: "#VALUE!", message: /estimator must be/ },
+    },
+    {
+      name: "denoised",
+      args: [WAVES, "denoised", null, null, null],
+      expect: { rows: 5, cols: 5 },
+    },
+    {
+      name: "detoned",
+      args: [WAVES, "detoned", null, null, null],
+      expect: { rows: 5, cols: 5 },
+    },
+    {
+      name: "Gerber with a threshold",
+      args: [WAVES, "gerber 0.3", null, null, null],
+      expect: { rows: 5, cols: 5 },
+    },
+    {
+      name: "semicovariance below a benchmark",
+      args: [WAVES, "semi 0.001", null, null, null],
+      expect: { rows: 5, cols: 5 },
+    },
+    {
+      name: "a Gerber threshold outside (0, 1)",
+      args: [WAVES, "gerber 1.5", null, null, null],
+      expect: { error: "#VALUE!", message: /the Gerber threshold after "gerber" must be/ },
+    },
+    {
+      name: "too few dates to denoise",
+      args: [WAVES.slice(0, 6), "denoised", null, null, null],
+      expect: { error: "#VALUE!", message: /got 4 observations for 4 assets/ },
     },
   ],
   CORRTO: [
