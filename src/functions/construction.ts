@@ -52,6 +52,17 @@ function readRiskSource(pricesOrCov: unknown, estimator: unknown, ppy: unknown) 
   };
 }
 
+/**
+ * True when the constraints say no more than long-only and fully invested already does (no group
+ * caps, every floor 0, every cap at least 1): what herc and nco honour by construction.
+ */
+function isLongOnlyBox({ lower, upper, groups }: PortfolioConstraints): boolean {
+  const every = (bound: number | ArrayLike<number> | undefined, test: (x: number) => boolean) =>
+    bound === undefined ||
+    (typeof bound === "number" ? test(bound) : Array.from(bound).every(test));
+  return groups === undefined && every(lower, (x) => x === 0) && every(upper, (x) => x >= 1);
+}
+
 function hasConstraints(constraints: PortfolioConstraints): boolean {
   return (
     constraints.lower !== undefined ||
@@ -96,7 +107,7 @@ export async function riskWeights(
     const how = unwrap(parseChoice(method, "method", WEIGHTING_METHODS, "erc"));
     const read = readRiskSource(prices, estimator, ppy);
     const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
-    if (hasConstraints(constraints) && (how === "herc" || how === "nco")) {
+    if ((how === "herc" || how === "nco") && !isLongOnlyBox(constraints)) {
       // Both split the budget along the cluster tree (HERC by risk, NCO by nested unconstrained
       // solves), so a per-asset bound or group cap has nowhere to act: refused, never ignored.
       throw new CoreError(
@@ -105,7 +116,12 @@ export async function riskWeights(
         { argument: "maxWeight" }
       );
     }
-    if (hasConstraints(constraints) && !CONSTRAINABLE.includes(how)) {
+    if (
+      hasConstraints(constraints) &&
+      !CONSTRAINABLE.includes(how) &&
+      how !== "herc" &&
+      how !== "nco"
+    ) {
       throw new CoreError(
         "INVALID_ARGUMENT",
         `maxWeight, minWeight and group caps apply to "minvar", "maxsharpe" and "maxdiv"; "${how}" has no constraints, so leave them empty or choose one of those methods`,

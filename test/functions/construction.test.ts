@@ -274,6 +274,8 @@ describe("RISKWEIGHTS herc and nco, and the robust estimators", () => {
         [["X", 0.5]]
       );
       expect((await rejectionOf(grouped)).message).toMatch(/cannot honour maxWeight/);
+      // A floor of 0 and a cap of 1 are what long-only already means: accepted, same weights.
+      expect(await riskWeights(PAIRS, method, 1, 0)).toEqual(await riskWeights(PAIRS, method));
     }
   });
 

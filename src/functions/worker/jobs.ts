@@ -79,7 +79,8 @@ export function covarianceJob({ returns, options }: CovarianceJob): CovarianceRe
 
 /**
  * Where a portfolio function's risk model comes from: returns read from prices (the covariance is
- * estimated in the job, by an estimator name already checked), or a covariance matrix as given.
+ * estimated in the job, by the estimator text as typed and already checked by parseEstimator,
+ * e.g. "gerber 0.7"), or a covariance matrix as given.
  */
 export type RiskSource =
   | {
