@@ -20,7 +20,7 @@ import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scala
 import { isLabelledSquareMatrix, parseSquareMatrix } from "./parse/squareMatrix";
 import { parseVector, toGrid } from "./parse/vector";
 import { usingPrices } from "./prices";
-import { ESTIMATORS } from "./riskModel";
+import { parseEstimator } from "./riskModel";
 import { type SpillCell, spillSquareMatrix, spillTable, spillWeights } from "./spill";
 import { inBackground } from "./worker/backgroundPool";
 import { estimateCovarianceMs } from "./worker/workEstimate";
@@ -228,7 +228,7 @@ function spillResult(
  * @param [riskAversion] Risk aversion delta (e.g. 2.5), or "implied" (default): implied by the first price column as the market, (annual mean - riskFree) / annual variance.
  * @param [uncertainty] View uncertainty: "helitterman" (default, from tau and the covariance) or "idzorek" (from the views' confidences).
  * @param [tau] Weight on the prior, above 0 and at most 1 (default 0.05).
- * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] Covariance estimator, as COVMATRIX's: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001").
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
  * @param [riskFree] Annual risk-free rate (default 0), added to the prior returns and used to imply the risk aversion.
  * @param [output] "table" (default: asset, market weight, prior return, posterior return, weight), "returns", "cov" or "weights".
@@ -261,7 +261,7 @@ export async function blackLitterman(
         expected: "a number above 0 and at most 1, e.g. 0.05 (0.01 to 0.05 is usual)",
       })
     );
-    const name = unwrap(parseChoice(estimator, "estimator", ESTIMATORS, "sample"));
+    const choice = unwrap(parseEstimator(estimator));
     const periodsPerYear = unwrap(parsePeriodsPerYear(ppy));
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
 
@@ -298,10 +298,10 @@ export async function blackLitterman(
       // The covariance estimate is the long part: it runs in the background worker when large.
       const estimated = await inBackground(
         "covariance",
-        { returns: read.returns, options: { estimator: name, periodsPerYear } },
+        { returns: read.returns, options: { ...choice, periodsPerYear } },
         {
           functionName: "BLACKLITTERMAN",
-          estimatedMs: estimateCovarianceMs(rows, cols),
+          estimatedMs: estimateCovarianceMs(rows, cols, choice.estimator),
           invocation,
           transfer: [read.returns.data],
         }

@@ -27,7 +27,7 @@ import { readWeights } from "./weights";
  * @helpurl https://localhost:3000/help.html#riskcontrib
  * @param weights Portfolio weights, a row or column in the assets' order, or labelled with the asset names.
  * @param prices Prices (dates down, assets across, optional header row), or a labelled covariance matrix from COVMATRIX.
- * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] Covariance estimator, as COVMATRIX's: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001").
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
  * @returns One row per asset (weight, marginal, component, percentage) and a portfolio total row.
  */
@@ -68,7 +68,7 @@ export function riskContrib(
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
  * @param [riskFree] Annual risk-free rate for the Sharpe ratio (default 0).
  * @param [benchmark] Benchmark asset name or column number (default the first column, e.g. BTC).
- * @param [estimator] Covariance estimator for the risk figures: "sample" (default), "ledoitwolf", "constantcorrelation", "oas" or "ewma".
+ * @param [estimator] Covariance estimator for the risk figures, as COVMATRIX's: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001").
  * @returns Two columns: metric and value.
  */
 export function portStats(

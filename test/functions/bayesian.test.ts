@@ -93,7 +93,12 @@ const PRICE_CAPS = [
 /** The core's result on the same prices: sample covariance, δ from the first column unless given. */
 function coreOnPrices(
   views: unknown[][],
-  options: { riskAversion?: number; uncertainty?: "helitterman" | "idzorek"; tau?: number } = {}
+  options: {
+    riskAversion?: number;
+    uncertainty?: "helitterman" | "idzorek";
+    tau?: number;
+    covariance?: Parameters<typeof covarianceMatrix>[1];
+  } = {}
 ) {
   const rows = PRICES.length - 1;
   const labels = PRICES[0] as string[];
@@ -102,7 +107,10 @@ function coreOnPrices(
     for (let t = 0; t < rows; t++) data[j * rows + t] = PRICES[t + 1][j] as number;
   });
   const panel = pricePanelFromColumns(data, rows, { labels });
-  const { matrix } = covarianceMatrix(returnsFromPrices(panel), { periodsPerYear: 365 });
+  const { matrix } = covarianceMatrix(returnsFromPrices(panel), {
+    periodsPerYear: 365,
+    ...options.covariance,
+  });
   return coreBlackLitterman(matrix, parseViews(views, labels), {
     marketCaps: [1200, 400, 80],
     riskAversion: options.riskAversion,
@@ -236,6 +244,22 @@ describe("BLACKLITTERMAN", () => {
     // Another estimator gives another covariance, so other numbers.
     const shrunk = await bl(PRICES, PRICE_CAPS, views, 3, null, 0.2, "ledoitwolf");
     expect(column(shrunk, 3)[0]).not.toBeCloseTo(column(out, 3)[0], 6);
+  });
+
+  it('takes COVMATRIX\'s estimator forms with their number ("gerber 0.7"), as the core estimates them', async () => {
+    const views = [["SOL", 0.4]];
+    const core = coreOnPrices(views, {
+      riskAversion: 3,
+      covariance: { estimator: "gerber", threshold: 0.7 },
+    });
+    const out = await bl(PRICES, PRICE_CAPS, views, 3, null, null, "Gerber 0.7");
+    column(out, 3).forEach((mu, i) => expect(mu).toBeCloseTo(core.mu[i], 12));
+    expect(
+      await rejectionOf(bl(PRICES, PRICE_CAPS, views, 3, null, null, "gerber 2"))
+    ).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/strictly between 0 and 1/),
+    });
   });
 
   it("reads what Excel passes: nulls, desktop zeros for blanks, text 40%, labelled caps in any order", async () => {
