@@ -4,78 +4,25 @@
  * plain data and the worker rebuilds the rule. Same fake page and pool as backgroundPool.test.ts
  * (workerpool replaced by a pool running the real worker entry on structured clones).
  */
+import { loadInPage as loadModulesInPage, newFakePoolState } from "./fakeWorkerPage";
 import { backtest as backtestInline } from "../../../src/functions/rebalancing";
 
-type Methods = Record<string, (...args: unknown[]) => unknown>;
-interface FakeJob {
-  readonly method: string;
-  readonly params: unknown[];
-  readonly transfer: ArrayBuffer[];
-}
+const mockWorkerpool = newFakePoolState();
+jest.mock("workerpool", () =>
+  jest.requireActual("./fakeWorkerPage").fakeWorkerpool(() => mockWorkerpool)
+);
 
-/** State shared with the jest.mock factory (its name must start with "mock"). */
-const mockWorkerpool = {
-  methods: {} as Methods,
-  jobs: [] as FakeJob[],
-  /** "run": answer after a tick; "hang": never answer (until cancelled); "fail": worker cannot start. */
-  mode: "run" as "run" | "hang" | "fail",
-};
-
-jest.mock("workerpool", () => {
-  const actual = jest.requireActual("workerpool");
-  return {
-    ...actual,
-    worker: (methods: Methods) => {
-      mockWorkerpool.methods = methods;
-    },
-    pool: () => ({
-      exec(method: string, params: unknown[], options: { transfer?: ArrayBuffer[] } = {}) {
-        const transfer = options.transfer ?? [];
-        mockWorkerpool.jobs.push({ method, params, transfer });
-        return new actual.Promise((resolve: (v: unknown) => void, reject: (e: unknown) => void) => {
-          if (mockWorkerpool.mode === "hang") return;
-          if (mockWorkerpool.mode === "fail") {
-            setTimeout(() => reject(new Error("Failed to load worker script")), 0);
-            return;
-          }
-          // postMessage: the input is cloned and its transferables move (detached here).
-          const received = structuredClone(params, { transfer });
-          setTimeout(() => {
-            const answer = mockWorkerpool.methods[method](...received) as {
-              message: unknown;
-              transfer: ArrayBuffer[];
-            };
-            resolve(structuredClone(answer.message, { transfer: answer.transfer }));
-          }, 0);
-        });
-      },
-    }),
-  };
-});
-
-/** Loads the pool (and the catalogue file using it) as a browser page would see them. */
-function loadInPage() {
-  const scope = globalThis as unknown as Record<string, unknown>;
-  scope.document = { currentScript: { src: "https://addin.example/app/functions.js" } };
-  scope.Worker = function Worker() {};
-  scope.navigator = { hardwareConcurrency: 2 };
-  let loaded!: {
-    pool: typeof import("../../../src/functions/worker/backgroundPool");
-    rebalancing: typeof import("../../../src/functions/rebalancing");
-  };
-  jest.isolateModules(() => {
-    // Fresh module instances that see the page globals above (import() would be cached).
+/** Loads the pool and the catalogue files using it as a browser page would see them. */
+function loadInPage(): {
+  pool: typeof import("../../../src/functions/worker/backgroundPool");
+  rebalancing: typeof import("../../../src/functions/rebalancing");
+} {
+  return loadModulesInPage(() => ({
     /* eslint-disable @typescript-eslint/no-require-imports */
-    require("../../../src/functions/worker/backgroundWorker");
-    loaded = {
-      pool: require("../../../src/functions/worker/backgroundPool"),
-      rebalancing: require("../../../src/functions/rebalancing"),
-    };
+    pool: require("../../../src/functions/worker/backgroundPool"),
+    rebalancing: require("../../../src/functions/rebalancing"),
     /* eslint-enable @typescript-eslint/no-require-imports */
-  });
-  // The pool read document.currentScript while loading, as functions.js does; Worker stays.
-  delete scope.document;
-  return loaded;
+  }));
 }
 
 /** Seeded random-walk prices under a header row; optionally one constant column. */

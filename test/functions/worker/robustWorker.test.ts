@@ -3,6 +3,7 @@
  * threshold the job is posted (to a fake pool that runs the real worker entry on structured
  * clones, as in backgroundPool.test.ts) and the spill is exactly the inline call's.
  */
+import { loadInPage as loadModulesInPage, newFakePoolState } from "./fakeWorkerPage";
 import { riskWeights as riskWeightsInline } from "../../../src/functions/construction";
 import { covMatrix as covMatrixInline } from "../../../src/functions/dependence";
 import {
@@ -11,74 +12,22 @@ import {
   shouldRunOffThread,
 } from "../../../src/functions/worker/workEstimate";
 
-type Methods = Record<string, (...args: unknown[]) => unknown>;
-interface FakeJob {
-  readonly method: string;
-  readonly params: unknown[];
-  readonly transfer: ArrayBuffer[];
-}
-
-/** State shared with the jest.mock factory (its name must start with "mock"). */
-const mockWorkerpool = {
-  methods: {} as Methods,
-  jobs: [] as FakeJob[],
-  /** "run": answer after a tick; "hang": never answer (until cancelled); "fail": worker cannot start. */
-  mode: "run" as "run" | "hang" | "fail",
-};
-
-jest.mock("workerpool", () => {
-  const actual = jest.requireActual("workerpool");
-  return {
-    ...actual,
-    worker: (methods: Methods) => {
-      mockWorkerpool.methods = methods;
-    },
-    pool: () => ({
-      exec(method: string, params: unknown[], options: { transfer?: ArrayBuffer[] } = {}) {
-        const transfer = options.transfer ?? [];
-        mockWorkerpool.jobs.push({ method, params, transfer });
-        return new actual.Promise((resolve: (v: unknown) => void, reject: (e: unknown) => void) => {
-          if (mockWorkerpool.mode === "hang") return;
-          if (mockWorkerpool.mode === "fail") {
-            setTimeout(() => reject(new Error("Failed to load worker script")), 0);
-            return;
-          }
-          // postMessage: the input is cloned and its transferables move (detached here).
-          const received = structuredClone(params, { transfer });
-          setTimeout(() => {
-            const answer = mockWorkerpool.methods[method](...received) as {
-              message: unknown;
-              transfer: ArrayBuffer[];
-            };
-            resolve(structuredClone(answer.message, { transfer: answer.transfer }));
-          }, 0);
-        });
-      },
-    }),
-  };
-});
+const mockWorkerpool = newFakePoolState();
+jest.mock("workerpool", () =>
+  jest.requireActual("./fakeWorkerPage").fakeWorkerpool(() => mockWorkerpool)
+);
 
 /** Loads the pool and the catalogue files using it as a browser page would see them. */
-function loadInPage() {
-  const scope = globalThis as unknown as Record<string, unknown>;
-  scope.document = { currentScript: { src: "https://addin.example/app/functions.js" } };
-  scope.Worker = function Worker() {};
-  scope.navigator = { hardwareConcurrency: 2 };
-  let loaded!: {
-    dependence: typeof import("../../../src/functions/dependence");
-    construction: typeof import("../../../src/functions/construction");
-  };
-  jest.isolateModules(() => {
+function loadInPage(): {
+  dependence: typeof import("../../../src/functions/dependence");
+  construction: typeof import("../../../src/functions/construction");
+} {
+  return loadModulesInPage(() => ({
     /* eslint-disable @typescript-eslint/no-require-imports */
-    require("../../../src/functions/worker/backgroundWorker");
-    loaded = {
-      dependence: require("../../../src/functions/dependence"),
-      construction: require("../../../src/functions/construction"),
-    };
+    dependence: require("../../../src/functions/dependence"),
+    construction: require("../../../src/functions/construction"),
     /* eslint-enable @typescript-eslint/no-require-imports */
-  });
-  delete scope.document;
-  return loaded;
+  }));
 }
 
 /** Seeded random-walk prices under a header row. */
