@@ -3,7 +3,7 @@ import { backtest, type WeightRule } from "../../../src/core/backtest/backtest";
 import { pricePanel } from "../../../src/core/panel/pricePanel";
 import type { PricePanel, ReturnsPanel } from "../../../src/core/types";
 import { describeWithSharedData, readSharedCsv } from "../../helpers/sharedData";
-import { errorOf, readFixture } from "./backtestTestKit";
+import { errorOf, inverseVolatility, readFixture } from "./backtestTestKit";
 
 type Schedule = string | { absolute?: number; relative?: number };
 interface BacktestCase {
@@ -26,29 +26,6 @@ interface Synthetic {
   cases: BacktestCase[];
 }
 const synthetic = readFixture<Synthetic>("synthetic.json");
-
-/** The fixture's rule: 1/σ (sample, n−1) for assets with a full window, 0 for the others. */
-const inverseVolatility: WeightRule = (window) => {
-  const w = new Float64Array(window.cols);
-  let sum = 0;
-  for (let j = 0; j < window.cols; j++) {
-    let mean = 0;
-    let complete = true;
-    for (let k = 0; k < window.rows; k++) {
-      const r = window.data[j * window.rows + k];
-      if (!Number.isFinite(r)) complete = false;
-      mean += r;
-    }
-    if (!complete) continue;
-    mean /= window.rows;
-    let ss = 0;
-    for (let k = 0; k < window.rows; k++) ss += (window.data[j * window.rows + k] - mean) ** 2;
-    w[j] = 1 / Math.sqrt(ss / (window.rows - 1));
-    sum += w[j];
-  }
-  for (let j = 0; j < window.cols; j++) w[j] /= sum;
-  return w;
-};
 
 function scheduleOf(schedule: Schedule) {
   return typeof schedule === "string" ? (schedule as "monthly") : { band: schedule };

@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { execSync } from "child_process";
-import { backtest, type BacktestInput, type WeightRule } from "../../../src/core/backtest/backtest";
+import { backtest, type BacktestInput } from "../../../src/core/backtest/backtest";
 import { pricePanel } from "../../../src/core/panel/pricePanel";
+import { inverseVolatility } from "./backtestTestKit";
 
 /**
  * Writes test/fixtures/backtest/legacySnapshot.json: every output of `backtest` on the synthetic fixture's cases, run with
@@ -25,29 +26,6 @@ const fixture = JSON.parse(
     "utf8"
   )
 ) as { panels: Record<string, { days: number[]; prices: (number | null)[][] }>; cases: Case[] };
-
-/** The same 1/σ rule as backtest.test.ts (sample, n−1; 0 for assets without a full window). */
-export const inverseVolatility: WeightRule = (window) => {
-  const w = new Float64Array(window.cols);
-  let sum = 0;
-  for (let j = 0; j < window.cols; j++) {
-    let mean = 0;
-    let complete = true;
-    for (let k = 0; k < window.rows; k++) {
-      const r = window.data[j * window.rows + k];
-      if (!Number.isFinite(r)) complete = false;
-      mean += r;
-    }
-    if (!complete) continue;
-    mean /= window.rows;
-    let ss = 0;
-    for (let k = 0; k < window.rows; k++) ss += (window.data[j * window.rows + k] - mean) ** 2;
-    w[j] = 1 / Math.sqrt(ss / (window.rows - 1));
-    sum += w[j];
-  }
-  for (let j = 0; j < window.cols; j++) w[j] /= sum;
-  return w;
-};
 
 /** The fixture's cases as backtest inputs (shared with the test that compares against the file). */
 export function legacyInputs(): BacktestInput[] {
