@@ -4,7 +4,11 @@
  * plain data and the worker rebuilds the rule. Same fake page and pool as backgroundPool.test.ts
  * (workerpool replaced by a pool running the real worker entry on structured clones).
  */
-import { loadInPage as loadModulesInPage, newFakePoolState } from "./fakeWorkerPage";
+import {
+  loadInPage as loadModulesInPage,
+  newFakePoolState,
+  randomWalkPrices as prices,
+} from "./fakeWorkerPage";
 import { backtest as backtestInline } from "../../../src/functions/rebalancing";
 
 const mockWorkerpool = newFakePoolState();
@@ -23,22 +27,6 @@ function loadInPage(): {
     rebalancing: require("../../../src/functions/rebalancing"),
     /* eslint-enable @typescript-eslint/no-require-imports */
   }));
-}
-
-/** Seeded random-walk prices under a header row; optionally one constant column. */
-function prices(assets: number, days: number, constantColumn = -1): unknown[][] {
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
-  const level = new Array<number>(assets).fill(100);
-  const rows: unknown[][] = [Array.from({ length: assets }, (_, j) => `A${j + 1}`)];
-  for (let t = 0; t < days; t++) {
-    rows.push(
-      level.map((p, j) =>
-        j === constantColumn ? 100 : (level[j] = p * (1 + 0.04 * (random() - 0.5)))
-      )
-    );
-  }
-  return rows;
 }
 
 async function rejectionOf(result: Promise<unknown>) {

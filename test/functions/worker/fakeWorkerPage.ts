@@ -98,3 +98,19 @@ export function loadInPage<T>(load: () => T): T {
   delete scope.document;
   return loaded;
 }
+
+/** Seeded random-walk prices under a header row; optionally one constant column. */
+export function randomWalkPrices(assets: number, days: number, constantColumn = -1): unknown[][] {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  const level = new Array<number>(assets).fill(100);
+  const rows: unknown[][] = [Array.from({ length: assets }, (_, j) => `A${j + 1}`)];
+  for (let t = 0; t < days; t++) {
+    rows.push(
+      level.map((p, j) =>
+        j === constantColumn ? 100 : (level[j] = p * (1 + 0.04 * (random() - 0.5)))
+      )
+    );
+  }
+  return rows;
+}
