@@ -25,6 +25,28 @@ export interface PortfolioConstraints {
   readonly groups?: readonly PortfolioGroup[];
 }
 
+/**
+ * Limits beyond bounds and groups, read from RISKWEIGHTS' `limits` text (src/functions/parse/limits.ts);
+ * all optional. Which optimiser honours which limit, and how exactly, is stated in its JSDoc; a
+ * limit a method cannot honour is refused by the caller, never ignored.
+ */
+export interface PortfolioLimits {
+  /** At most this many weights above zero (cardinality). */
+  readonly maxHoldings?: number;
+  /** The current weights w₀ (one per asset, summing to at most 1) that turnover and cost refer to. */
+  readonly current?: Float64Array;
+  /** Σ|w − w₀| ≤ maxTurnover (one-way turnover counts each side: 0.2 = 20 % of the portfolio traded). */
+  readonly maxTurnover?: number;
+  /** Proportional cost per unit traded, charged as costRate · Σ|w − w₀| against the objective. */
+  readonly costRate?: number;
+  /** The benchmark (index) weights w_b that the tracking error refers to, one per asset. */
+  readonly benchmark?: Float64Array;
+  /** sqrt((w − w_b)ᵀ Σ (w − w_b)) ≤ maxTrackingError, in the units of Σ (annualised in cells). */
+  readonly maxTrackingError?: number;
+  /** 1 / Σw² ≥ minEffectiveHoldings (the effective number of holdings). */
+  readonly minEffectiveHoldings?: number;
+}
+
 /** The answer of `checkFeasibility`. */
 export type FeasibilityReport =
   | { readonly feasible: true }
