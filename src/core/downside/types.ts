@@ -23,3 +23,29 @@ export interface DownsidePortfolio {
   /** Names of the constraints that hold with equality at the optimum, as ConstrainedPortfolio's. */
   readonly binding: readonly string[];
 }
+
+/**
+ * What a downside optimiser is asked for. Every measure file (cvarPortfolio, cdarPortfolio,
+ * maxDrawdownPortfolio, semivariancePortfolio) takes (returns, options, solver) and answers one
+ * of three questions:
+ * - "minrisk": the lowest risk, optionally with mean return ≥ targetReturn (a frontier point);
+ * - "maxratio": the highest (mean − riskFree) / risk (STARR for CVaR, Sortino for semivariance),
+ *   by the Charnes–Cooper homogenisation, which keeps the program linear (or quadratic).
+ */
+export interface DownsideOptions {
+  readonly objective: "minrisk" | "maxratio";
+  /** Confidence level α of CVaR / CDaR, in (0, 1), e.g. 0.95 (the worst 5 % of scenarios). */
+  readonly alpha?: number;
+  /** "minrisk" only: mean per-period return must reach this. */
+  readonly targetReturn?: number;
+  /** "maxratio" only: per-period risk-free rate subtracted from the mean (default 0). */
+  readonly riskFree?: number;
+  /** Semivariance only: per-period return threshold below which returns count (default 0). */
+  readonly threshold?: number;
+  /** Bounds and group floors/caps (src/core/optimize/types.ts). */
+  readonly constraints?: import("../optimize/types").PortfolioConstraints;
+  /** Cardinality, turnover and cost against current weights (the linear limits). */
+  readonly limits?: import("../optimize/types").PortfolioLimits;
+  /** Passed to the solver; past it the optimiser throws NOT_CONVERGED with the limit in the message. */
+  readonly timeLimitSeconds?: number;
+}
