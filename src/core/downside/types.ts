@@ -6,6 +6,8 @@
  * and is solved by the LpSolver the caller passes in (src/core/lp/types.ts).
  */
 
+import type { PortfolioConstraints, PortfolioLimits } from "../optimize/types";
+
 /** A portfolio found by a downside-risk optimiser; every figure is per period (not annualised). */
 export interface DownsidePortfolio {
   /** Weights, one per asset, summing to 1. */
@@ -43,9 +45,9 @@ export interface DownsideOptions {
   /** Semivariance only: per-period return threshold below which returns count (default 0). */
   readonly threshold?: number;
   /** Bounds and group floors/caps (src/core/optimize/types.ts). */
-  readonly constraints?: import("../optimize/types").PortfolioConstraints;
+  readonly constraints?: PortfolioConstraints;
   /** Cardinality, turnover and cost against current weights (the linear limits). */
-  readonly limits?: import("../optimize/types").PortfolioLimits;
+  readonly limits?: PortfolioLimits;
   /** Passed to the solver; past it the optimiser throws NOT_CONVERGED with the limit in the message. */
   readonly timeLimitSeconds?: number;
 }
