@@ -444,7 +444,7 @@ function adaptiveCallMs(clauses: readonly AdaptiveClause[] | undefined, cols: nu
 const SIGNAL_LAG = 1;
 
 const ADAPTIVE_USAGE =
-  'use "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]" or "regime <volatility|correlation> [quantile] [history] [cash|minvar]", with ";" between rules, e.g. "trend 200; voltarget 0.6"';
+  'use "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]", "regime <volatility|correlation> [quantile] [history] [cash|minvar]" or "momentum <window> [strength]", with ";" between rules, e.g. "trend 200; voltarget 0.6"';
 
 /** A number as typed in a rule: 0.6, 200, "60%". */
 const NUMBER_WORD = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i;
@@ -544,11 +544,13 @@ function readClause(text: string): AdaptiveClause {
         stressed: pick(["cash", "minvar"] as const, usage) ?? "cash",
       };
     }
-    case "momentum":
-      return fail(
-        "momentum tilt ranks tokens within tiers, and BACKTEST has no tiers input, so it is not available here",
-        'for a trend by past return write "trend 90 momentum"'
-      );
+    case "momentum": {
+      // BACKTEST has no tiers input: all assets rank as one tier (composeAdaptiveRule).
+      const usage =
+        'write "momentum <window> [strength]", e.g. "momentum 90 0.5" (all assets ranked as one tier)';
+      check([], 2, usage);
+      return { kind: "momentum", text, window: numbers[0], strength: numbers[1] };
+    }
     default:
       return fail(`"${keyword}" is not a rule`, ADAPTIVE_USAGE);
   }

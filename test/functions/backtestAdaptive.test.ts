@@ -369,9 +369,14 @@ describe("BACKTEST adaptive: bad input is #VALUE! naming the argument and the fi
       /adaptive: "wobble 3": "wobble" is not a rule; use "voltarget <target>/,
     ],
     [
-      "momentum tilt, which needs tiers",
-      "momentum 90",
-      /momentum tilt ranks tokens within tiers, and BACKTEST has no tiers input.*"trend 90 momentum"/,
+      "a momentum tilt with an unknown word",
+      "momentum 90 fast",
+      /adaptive: "momentum 90 fast": "fast" is not an option of momentum; write "momentum <window> \[strength\]"/,
+    ],
+    [
+      "a momentum tilt stronger than 1",
+      "momentum 90 1.5",
+      /adaptive: "momentum 90 1.5": strength must be from 0 \(no tilt\) to 1/,
     ],
     [
       "a moving average of 1 day",

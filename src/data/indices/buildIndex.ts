@@ -1,4 +1,8 @@
 import { equalWeights } from "../../core/allocation/equalWeights";
+import type { AdaptiveRule, BaseRule } from "../../core/adaptive/adaptiveRule";
+import { composeAdaptiveRule } from "../../core/adaptive/composeAdaptiveRule";
+import { schemeRule } from "../../core/adaptive/schemeRule";
+import { trailingWindow } from "../../core/adaptive/trailingWindow";
 import { hierarchicalRiskParity } from "../../core/allocation/hierarchicalRiskParity";
 import { inverseVolatilityWeights } from "../../core/allocation/inverseVolatilityWeights";
 import { riskBudgetingWeights } from "../../core/allocation/riskBudgetingWeights";
@@ -9,6 +13,7 @@ import { tierLabels } from "../../core/indexing/tierLabels";
 import { tieredWeights } from "../../core/indexing/tieredWeights";
 import { pricePanel } from "../../core/panel/pricePanel";
 import { returnsFromPrices } from "../../core/returns/returnsFromPrices";
+import type { ReturnsPanel } from "../../core/types";
 import { DEMO_SOURCE } from "../demo/demoProvider";
 import { dayNumberOf } from "../dayNumberOf";
 import { type Clock, systemClock } from "../http/clock";
@@ -57,9 +62,14 @@ export interface IndexConstituent {
   readonly tier: MarketCapTier | string;
   /** USD; NaN when the provider gives none (only equal and risk-based indices allow that). */
   readonly marketCap: number;
-  /** Fraction of the index; the weights sum to 1. */
+  /** Fraction of the index; the weights sum to 1 (with the CASH row of an adaptive index). */
   readonly weight: number;
+  /** True on the CASH (stablecoin) sleeve row of an adaptive index: no market cap, no price. */
+  readonly cash?: boolean;
 }
+
+/** The symbol of an adaptive index's cash sleeve row. */
+export const CASH_SYMBOL = "CASH";
 
 /** What {@link buildIndex} returns. */
 export interface BuiltIndex {
@@ -72,6 +82,8 @@ export interface BuiltIndex {
   readonly source: string;
   /** Days of closes and complete return rows behind a risk-based index. */
   readonly window?: { readonly days: number; readonly rowsUsed: number };
+  /** An adaptive index: its rule, the rows of returns it saw up to `asOf`, and today's cash share. */
+  readonly adaptive?: { readonly rule: string; readonly rows: number; readonly cash: number };
 }
 
 /** Rank breaks of the DESIGN.md tiers, for constituents whose provider gives no tier. */
@@ -94,6 +106,18 @@ const DEFAULT_TIER_BREAKS: readonly number[] = [20, 100];
  * last close date used, or the market snapshot's day; `source` is the provider's text. With a
  * provider, market caps are its current ones (providers give no past caps), so an earlier `asOf`
  * moves only the returns window.
+ * Adaptive definitions (`definition.adaptive`): the weighting is the base — fixed weights from
+ * today's market caps for "marketcap", "equal" and "tiered", or BACKTEST's re-estimated scheme
+ * (schemeRule: assets listed through the window, sample covariance) on the last `windowDays`
+ * returns for "invvol", "erc", "hrp" — and composeAdaptiveRule applies the clauses, the same code
+ * DIVERSIFY.BACKTEST runs (a momentum tilt ranks within the tiers of a "tiered" weighting). The
+ * rule sees the R = max(windowDays or 0, rule.minLookback) daily returns ending on the as-of date
+ * (r_u = p_u / p_{u−1} − 1 over the last R + 1 close dates ≤ asOf, no later price), exactly the
+ * window BACKTEST's rule sees for a trade the next day (signalLag 1), so the weights equal
+ * BACKTEST's at a rebalance on the day after `asOf`. What the rule leaves uninvested is a CASH row
+ * (`cash: true`, no market cap) at the end, shown whenever the rule can hold cash (volatility
+ * target, trend to cash, regime to cash), so the weights with it sum to 1. `historyDays` is not
+ * used (the rule fixes its window). Periods per year 365 (daily crypto closes).
  * Complexity: O(N log N) for market-cap schemes; O(days · N²) for the covariance, O(N³) for ERC/HRP.
  *
  * @param definition one of INDEX_DEFINITIONS (or a custom one of the same shape)
@@ -103,7 +127,7 @@ const DEFAULT_TIER_BREAKS: readonly number[] = [20, 100];
  * @throws CoreError INVALID_ARGUMENT (historyDays not a whole number ≥ 3; asOf or data.asOf not yyyy-mm-dd; a definition with top < 1)
  * @throws CoreError NOT_AVAILABLE (no asset in the universe or sector; a market cap missing for a market-cap index; closes missing for a constituent)
  * @throws CoreError INFEASIBLE (a cap below 1/N for a small sector; a tier with a budget but no names)
- * @throws CoreError TOO_FEW_POINTS, ZERO_VARIANCE, SINGULAR_MATRIX, NOT_CONVERGED (from the covariance and the risk-based weighting)
+ * @throws CoreError TOO_FEW_POINTS, ZERO_VARIANCE, SINGULAR_MATRIX, NOT_CONVERGED (from the covariance and the risk-based weighting; TOO_FEW_POINTS also when an adaptive rule's window, e.g. a 200-day average, is longer than the closes up to asOf)
  * @throws DataError (the provider failed: bad key, quota, network, unknown category…)
  * @example (await buildIndex(INDEX_DEFINITIONS[0], createDemoProvider())).constituents.length; // => 10
  */
@@ -143,6 +167,7 @@ export async function buildIndex(
   let closes: DailyCloses | undefined;
   let source: string;
   let snapshotDay: number;
+  let plan: AdaptivePlan | undefined;
   if (isProvider(input)) {
     const category =
       definition.universe.category === undefined
@@ -156,20 +181,23 @@ export async function buildIndex(
     requireUniverse(definition, markets);
     const today = dayNumberOf((options.clock ?? systemClock).now());
     snapshotDay = Math.min(asOfDay ?? today, today);
-    if (risky) {
+    plan = adaptivePlan(definition, markets, input.id === "demo" ? DEMO_SOURCE : input.displayName);
+    if (risky || plan !== undefined) {
       const fetch =
         options.dailyCloses ??
         ((symbols: readonly string[], days: number) =>
           input.dailyCloses(symbols, days, { signal: options.signal }));
+      // An adaptive rule needs R returns, so R + 1 closes, up to the as-of date.
       closes = await fetch(
         markets.map((asset) => asset.symbol),
-        historyDays + (today - snapshotDay)
+        (plan === undefined ? historyDays : plan.rows + 1) + (today - snapshotDay)
       );
     }
     source = closes?.source ?? (input.id === "demo" ? DEMO_SOURCE : input.displayName);
   } else {
     markets = firstOfEachSymbol(input.markets).slice(0, definition.universe.top);
     requireUniverse(definition, markets);
+    plan = adaptivePlan(definition, markets, input.source);
     closes = input.closes;
     source = input.source;
     const given = input.asOf === undefined ? undefined : dayNumberOf(input.asOf);
@@ -194,49 +222,57 @@ export async function buildIndex(
   let tiers: string[] | undefined;
   let window: BuiltIndex["window"];
   let asOf = toIsoDate(snapshotDay);
-  switch (weighting.method) {
-    case "marketcap":
-      weights = cappedMarketCapWeights(marketCapsOf(definition, markets, source), {
-        cap: weighting.cap,
-      });
-      break;
-    case "equal":
-      weights = equalWeights(n);
-      break;
-    case "tiered": {
-      const caps = marketCapsOf(definition, markets, source);
-      const tierOptions = { breaks: weighting.breaks };
-      weights = tieredWeights(caps, weighting.budgets, {
-        ...tierOptions,
-        within: weighting.within,
-      });
-      tiers = tierLabels(caps, tierOptions);
-      break;
-    }
-    default: {
-      if (closes === undefined) {
-        throw new CoreError(
-          "NOT_AVAILABLE",
-          `index "${definition.id}" needs daily closes of its constituents; pass them with the market data`,
-          { argument: "input" }
-        );
+  let adaptive: BuiltIndex["adaptive"];
+  if (plan !== undefined) {
+    const applied = applyPlan(definition, plan, closes, symbols, snapshotDay);
+    weights = applied.weights;
+    tiers = plan.tiers;
+    asOf = applied.lastDate;
+    adaptive = { rule: plan.rule, rows: plan.rows, cash: applied.cash };
+  } else
+    switch (weighting.method) {
+      case "marketcap":
+        weights = cappedMarketCapWeights(marketCapsOf(definition, markets, source), {
+          cap: weighting.cap,
+        });
+        break;
+      case "equal":
+        weights = equalWeights(n);
+        break;
+      case "tiered": {
+        const caps = marketCapsOf(definition, markets, source);
+        const tierOptions = { breaks: weighting.breaks };
+        weights = tieredWeights(caps, weighting.budgets, {
+          ...tierOptions,
+          within: weighting.within,
+        });
+        tiers = tierLabels(caps, tierOptions);
+        break;
       }
-      const panel = windowPanel(closes, symbols, historyDays, snapshotDay);
-      const { matrix, rowsUsed } = covarianceMatrix(returnsFromPrices(panel.prices), {
-        estimator: "sample",
-      });
-      weights =
-        weighting.method === "invvol"
-          ? inverseVolatilityWeights(matrix)
-          : weighting.method === "erc"
-            ? riskBudgetingWeights(matrix)
-            : hierarchicalRiskParity(matrix, "single").weights;
-      window = { days: historyDays, rowsUsed };
-      asOf = panel.lastDate;
+      default: {
+        if (closes === undefined) {
+          throw new CoreError(
+            "NOT_AVAILABLE",
+            `index "${definition.id}" needs daily closes of its constituents; pass them with the market data`,
+            { argument: "input" }
+          );
+        }
+        const panel = windowPanel(closes, symbols, historyDays, snapshotDay);
+        const { matrix, rowsUsed } = covarianceMatrix(returnsFromPrices(panel.prices), {
+          estimator: "sample",
+        });
+        weights =
+          weighting.method === "invvol"
+            ? inverseVolatilityWeights(matrix)
+            : weighting.method === "erc"
+              ? riskBudgetingWeights(matrix)
+              : hierarchicalRiskParity(matrix, "single").weights;
+        window = { days: historyDays, rowsUsed };
+        asOf = panel.lastDate;
+      }
     }
-  }
 
-  const constituents = markets.map((asset, i) => ({
+  const constituents: IndexConstituent[] = markets.map((asset, i) => ({
     symbol: asset.symbol,
     name: asset.name,
     sector: asset.sector ?? "",
@@ -244,7 +280,164 @@ export async function buildIndex(
     marketCap: asset.marketCap ?? NaN,
     weight: weights[i],
   }));
-  return { definition, constituents, asOf, source, window };
+  if (adaptive !== undefined && (plan?.holdsCash === true || adaptive.cash > 0)) {
+    constituents.push({
+      symbol: CASH_SYMBOL,
+      name: "Cash sleeve (stablecoin)",
+      sector: "Cash",
+      tier: "cash",
+      marketCap: NaN,
+      weight: adaptive.cash,
+      cash: true,
+    });
+  }
+  return { definition, constituents, asOf, source, window, adaptive };
+}
+
+/** What an adaptive definition applies: its composed rule and the rows of returns it sees. */
+interface AdaptivePlan {
+  readonly rule: string;
+  readonly apply: AdaptiveRule;
+  /** R: rows of returns the rule sees, ending on the as-of date. */
+  readonly rows: number;
+  /** The tier labels a "tiered" base ranks within (the Tier column), else undefined. */
+  readonly tiers?: string[];
+  /** True when a clause can leave weight in cash (the CASH row is then always shown). */
+  readonly holdsCash: boolean;
+}
+
+/** Daily closes: a year of them annualises a volatility target. */
+const PERIODS_PER_YEAR = 365;
+/** BACKTEST's default estimation window for a fixed-weight base (regime's "minvar"). */
+const FIXED_BASE_ESTIMATION_ROWS = 90;
+/** A cash share below this is rounding of a fully invested rule (1 − Σw ≈ 1e-16), shown as 0. */
+const CASH_DUST = 1e-12;
+
+/**
+ * The base of an adaptive definition (fixed weights from today's market caps, or BACKTEST's
+ * scheme on its own trailing window) and the rule composed on it, before any close is fetched,
+ * so a bad option fails first and the fetch asks for exactly the rows the rule needs.
+ */
+function adaptivePlan(
+  definition: IndexDefinition,
+  markets: readonly MarketAsset[],
+  source: string
+): AdaptivePlan | undefined {
+  const adaptive = definition.adaptive;
+  if (adaptive === undefined) return undefined;
+  const weighting = definition.weighting;
+  let base: BaseRule;
+  let tiers: string[] | undefined;
+  let estimationRows = FIXED_BASE_ESTIMATION_ROWS;
+  let baseRows = 0;
+  switch (weighting.method) {
+    case "marketcap":
+      base = cappedMarketCapWeights(marketCapsOf(definition, markets, source), {
+        cap: weighting.cap,
+      });
+      break;
+    case "equal":
+      base = equalWeights(markets.length);
+      break;
+    case "tiered": {
+      const caps = marketCapsOf(definition, markets, source);
+      base = tieredWeights(caps, weighting.budgets, {
+        breaks: weighting.breaks,
+        within: weighting.within,
+      });
+      tiers = tierLabels(caps, { breaks: weighting.breaks });
+      break;
+    }
+    default:
+      estimationRows = weighting.windowDays;
+      baseRows = weighting.windowDays;
+      base = trailingWindow(schemeRule(weighting.method, "sample"), weighting.windowDays);
+  }
+  const clauses = adaptive.clauses.map((clause) =>
+    clause.kind === "momentum" && clause.tiers === undefined && tiers !== undefined
+      ? { ...clause, tiers }
+      : clause
+  );
+  const apply = composeAdaptiveRule(base, clauses, {
+    periodsPerYear: PERIODS_PER_YEAR,
+    estimationRows,
+    argument: `index "${definition.id}"`,
+  });
+  return {
+    rule: adaptive.rule,
+    apply,
+    rows: Math.max(baseRows, apply.minLookback),
+    tiers,
+    holdsCash: clauses.some(
+      (c) =>
+        c.kind === "voltarget" ||
+        (c.kind === "trend" && c.freed !== "holdings") ||
+        (c.kind === "regime" && c.stressed === "cash")
+    ),
+  };
+}
+
+/**
+ * The plan's weights as of `lastDay`: the rule on the R daily returns of the last R + 1 close
+ * dates on or before it (no later close is read), computed as the backtest computes its window
+ * (r_u = p_u / p_{u−1} − 1, NaN where either close is missing).
+ */
+function applyPlan(
+  definition: IndexDefinition,
+  plan: AdaptivePlan,
+  closes: DailyCloses | undefined,
+  symbols: readonly string[],
+  lastDay: number
+): { weights: Float64Array; cash: number; lastDate: string } {
+  const rule = `index "${definition.id}" (rule "${plan.rule}")`;
+  if (closes === undefined) {
+    throw new CoreError(
+      "NOT_AVAILABLE",
+      `${rule} needs daily closes of its constituents; pass them with the market data`,
+      { argument: "input" }
+    );
+  }
+  const total = closes.dates.length;
+  let end = total;
+  while (end > 0 && dayNumberOf(closes.dates[end - 1]) > lastDay) end--;
+  const rows = plan.rows;
+  if (end < rows + 1) {
+    throw new CoreError(
+      "TOO_FEW_POINTS",
+      `${rule} needs ${rows + 1} days of prices up to ${toIsoDate(lastDay)} (${rows} daily returns), but the closes hold ${end}; choose a later as-of date, a provider with more history, or an index with a shorter window`,
+      { argument: "definition" }
+    );
+  }
+  const columns = symbols.map((symbol) => {
+    const j = closes.symbols.indexOf(symbol);
+    if (j < 0) {
+      throw new CoreError(
+        "NOT_AVAILABLE",
+        `the closes lack ${symbol}; fetch the closes of every constituent`,
+        { argument: "closes", label: symbol }
+      );
+    }
+    return j;
+  });
+  const first = end - rows - 1;
+  const data = new Float64Array(rows * symbols.length);
+  columns.forEach((j, k) => {
+    const at = j * total;
+    for (let u = 0; u < rows; u++) {
+      data[k * rows + u] = closes.closes[at + first + u + 1] / closes.closes[at + first + u] - 1;
+    }
+  });
+  const window: ReturnsPanel = {
+    kind: "returns",
+    rows,
+    cols: symbols.length,
+    data,
+    labels: [...symbols],
+  };
+  const weights = Float64Array.from(plan.apply(window, end - 1));
+  const invested = weights.reduce((sum, w) => sum + w, 0);
+  const cash = 1 - invested > CASH_DUST ? 1 - invested : 0;
+  return { weights, cash, lastDate: closes.dates[end - 1] };
 }
 
 function isProvider(input: DataProvider | IndexData): input is DataProvider {
