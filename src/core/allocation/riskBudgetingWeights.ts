@@ -1,6 +1,6 @@
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
-import { checkCovariance } from "./checkCovariance";
+import { checkCovarianceBlocked } from "../linalg/checkCovarianceBlocked";
 
 /** Options for {@link riskBudgetingWeights}. */
 export interface RiskBudgetingOptions {
@@ -38,7 +38,8 @@ const DEFAULT_MAX_SWEEPS = 10_000;
  * gives 38.4, 19.2, 24.3, 18.2 %.
  * Conventions: budgets are normalised to sum to 1 (only their ratios matter); volatility risk
  * measure; long-only, fully invested; the weights do not depend on the scale of cov.
- * Complexity: O(N²) per sweep, typically tens of sweeps; O(N³/6) for the PSD check; O(N) memory
+ * Complexity: O(N²) per sweep, typically tens of sweeps; O(N³/6) for the PSD check (by blocks in the
+ * SIMD Gram kernel, linalg/checkCovarianceBlocked); O(N) memory
  * beyond that check.
  *
  * @param cov covariance matrix of the assets, positive semidefinite, at least two assets
@@ -62,7 +63,7 @@ export function riskBudgetingWeights(
 ): Float64Array {
   // Excel passes omitted optional arguments as null: treat null as omitted.
   options ??= {};
-  checkCovariance(cov, {
+  checkCovarianceBlocked(cov, {
     minSize: 2,
     purpose: "risk budgeting",
     checkPsd: options.checkPsd ?? true,

@@ -1,5 +1,5 @@
 import type { SquareMatrix } from "../types";
-import { checkCovariance } from "../allocation/checkCovariance";
+import { checkCovarianceBlocked } from "../linalg/checkCovarianceBlocked";
 
 /**
  * The correlation distance of López de Prado (2016) between every pair of assets, in scipy's
@@ -13,7 +13,8 @@ import { checkCovariance } from "../allocation/checkCovariance";
  * Conventions: accepts a covariance or a correlation matrix (a correlation is its own
  * normalisation); ρ is clipped to [−1, 1] because rounding can push it a hair outside, which would
  * make the square root NaN.
- * Complexity: O(N²) time, N(N−1)/2 values (plus the O(N³/6) PSD check when asked).
+ * Complexity: O(N²) time, N(N−1)/2 values (plus the O(N³/6) PSD check when asked, by blocks in the
+ * SIMD Gram kernel: linalg/checkCovarianceBlocked, the errors of allocation/checkCovariance).
  *
  * @param cov covariance or correlation matrix
  * @param checkPsd also check that cov is positive semidefinite (default true)
@@ -27,7 +28,7 @@ import { checkCovariance } from "../allocation/checkCovariance";
  *   // √((1 − 0.5)/2) = 0.5 → Float64Array [0.5]
  */
 export function correlationDistance(cov: SquareMatrix, checkPsd = true): Float64Array {
-  checkCovariance(cov, { minSize: 2, purpose: "clustering", checkPsd });
+  checkCovarianceBlocked(cov, { minSize: 2, purpose: "clustering", checkPsd });
   const n = cov.size;
   const a = cov.data;
   const out = new Float64Array((n * (n - 1)) / 2);
