@@ -1,3 +1,5 @@
+import { kendallTauFromCounts } from "./kendallTauFromCounts";
+
 /**
  * Kendall's tau-b of (x, y) from x's sort order and both series' ordinal ranks, counting
  * discordant pairs with a bit-packed prefix-count tree (a Fenwick tree over 2,048-ordinal groups,
@@ -88,15 +90,7 @@ export function kendallTauFromRanks(
       start = last + 1;
     }
   }
-  const numerator = total - xTies - yTies + joint - 2 * discordant;
-  const product = (total - xTies) * (total - yTies);
-  // As in the merge-sort reference: while the product of the exact counts is exact (below 2^53), one
-  // square root makes a perfectly ordered pair exactly ±1 (scipy's two roots give 0.9999999999999999).
-  const tau =
-    product <= Number.MAX_SAFE_INTEGER
-      ? numerator / Math.sqrt(product)
-      : numerator / Math.sqrt(total - xTies) / Math.sqrt(total - yTies);
-  return Math.max(-1, Math.min(1, tau));
+  return kendallTauFromCounts(total, xTies, yTies, joint, discordant);
 }
 
 /*
