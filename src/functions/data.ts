@@ -89,13 +89,14 @@ export async function top(n: number, category?: string): Promise<any[][]> {
 
 /**
  * The constituents of an index built from the configured data provider: a built-in definition such
- * as "top10-capped25", "top20-erc" or "sector-defi", or a Token Metrics index id when that provider
- * is configured.
+ * as "top10-capped25", "top20-erc" or "sector-defi", an adaptive one such as "top20-erc-trend200"
+ * (a rule on the price history; the weight it does not invest is a CASH row), or a Token Metrics
+ * index id when that provider is configured.
  * @customfunction INDEX
  * @helpurl https://localhost:3000/help.html#index
- * @param name Index id, e.g. "top10-capped25", "top10-equal", "top20-invvol", "top20-erc", "top20-hrp", "sector-layer-1", "barbell-70-20-10".
+ * @param name Index id, e.g. "top10-capped25", "top10-equal", "top20-invvol", "top20-erc", "top20-hrp", "sector-layer-1", "barbell-70-20-10"; adaptive: "top20-erc-trend200", "barbell-voltarget60", "top20-hrp-regime-minvar", "barbell-momentum".
  * @param [output] "constituents" (default): symbol, name, sector, tier, market cap, weight; "weights": symbol and weight only.
- * @returns One row per constituent, largest first, under a header row; the weights sum to 1.
+ * @returns One row per constituent, largest first (an adaptive index's CASH row last), under a header row; the weights sum to 1.
  */
 export async function indexConstituents(name: string, output?: string): Promise<any[][]> {
   return excelBoundaryAsync("INDEX", async () => {
@@ -228,8 +229,30 @@ interface IndexRow {
   readonly name: string;
   readonly sector: string;
   readonly tier: string;
-  readonly marketCap: number;
+  /** USD, or the text "cash sleeve" on an adaptive index's CASH row. */
+  readonly marketCap: number | string;
   readonly weight: number;
+}
+
+/** Excel shows at most this many characters of an error message. */
+const EXCEL_MESSAGE_LIMIT = 250;
+
+/**
+ * The built-in ids, unquoted and in list order, as many as fit in Excel's 250 characters after
+ * `used` characters; when some do not fit, "…" and where to find them all.
+ */
+function builtInIds(used: number): string {
+  const ids = INDEX_DEFINITIONS.map((d) => d.id);
+  const all = ids.join(", ");
+  if (used + all.length <= EXCEL_MESSAGE_LIMIT) return all;
+  const more = ", … (all in the INDEX help)";
+  let shown = "";
+  for (const id of ids) {
+    const next = shown === "" ? id : `${shown}, ${id}`;
+    if (used + next.length + more.length > EXCEL_MESSAGE_LIMIT) break;
+    shown = next;
+  }
+  return shown + more;
 }
 
 /** A built-in definition by id, else a provider index (Token Metrics) by id, name or ticker. */
@@ -238,12 +261,14 @@ async function indexRows(name: string, context: DataContext): Promise<IndexRow[]
   const definition = INDEX_DEFINITIONS.find((d) => d.id === wanted);
   const provider = context.provider();
   if (definition !== undefined) {
-    return [...(await context.buildIndex(definition)).constituents];
+    // An adaptive index's CASH row has no market cap: it says so rather than show an error.
+    return (await context.buildIndex(definition)).constituents.map((c) =>
+      c.cash === true ? { ...c, marketCap: "cash sleeve" } : c
+    );
   }
-  // Ids unquoted: Excel cuts messages at 250 characters, and the whole list must fit.
-  const ids = INDEX_DEFINITIONS.map((d) => d.id).join(", ");
   if (!provider.capabilities.indices) {
-    throw new CoreError("INVALID_ARGUMENT", `name: no index "${name}"; use one of ${ids}`, {
+    const start = `name: no index "${name}"; use one of `;
+    throw new CoreError("INVALID_ARGUMENT", start + builtInIds(start.length), {
       argument: "name",
     });
   }
@@ -256,11 +281,10 @@ async function indexRows(name: string, context: DataContext): Promise<IndexRow[]
   );
   if (match === undefined) {
     const theirs = indices.slice(0, 5).map((x) => x.id);
-    throw new CoreError(
-      "INVALID_ARGUMENT",
-      `name: no index "${name}"; use a ${provider.displayName} index id (${theirs.join(", ")}${indices.length > 5 ? ", …" : ""}) or one of ${ids}`,
-      { argument: "name" }
-    );
+    const start = `name: no index "${name}"; use a ${provider.displayName} index id (${theirs.join(", ")}${indices.length > 5 ? ", …" : ""}) or one of `;
+    throw new CoreError("INVALID_ARGUMENT", start + builtInIds(start.length), {
+      argument: "name",
+    });
   }
   const holdings = await provider.indexHoldings(match.id);
   return holdings.map((h) => ({

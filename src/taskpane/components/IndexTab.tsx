@@ -9,6 +9,7 @@ import {
   MessageBar,
   MessageBarBody,
   Option,
+  OptionGroup,
   ProgressBar,
   makeStyles,
   tokens,
@@ -66,7 +67,24 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   grow: { flexGrow: 1 },
+  option: { display: "flex", flexDirection: "column" },
 });
+
+/**
+ * What the Index field says under the list: the chosen index's description, and for an adaptive
+ * one its rule in BACKTEST's words and where the freed weight goes.
+ * @param definition the chosen index, if any
+ * @returns the hint text ("" when none is chosen)
+ */
+export function indexHint(definition: IndexDefinition | undefined): string {
+  if (definition === undefined) return "";
+  if (definition.adaptive === undefined) return definition.description;
+  return (
+    `${definition.description}. Adaptive: rule "${definition.adaptive.rule}" (as in ` +
+    "DIVERSIFY.BACKTEST's adaptive argument), applied to prices up to the as-of date; " +
+    "weight the rule does not invest is the CASH row (cash sleeve) of the Constituents table."
+  );
+}
 
 /** Index tab: choose an index and a history length, Build/Refresh writes Constituents and Prices. */
 export function IndexTab(props: IndexTabProps) {
@@ -83,7 +101,7 @@ export function IndexTab(props: IndexTabProps) {
           </Badge>
         )}
       </div>
-      <Field label="Index" hint={selected?.description}>
+      <Field label="Index" hint={indexHint(selected)}>
         <Dropdown
           aria-label="Index"
           value={selected?.name ?? ""}
@@ -93,11 +111,29 @@ export function IndexTab(props: IndexTabProps) {
             data.optionValue && props.onDefinitionChange(data.optionValue)
           }
         >
-          {props.definitions.map((d) => (
-            <Option key={d.id} value={d.id} text={d.name}>
-              {d.name}
-            </Option>
-          ))}
+          <OptionGroup label="Indices">
+            {props.definitions
+              .filter((d) => d.adaptive === undefined)
+              .map((d) => (
+                <Option key={d.id} value={d.id} text={d.name}>
+                  {d.name}
+                </Option>
+              ))}
+          </OptionGroup>
+          {props.definitions.some((d) => d.adaptive !== undefined) && (
+            <OptionGroup label="Adaptive indices (rule on prices, rest in cash)">
+              {props.definitions
+                .filter((d) => d.adaptive !== undefined)
+                .map((d) => (
+                  <Option key={d.id} value={d.id} text={d.name}>
+                    <span className={styles.option}>
+                      <span>{d.name}</span>
+                      <Caption1>{d.description}</Caption1>
+                    </span>
+                  </Option>
+                ))}
+            </OptionGroup>
+          )}
         </Dropdown>
       </Field>
       <Field label="History for the Prices table">

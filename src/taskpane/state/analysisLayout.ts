@@ -32,11 +32,16 @@ const PORTSTATS_ROWS = 16;
  * (RISKWEIGHTS and CORRMATRIX grow with the number of tokens), so no spill blocks another.
  *
  * @param assets the number of tokens in the Prices table, at least 1
+ * @param options cashRow: Constituents ends with an adaptive index's CASH row (no Prices column),
+ *   so PORTSTATS takes the first `assets` weights (INDEX:INDEX, any Excel version)
  * @returns the cells to write and the heat map's range
  * @throws RangeError when assets is not a whole number ≥ 1 (a bug upstream)
  * @example analysisLayout(10).cells[2]; // => { row: 3, column: 0, value: "=DIVERSIFY.STATS(Prices[#All])" }
  */
-export function analysisLayout(assets: number): AnalysisLayout {
+export function analysisLayout(
+  assets: number,
+  options: { readonly cashRow?: boolean } = {}
+): AnalysisLayout {
   if (!Number.isInteger(assets) || assets < 1) {
     throw new RangeError(`analysisLayout: assets must be a whole number ≥ 1; got ${assets}`);
   }
@@ -58,7 +63,10 @@ export function analysisLayout(assets: number): AnalysisLayout {
     },
     {
       label: "The index portfolio (Constituents weights)",
-      formula: "=DIVERSIFY.PORTSTATS(Constituents[Weight],Prices[#All])",
+      formula:
+        options.cashRow === true
+          ? `=DIVERSIFY.PORTSTATS(INDEX(Constituents[Weight],1):INDEX(Constituents[Weight],${assets}),Prices[#All])`
+          : "=DIVERSIFY.PORTSTATS(Constituents[Weight],Prices[#All])",
       rows: PORTSTATS_ROWS,
     },
     {

@@ -17,11 +17,16 @@ export const CONSTITUENTS_HEADERS = [
   "Source",
 ] as const;
 
+/** What the Market cap cell of the CASH sleeve row says (it has no market cap and no price). */
+export const CASH_SLEEVE_TEXT = "cash sleeve";
+
 /**
  * The two tables of an index build, validated before anything is written: `Constituents`
  * (symbol, name, sector, tier, market cap, weight, as-of date, source) on sheet Constituents, and
  * `Prices` (Date + one column per constituent, oldest first, blank before a listing) on sheet
  * Prices. Every constituent must have at least one close; a missing market cap is written blank.
+ * An adaptive index's CASH row (the stablecoin sleeve, last) says "cash sleeve" in the Market cap
+ * column and has no Prices column: Rebalance prices it at 1 and the charts read Prices only.
  * Formats: text columns "@" (kept as typed), market cap "#,##0", weight "0.00%", dates
  * "yyyy-mm-dd" (Excel serials, 1900 date system), prices with the decimals their size needs.
  *
@@ -32,7 +37,8 @@ export const CONSTITUENTS_HEADERS = [
  * @example indexTables(built, closes).map((b) => b.name); // => ["Constituents", "Prices"]
  */
 export function indexTables(built: BuiltIndex, closes: DailyCloses): [TableBlock, TableBlock] {
-  const symbols = built.constituents.map((c) => c.symbol);
+  // The CASH sleeve of an adaptive index has no price: it is a Constituents row, not a Prices column.
+  const symbols = built.constituents.filter((c) => c.cash !== true).map((c) => c.symbol);
   const days = closes.dates.length;
   if (days === 0) {
     throw new PaneError(
@@ -61,7 +67,7 @@ export function indexTables(built: BuiltIndex, closes: DailyCloses): [TableBlock
       c.name,
       c.sector,
       String(c.tier),
-      Number.isFinite(c.marketCap) ? c.marketCap : "",
+      c.cash === true ? CASH_SLEEVE_TEXT : Number.isFinite(c.marketCap) ? c.marketCap : "",
       c.weight,
       asOf,
       built.source,

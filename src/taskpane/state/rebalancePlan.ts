@@ -1,5 +1,6 @@
 import { CoreError } from "../../core/errors";
 import { rebalanceTrades, type RebalancePlan } from "../../core/rebalance/rebalanceTrades";
+import { CASH_SYMBOL } from "../../data/indices/buildIndex";
 import type { TableContents } from "../excel/readTable";
 import type { CellValue, TableBlock } from "../excel/tableBlock";
 import {
@@ -135,6 +136,9 @@ export function planRebalance(
     if (j > 0 && typeof value === "number" && value > 0)
       priceBySymbol.set(header.trim().toUpperCase(), value);
   });
+  // An adaptive index's CASH sleeve (a stablecoin) has no Prices column: one unit is one dollar.
+  if (targetBySymbol.has(CASH_SYMBOL) && !priceBySymbol.has(CASH_SYMBOL))
+    priceBySymbol.set(CASH_SYMBOL, 1);
   const units = symbols.map((s) => unitsBySymbol.get(s) ?? 0);
   const prices = symbols.map((s) => priceBySymbol.get(s) ?? NaN);
   symbols.forEach((s, i) => {

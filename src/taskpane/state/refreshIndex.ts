@@ -82,14 +82,10 @@ export async function refreshIndex(
     clock: context.clock,
     signal,
   });
-  step(
-    0.4,
-    `Fetching ${options.historyDays} days of prices for ${built.constituents.length} tokens`
-  );
-  const closes = await context.dailyCloses(
-    built.constituents.map((c) => c.symbol),
-    options.historyDays
-  );
+  // An adaptive index's CASH sleeve row has no prices to fetch.
+  const tokens = built.constituents.filter((c) => c.cash !== true).map((c) => c.symbol);
+  step(0.4, `Fetching ${options.historyDays} days of prices for ${tokens.length} tokens`);
+  const closes = await context.dailyCloses(tokens, options.historyDays);
   step(0.7, "Checking the data");
   const blocks = indexTables(built, closes);
   step(0.8, "Writing Constituents and Prices");
@@ -97,7 +93,9 @@ export async function refreshIndex(
   let analysis: RefreshResult["analysis"];
   if (options.analysis === true) {
     onProgress?.({ fraction: 0.95, label: "Writing the Analysis sheet" });
-    const layout = analysisLayout(built.constituents.length);
+    const layout = analysisLayout(tokens.length, {
+      cashRow: built.constituents.some((c) => c.cash === true),
+    });
     try {
       analysis = await writeOwnedSheet(ANALYSIS_SHEET, {
         cells: layout.cells,
