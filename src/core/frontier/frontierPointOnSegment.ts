@@ -1,6 +1,7 @@
 import type { TurningPoint } from "./criticalLineAlgorithm";
 import type { FrontierInputs } from "./validateFrontierInputs";
 import { finiteMetric } from "../stats/finiteMetric";
+import { portfolioMoments } from "./portfolioMoments";
 
 /** A portfolio on the efficient frontier, with its statistics. */
 export interface FrontierPoint {
@@ -26,7 +27,7 @@ export interface FrontierPoint {
  * Between neighbouring turning points the free set is fixed and the weights are affine in λ, so
  * w(t) = (1 − t)·w_from + t·w_to is exactly the frontier portfolio there (Bailey & López de Prado
  * 2013, §4), with λ(t) = (1 − t)λ_from + tλ_to. Return and variance are recomputed from w(t), not
- * interpolated. Complexity: O(n²).
+ * interpolated. Complexity: O(n + h²) for h assets held (portfolioMoments skips zero weights).
  *
  * @param inputs validated inputs (see validateFrontierInputs)
  * @param from turning point at t = 0
@@ -55,16 +56,9 @@ export function frontierPointOnSegment(
     const value = s * from.weights[i] + t * to.weights[i];
     weights[i] = Math.min(upper[i], Math.max(lower[i], value));
   }
-  let expectedReturn = 0;
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    expectedReturn += mu[i] * weights[i];
-    const row = i * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += cov[row + j] * weights[j];
-    variance += weights[i] * sum;
-  }
-  variance = finiteMetric(Math.max(variance, 0), "portfolio variance", "cov");
+  const moments = portfolioMoments(mu, cov, n, weights);
+  const expectedReturn = moments.expectedReturn;
+  const variance = finiteMetric(moments.variance, "portfolio variance", "cov");
   const volatility = Math.sqrt(variance);
   return {
     weights,

@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import { highestReturnPortfolio } from "./highestReturnPortfolio";
+import { portfolioMoments } from "./portfolioMoments";
 import { returnScale } from "./returnScale";
 import { UpdatableCholesky } from "./updatableCholesky";
 import {
@@ -43,7 +44,8 @@ const BOUND_TOLERANCE = 1e-9;
 /**
  * The critical line algorithm on validated inputs (see criticalLineAlgorithm, which documents the
  * method, conventions and errors); split out so callers that already validated do not pay twice.
- * Complexity: O(n²) per turning point.
+ * Complexity: O(n·h) per turning point for h assets held or free (zero weights are skipped in
+ * every product with Σ, bit-identically: a skipped term is ±0); O(n²) at worst.
  *
  * @param inputs the result of validateFrontierInputs
  * @throws CoreError SINGULAR_MATRIX (a free set with a singular covariance; a guard after validation)
@@ -89,6 +91,8 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
   const xH = new Float64Array(n);
   const wa = new Float64Array(n);
   const wb = new Float64Array(n);
+  const heldBound = new Int32Array(n);
+  const nonzero = new Int32Array(n);
   const points: TurningPoint[] = [];
   let lambda = Infinity;
   const maxIterations = 50 * n + 100;
@@ -99,12 +103,21 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
     const members = chol.members;
     // Segment: w_F = a + λb, γ = γa + λγb, from Σ_FF x = 1, μ_F, Σ_FB w_B.
     let budget = 1;
-    for (let j = 0; j < n; j++) if (state[j] !== 0) budget -= w[j];
+    let boundHeld = 0;
+    for (let j = 0; j < n; j++) {
+      if (state[j] === 0) continue;
+      budget -= w[j];
+      // A bound asset at weight 0 adds ±0 to every Σ_FB w_B sum: skipping it changes no bit.
+      if (w[j] !== 0) heldBound[boundHeld++] = j;
+    }
     for (let p = 0; p < k; p++) {
       const i = members[p];
       const row = i * n;
       let s = 0;
-      for (let j = 0; j < n; j++) if (state[j] !== 0) s += cov[row + j] * w[j];
+      for (let q = 0; q < boundHeld; q++) {
+        const j = heldBound[q];
+        s += cov[row + j] * w[j];
+      }
       ones[p] = 1;
       muFree[p] = mu[i];
       hFree[p] = s;
@@ -147,13 +160,17 @@ export function traceCriticalLine(inputs: FrontierInputs): TurningPoint[] {
         bestAsset = i;
       }
     }
+    // The assets where wa or wb is nonzero: the others add ±0 to the sums below (no bit changes).
+    let nonzeroCount = 0;
+    for (let j = 0; j < n; j++) if (wa[j] !== 0 || wb[j] !== 0) nonzero[nonzeroCount++] = j;
     for (let i = 0; i < n; i++) {
       if (state[i] === 0 || upper[i] <= lower[i]) continue;
       const row = i * n;
       let sa = 0;
       let sb = 0;
       let sbMagnitude = 0;
-      for (let j = 0; j < n; j++) {
+      for (let q = 0; q < nonzeroCount; q++) {
+        const j = nonzero[q];
         sa += cov[row + j] * wa[j];
         const t = cov[row + j] * wb[j];
         sb += t;
@@ -237,15 +254,6 @@ function turningPoint(inputs: FrontierInputs, weights: Float64Array, lambda: num
     // Clip rounding residue (~1e-16) so callers can test bounds exactly.
     w[i] = Math.min(upper[i], Math.max(lower[i], value));
   }
-  let expectedReturn = 0;
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    expectedReturn += mu[i] * w[i];
-    const row = i * n;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += cov[row + j] * w[j];
-    variance += w[i] * s;
-  }
-  variance = Math.max(variance, 0);
+  const { expectedReturn, variance } = portfolioMoments(mu, cov, n, w);
   return { weights: w, expectedReturn, variance, volatility: Math.sqrt(variance), lambda };
 }
