@@ -4,6 +4,7 @@
  * to its minLookback, signalLag 1), no signal trades before its next day, and every bad input is a
  * #VALUE! naming the argument and the fix.
  */
+import { momentumTilt } from "../../src/core/adaptive/momentumTilt";
 import { regimeSwitch } from "../../src/core/adaptive/regimeSwitch";
 import { trailingWindow } from "../../src/core/adaptive/trailingWindow";
 import { trendFilter } from "../../src/core/adaptive/trendFilter";
@@ -184,6 +185,41 @@ describe("BACKTEST with an adaptive rule equals the core backtest with the same 
     expect(out.slice(1).map((r) => r.slice(1, 4))).toEqual(core.weights.map((w) => Array.from(w)));
     // Stressed months are all cash: Cash column 1.
     expect(out.slice(1).some((r) => r[4] === 1)).toBe(true);
+  });
+
+  it('"momentum 30 0.5" tilts all assets as one tier: the core momentumTilt with one tier label', async () => {
+    const out = await backtest(
+      ROWS,
+      WEIGHTS,
+      "monthly",
+      none,
+      none,
+      none,
+      "weights",
+      none,
+      "momentum 30 0.5",
+      none
+    );
+    const { prices, dates } = coreInputs(ROWS);
+    const rule = momentumTilt([0.5, 0.3, 0.2], {
+      tiers: ["one", "one", "one"],
+      window: 30,
+      strength: 0.5,
+    });
+    const core = coreBacktest({
+      prices,
+      dates,
+      rule,
+      lookback: rule.minLookback,
+      signalLag: 1,
+      cashRate: 0,
+    });
+    expect(core.startRow).toBe(31);
+    expect(out[0]).toEqual(["Date", "BTC", "ETH", "SOL", "Cash"]);
+    expect(out.slice(1).map((r) => r.slice(1, 4))).toEqual(core.weights.map((w) => Array.from(w)));
+    // A tilt keeps the invested total (no cash) and moves weight between the assets.
+    out.slice(1).forEach((r) => expect(r[4]).toBe(0));
+    expect(out.slice(1).some((r) => Math.abs((r[1] as number) - 0.5) > 0.01)).toBe(true);
   });
 
   it("reads words case-insensitively, percentages, and a range of rules as one rule per cell", async () => {

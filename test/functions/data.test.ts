@@ -488,6 +488,57 @@ describe("INDEX", () => {
     expect(await indexConstituents("top20-erc", "weights")).toEqual(out);
   });
 
+  it.each(INDEX_DEFINITIONS.filter((d) => d.adaptive !== undefined).map((d) => [d.id, d] as const))(
+    "adaptive %s (typed in upper case): the same weights as buildIndex, the CASH row saying cash sleeve",
+    async (id, definition) => {
+      useDemo();
+      const out = await indexConstituents(id.toUpperCase());
+      const built = await buildIndex(definition, createDemoProvider({ clock: fakeClock(TODAY) }), {
+        clock: fakeClock(TODAY),
+      });
+      expect(out.slice(1)).toEqual(
+        built.constituents.map((c) => [
+          c.symbol,
+          c.name,
+          c.sector,
+          c.tier,
+          c.cash === true ? "cash sleeve" : c.marketCap,
+          c.weight,
+        ])
+      );
+      out.slice(1).forEach((row) => row.forEach((cell) => expect(cell).not.toBeInstanceOf(Error)));
+      const weights = out.slice(1).map((row) => row[5] as number);
+      expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      const cashRow = out.find((row) => row[0] === "CASH");
+      if (built.constituents.some((c) => c.cash === true)) {
+        expect(cashRow).toEqual([
+          "CASH",
+          "Cash sleeve (stablecoin)",
+          "Cash",
+          "cash",
+          "cash sleeve",
+          built.adaptive!.cash,
+        ]);
+        expect(out[out.length - 1]).toBe(cashRow);
+      } else expect(cashRow).toBeUndefined();
+      expect(await indexConstituents(id, "weights")).toEqual(
+        out.map((row, i) => (i === 0 ? ["Symbol", "Weight"] : [row[0], row[5]]))
+      );
+    }
+  );
+
+  it("an adaptive index whose 200-day average is longer than the demo history is #VALUE! naming the rule and the fix", async () => {
+    // On 2020-03-01 the demo history holds 61 days (it starts on 2020-01-01).
+    sharedDataContext(
+      createDataContext({ clock: fakeClock(Date.UTC(2020, 2, 1, 15)), batchDelayMs: 1 })
+    );
+    const error = await errorOf(indexConstituents("top20-erc-trend200"));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toMatch(
+      /^index "top20-erc-trend200" \(rule "trend 200"\) needs 366 days of prices up to 2020-03-01 \(365 daily returns\), but the closes hold 61; choose a later as-of date, a provider with more history, or an index with a shorter window$/
+    );
+  });
+
   it("an unknown name lists the built-in indices in order, as many as Excel's 250 characters hold", async () => {
     useDemo();
     const error = await errorOf(indexConstituents("top5"));
