@@ -118,54 +118,68 @@ export function cvarPortfolio(
     scale: kappa === undefined ? undefined : { column: kappa, upper: kappaUpper },
     chargeCost: objective !== "maxratio",
   });
-  const zeta = lp.addColumn(-Infinity, Infinity, 1, "zeta");
-  const columns = new Int32Array(n + 2);
-  const values = new Float64Array(n + 2);
-  columns.set(rows.weights);
-  columns[n] = zeta;
-  values[n] = 1;
-  values[n + 1] = 1;
-  for (let t = 0; t < T; t++) {
-    // u_t + r_tᵀw + ζ ≥ 0, i.e. u_t ≥ −r_tᵀw − ζ (the same row in y under homogenisation).
-    columns[n + 1] = lp.addColumn(0, Infinity, tail, `u[${t + 1}]`);
-    for (let j = 0; j < n; j++) values[j] = scenarios[t * n + j];
-    lp.addRow(columns, values, 0, Infinity, `scenario ${t + 1}`);
-  }
-  const weightColumns = Array.from(rows.weights);
-  if (kappa !== undefined) {
-    const coefficients = Array.from(mu, (m) => m - riskFree);
-    const cost = options.limits?.costRate ?? 0;
-    const tradeColumns = cost > 0 ? Array.from(rows.trades) : [];
-    lp.addRow(
-      [...weightColumns, ...tradeColumns],
-      [...coefficients, ...tradeColumns.map(() => -cost)],
-      1,
-      1,
-      "excess return (Charnes–Cooper)"
-    );
-  } else if (options.targetReturn !== undefined) {
-    lp.addRow(weightColumns, mu, options.targetReturn, Infinity, "target return");
-  }
+  const limits = options.limits ?? {};
+  // The dual has n + 1 rows instead of T (+ n): far fewer simplex pivots on a small basis. Only
+  // for the plain LP: binaries and trade variables stay in the primal.
+  const plain =
+    kappa === undefined &&
+    limits.maxHoldings === undefined &&
+    limits.maxTurnover === undefined &&
+    !(limits.costRate !== undefined && limits.costRate > 0);
+  let raw = plain
+    ? minimumCvarByDual(scenarios, T, n, mu, tail, rows.lower, rows.upper, options, solver)
+    : undefined;
+  if (raw === undefined) {
+    const zeta = lp.addColumn(-Infinity, Infinity, 1, "zeta");
+    const columns = new Int32Array(n + 2);
+    const values = new Float64Array(n + 2);
+    columns.set(rows.weights);
+    columns[n] = zeta;
+    values[n] = 1;
+    values[n + 1] = 1;
+    for (let t = 0; t < T; t++) {
+      // u_t + r_tᵀw + ζ ≥ 0, i.e. u_t ≥ −r_tᵀw − ζ (the same row in y under homogenisation).
+      columns[n + 1] = lp.addColumn(0, Infinity, tail, `u[${t + 1}]`);
+      for (let j = 0; j < n; j++) values[j] = scenarios[t * n + j];
+      lp.addRow(columns, values, 0, Infinity, `scenario ${t + 1}`);
+    }
+    const weightColumns = Array.from(rows.weights);
+    if (kappa !== undefined) {
+      const coefficients = Array.from(mu, (m) => m - riskFree);
+      const cost = limits.costRate ?? 0;
+      const tradeColumns = cost > 0 ? Array.from(rows.trades) : [];
+      lp.addRow(
+        [...weightColumns, ...tradeColumns],
+        [...coefficients, ...tradeColumns.map(() => -cost)],
+        1,
+        1,
+        "excess return (Charnes–Cooper)"
+      );
+    } else if (options.targetReturn !== undefined) {
+      lp.addRow(weightColumns, mu, options.targetReturn, Infinity, "target return");
+    }
 
-  const program = lp.build("minimize");
-  const solution = solveLinearProgram(solver, program, what, options.timeLimitSeconds, () =>
-    infeasible()
-  );
-  if (kappa !== undefined && !(solution.objective > 1e-12)) {
-    // The homogenised objective is CVaR/(excess mean): ≤ 0 means some portfolio's worst scenarios
-    // are all gains while it beats riskFree, and the ratio grows without bound.
-    throw new CoreError(
-      "INVALID_ARGUMENT",
-      `${what}: a portfolio within the constraints has a CVaR ${alpha} of 0 or less (its worst scenarios are all gains), so mean/CVaR has no maximum; use mincvar, a higher alpha or a longer history`,
-      { argument: "alpha" }
+    const program = lp.build("minimize");
+    const solution = solveLinearProgram(solver, program, what, options.timeLimitSeconds, () =>
+      infeasible()
     );
+    if (kappa !== undefined && !(solution.objective > 1e-12)) {
+      // The homogenised objective is CVaR/(excess mean): ≤ 0 means some portfolio's worst
+      // scenarios are all gains while it beats riskFree, and the ratio grows without bound.
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `${what}: a portfolio within the constraints has a CVaR ${alpha} of 0 or less (its worst scenarios are all gains), so mean/CVaR has no maximum; use mincvar, a higher alpha or a longer history`,
+        { argument: "alpha" }
+      );
+    }
+    const scale = kappa === undefined ? 1 : solution.x[kappa];
+    raw = Float64Array.from(rows.weights, (column) => solution.x[column] / scale);
   }
-  const scale = kappa === undefined ? 1 : solution.x[kappa];
   const weights = new Float64Array(n);
   let total = 0;
   for (let j = 0; j < n; j++) {
     // Solver residue (~1e-9) may leave a weight a hair below 0: clip and renormalise.
-    weights[j] = Math.max(0, solution.x[rows.weights[j]] / scale);
+    weights[j] = Math.max(0, raw[j]);
     total += weights[j];
   }
   for (let j = 0; j < n; j++) weights[j] /= total;
@@ -234,6 +248,112 @@ export function cvarPortfolio(
     });
     return best.status === "optimal" ? best.objective : undefined;
   }
+}
+
+/**
+ * The minimum-CVaR weights from the LP dual, or undefined when the dual is not solved to
+ * optimality or its multipliers fail the check (the caller then solves the primal, which also
+ * words any infeasibility).
+ *
+ * Dual (LP duality on the Rockafellar–Uryasev primal; u_t's column becomes the bound p_t ≤ c):
+ *   max Σ_k (L_k·a_k − U_k·b_k) + Σ_j (l_j·g_j − u_j·h_j)
+ *   s.t. Σ_t p_t = 1 (ζ), and for each asset j:  Σ_t r_tj p_t + Σ_k G_kj (a_k − b_k) + g_j − h_j = 0,
+ *   0 ≤ p_t ≤ c = 1/((1−α)T), a, b, g, h ≥ 0 (a free variable for an equality row),
+ * over the portfolio rows L_k ≤ G_k·w ≤ U_k (budget, groups, target return) and bounds l ≤ w ≤ u.
+ * The weights are the multipliers of the n asset rows; accepted when they are feasible and their
+ * CVaR equals the dual optimum (strong duality) to 1e-9.
+ */
+function minimumCvarByDual(
+  scenarios: Float64Array,
+  T: number,
+  n: number,
+  mu: Float64Array,
+  tail: number,
+  lower: Float64Array,
+  upper: Float64Array,
+  options: DownsideOptions,
+  solver: LpSolver
+): Float64Array | undefined {
+  // Portfolio rows as dense coefficient vectors with their bounds.
+  const rowsG: { g: ArrayLike<number>; lo: number; hi: number }[] = [
+    { g: new Float64Array(n).fill(1), lo: 1, hi: 1 },
+  ];
+  for (const group of options.constraints?.groups ?? []) {
+    const g = new Float64Array(n);
+    for (const i of group.members) g[i] = 1;
+    rowsG.push({ g, lo: group.min ?? -Infinity, hi: group.max ?? Infinity });
+  }
+  if (options.targetReturn !== undefined) {
+    rowsG.push({ g: mu, lo: options.targetReturn, hi: Infinity });
+  }
+  const lp = createLpBuilder();
+  const p = new Int32Array(T);
+  for (let t = 0; t < T; t++) p[t] = lp.addColumn(0, tail, 0, "");
+  // Each portfolio row k contributes G_kj·y_k to asset row j, y_k = a_k − b_k.
+  const multipliers: { column: number; k: number; sign: number }[] = [];
+  rowsG.forEach(({ lo, hi }, k) => {
+    if (lo === hi) {
+      multipliers.push({ column: lp.addColumn(-Infinity, Infinity, lo, ""), k, sign: 1 });
+      return;
+    }
+    if (Number.isFinite(lo))
+      multipliers.push({ column: lp.addColumn(0, Infinity, lo, ""), k, sign: 1 });
+    if (Number.isFinite(hi))
+      multipliers.push({ column: lp.addColumn(0, Infinity, -hi, ""), k, sign: -1 });
+  });
+  const boundLower = Array.from({ length: n }, (_, j) => lp.addColumn(0, Infinity, lower[j], ""));
+  const boundUpper = Array.from({ length: n }, (_, j) =>
+    upper[j] < 1 ? lp.addColumn(0, Infinity, -upper[j], "") : -1
+  );
+  lp.addRow(p, new Float64Array(T).fill(1), 1, 1, "zeta");
+  const columns = new Int32Array(T + multipliers.length + 2);
+  const values = new Float64Array(T + multipliers.length + 2);
+  columns.set(p);
+  for (let j = 0; j < n; j++) {
+    for (let t = 0; t < T; t++) values[t] = scenarios[t * n + j];
+    let e = T;
+    for (const { column, k, sign } of multipliers) {
+      columns[e] = column;
+      values[e++] = sign * rowsG[k].g[j];
+    }
+    columns[e] = boundLower[j];
+    values[e++] = 1;
+    const used = boundUpper[j] >= 0 ? e + 1 : e;
+    if (boundUpper[j] >= 0) {
+      columns[e] = boundUpper[j];
+      values[e] = -1;
+    }
+    lp.addRow(columns.subarray(0, used), values.subarray(0, used), 0, 0, `asset ${j + 1}`);
+  }
+  const solution = solver.solve(lp.build("maximize"), {
+    timeLimitSeconds: options.timeLimitSeconds ?? 30,
+    presolve: false,
+  });
+  if (solution.status !== "optimal" || solution.rowDuals === undefined) return undefined;
+  const duals = solution.rowDuals.subarray(1, n + 1);
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += duals[j];
+  // HiGHS' sign convention for the multipliers of a maximisation: take the one that sums to +1.
+  const sign = sum < 0 ? -1 : 1;
+  const w = Float64Array.from(duals, (d) => sign * d);
+  const tolerance = 1e-9;
+  for (let j = 0; j < n; j++) {
+    if (w[j] < lower[j] - tolerance || w[j] > upper[j] + tolerance) return undefined;
+  }
+  for (const { g, lo, hi } of rowsG) {
+    let value = 0;
+    for (let j = 0; j < n; j++) value += g[j] * w[j];
+    if (value < lo - tolerance || value > hi + tolerance) return undefined;
+  }
+  const portfolio = new Float64Array(T);
+  for (let t = 0; t < T; t++) {
+    let r = 0;
+    for (let j = 0; j < n; j++) r += scenarios[t * n + j] * w[j];
+    portfolio[t] = r;
+  }
+  const alpha = 1 - 1 / (tail * T);
+  const gap = Math.abs(rockafellarUryasevCvar(portfolio, alpha) - solution.objective);
+  return gap <= tolerance * Math.max(1, Math.abs(solution.objective)) ? w : undefined;
 }
 
 /** The complete rows (no missing return) as a row-major T × n copy, read column by column. */

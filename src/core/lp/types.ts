@@ -68,6 +68,11 @@ export interface LpSolveOptions {
   readonly timeLimitSeconds: number;
   /** Relative MIP gap at which a MIP counts as solved (default the solver's, 1e-4 in HiGHS). */
   readonly mipRelativeGap?: number;
+  /**
+   * false skips the solver's presolve (default true). Worth it for LPs with few rows and many
+   * bounded columns, such as the dual of the CVaR LP, where presolve finds nothing to remove.
+   */
+  readonly presolve?: boolean;
 }
 
 /** A loaded solver: synchronous once loaded, so the core's functions stay synchronous. */

@@ -139,7 +139,7 @@ export function highsSolver(runtime: HighsRuntime): LpSolver {
           model.dispose();
         }
       };
-      let result = run(true);
+      let result = run(options.presolve !== false);
       if (result.code === status.unboundedOrInfeasible) result = run(false);
       const mapped: LpStatus =
         result.code === status.optimal || result.code === status.empty

@@ -221,6 +221,43 @@ describe("cvarPortfolio", () => {
     );
   });
 
+  it("solves the plain LP through its dual: one solve of n + 1 rows, no presolve", () => {
+    const rows = Array.from({ length: 30 }, (_, t) => [
+      0.01 * Math.sin(t),
+      0.01 * Math.cos(t),
+      0.012 * Math.sin(t + 1),
+    ]);
+    const seen: { rows: number; presolve?: boolean }[] = [];
+    const counting: LpSolver = {
+      solve: (program, options) => {
+        seen.push({ rows: program.rows.lower.length, presolve: options.presolve });
+        return solver.solve(program, options);
+      },
+    };
+    const viaDual = cvarPortfolio(
+      panel(rows),
+      {
+        objective: "minrisk",
+        alpha: 0.9,
+        constraints: { upper: 0.5, groups: [{ name: "G", members: [0, 1], max: 0.6 }] },
+      },
+      counting
+    );
+    expect(seen).toEqual([{ rows: 4, presolve: false }]);
+    // The primal (forced by a zero-cost turnover limit that cannot bind) gives the same optimum.
+    const viaPrimal = cvarPortfolio(
+      panel(rows),
+      {
+        objective: "minrisk",
+        alpha: 0.9,
+        constraints: { upper: 0.5, groups: [{ name: "G", members: [0, 1], max: 0.6 }] },
+        limits: { current: Float64Array.from([0.3, 0.3, 0.4]), maxTurnover: 2 },
+      },
+      solver
+    );
+    expect(viaDual.risk).toBeCloseTo(viaPrimal.risk, 10);
+  });
+
   it("holds maxHoldings exactly and names the binding constraints", () => {
     const rows = Array.from({ length: 40 }, (_, t) => [
       0.01 * Math.sin(t),
