@@ -11,6 +11,8 @@ export interface StrategyMetricsOptions {
   readonly periodsPerYear?: number;
   /** Benchmark per-period returns aligned with the equity's rows (NaN = missing; row 0 unused). */
   readonly benchmarkReturns?: ArrayLike<number>;
+  /** The backtest's starting capital (default 1): fees and final value are per 1 of it. */
+  readonly initialCapital?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface StrategyMetricsOptions {
  *
  * @param result the backtest's result (equity, start row, turnover, fees)
  * @param days day numbers, one per equity row
- * @param options periodsPerYear, benchmarkReturns
+ * @param options periodsPerYear, benchmarkReturns, initialCapital
  * @returns the strategy's figures
  * @throws CoreError TOO_FEW_POINTS (fewer than two rows from the start row: no return to measure)
  * @throws CoreError LENGTH_MISMATCH (days or benchmark not one per equity row)
@@ -64,6 +66,7 @@ export function strategyMetrics(
       { argument: "benchmarkReturns" }
     );
   }
+  const capital = options.initialCapital ?? 1;
   const tail = equity.subarray(startRow);
   // Exactly BACKTEST's statsOf: returns of the curve from its start row.
   const returns = new Float64Array(tail.length - 1);
@@ -82,10 +85,10 @@ export function strategyMetrics(
     worstMonth: attempt(() => worstMonth(tail, Array.prototype.slice.call(days, startRow))),
     timeUnderWater: attempt(() => longestUnderwater(tail)),
     turnover: result.turnover,
-    feesPaid: result.feesPaid / equity[0],
+    feesPaid: result.feesPaid / capital,
     correlationToBenchmark:
       stats.correlationTo ?? new CoreError("INVALID_ARGUMENT", "no benchmark was given"),
-    finalValue: tail[tail.length - 1] / equity[0],
+    finalValue: tail[tail.length - 1] / capital,
     rebalances: result.rebalanceRows.length,
   };
 }

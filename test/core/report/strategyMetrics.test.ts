@@ -74,7 +74,8 @@ describe("strategyMetrics", () => {
             feeBps: 20,
             initialCapital: capital,
           }),
-          dates
+          dates,
+          { initialCapital: capital }
         );
         expect(b.feesPaid).toBeCloseTo(a.feesPaid, 12);
         expect(b.finalValue).toBeCloseTo(a.finalValue, 10);
