@@ -4,7 +4,7 @@ import { correlationByOverlap } from "./correlationByOverlap";
 import { groupColumnsByMask } from "./groupColumnsByMask";
 import { intersectSortedRows } from "./intersectSortedRows";
 import { validateCorrelationInput } from "./validateCorrelationInput";
-import { type ColumnStandardisation, standardiseColumn } from "./standardiseColumn";
+import { standardiseColumnsInto } from "./standardiseColumnsInto";
 import { simdGramWorkspace } from "./wasm/simdGramWorkspace";
 
 /** Default for `minOverlap`, as in correlationByOverlap. */
@@ -108,12 +108,12 @@ export function pearsonByOverlapOwner(
     let ldOut: number;
     if (B.length === 0) {
       // No partner (always so for complete data): the Gram of o's columns, upper triangle only.
-      standardiseInto(data, rows, A, rowsO, packA, 0, ld, zero, 0);
+      standardiseColumnsInto(data, rows, A, rowsO, packA, 0, ld, zero, 0);
       ldOut = simd.crossProduct(A.length, A.length, ld, true);
     } else {
       // Pack B holds o's columns then the partners', all over o's rows; pack A repeats o's.
-      standardiseInto(data, rows, A, rowsO, packB, 0, ld, zero, 0);
-      standardiseInto(data, rows, B, rowsO, packB, A.length * ld, ld, zero, A.length);
+      standardiseColumnsInto(data, rows, A, rowsO, packB, 0, ld, zero, 0);
+      standardiseColumnsInto(data, rows, B, rowsO, packB, A.length * ld, ld, zero, A.length);
       packA.set(packB.subarray(0, A.length * ld));
       ldOut = simd.crossProduct(A.length, A.length + B.length, ld, false);
     }
@@ -151,8 +151,8 @@ export function pearsonByOverlapOwner(
       }
       const rowsGH = overlap.subarray(0, n);
       const ld = n + (n % 2);
-      standardiseInto(data, rows, A, rowsGH, packA, 0, ld, zero, 0);
-      standardiseInto(data, rows, B, rowsGH, packB, 0, ld, zeroB, 0);
+      standardiseColumnsInto(data, rows, A, rowsGH, packA, 0, ld, zero, 0);
+      standardiseColumnsInto(data, rows, B, rowsGH, packB, 0, ld, zeroB, 0);
       const ldOut = simd.crossProduct(A.length, B.length, ld, false);
       for (let p = 0; p < A.length; p++) {
         for (let q = 0; q < B.length; q++) {
@@ -166,44 +166,4 @@ export function pearsonByOverlapOwner(
   // correlationByOverlap knows which undefined pair it meets first, and how to word its error.
   if (undefinedPair && policy === "throw") return delegate();
   return { size: cols, data: result, labels: [...labels] };
-}
-
-/**
- * Standardises columns over the given rows into a column-contiguous pack (column p at
- * pack[start + p·ld …], rows n … ld zeroed), with correlationByOverlap's arithmetic for Pearson:
- * scaled by a power of two, mean and sum of squares by the corrected two-pass method (Chan, Golub
- * & LeVeque 1983). Sets zero[zeroStart + p] to 1 for a column with no spread (packed as zeros).
- */
-function standardiseInto(
-  data: Float64Array,
-  rows: number,
-  columns: readonly number[],
-  over: Int32Array,
-  pack: Float64Array,
-  start: number,
-  ld: number,
-  zero: Uint8Array,
-  zeroStart: number
-): void {
-  const n = over.length;
-  // Overlaps are usually one run of rows (listing to delisting): read the data in place.
-  const contiguous = n > 0 && over[n - 1] - over[0] === n - 1;
-  const first = n > 0 ? over[0] : 0;
-  const moments: ColumnStandardisation = { mean: 0, scale: 0 };
-  for (let p = 0; p < columns.length; p++) {
-    const column = pack.subarray(start + p * ld, start + (p + 1) * ld);
-    const base = columns[p] * rows;
-    // The pack column doubles as the scratch copy: it is rewritten below.
-    if (contiguous) column.set(data.subarray(base + first, base + first + n));
-    else for (let k = 0; k < n; k++) column[k] = data[base + over[k]];
-    const { mean, scale } = standardiseColumn(column, n, undefined, moments);
-    column.fill(0, n, ld);
-    if (scale === 0) {
-      zero[zeroStart + p] = 1;
-      column.fill(0, 0, n);
-      continue;
-    }
-    zero[zeroStart + p] = 0;
-    for (let k = 0; k < n; k++) column[k] = (column[k] - mean) * scale;
-  }
 }

@@ -2,6 +2,8 @@ import type { ReturnsPanel } from "../types";
 import { centredCompleteCases } from "./centredCompleteCases";
 import { checkedPeriodsPerYear, type PeriodsPerYearOption } from "../stats/checkedPeriodsPerYear";
 import { crossProduct } from "./crossProduct";
+import { ledoitWolfFromGram } from "./ledoitWolfFromGram";
+import { rowNormFourthPowerSum } from "./rowNormFourthPowerSum";
 import type { ShrinkageResult } from "./shrinkageResult";
 
 /**
@@ -21,7 +23,8 @@ import type { ShrinkageResult } from "./shrinkageResult";
  * not depend on it. One asset gives δ = 0 (as sklearn). b̄² is clipped at 0 because rounding can
  * make it a hair negative when it is truly 0; d² is computed as a sum of squares (sklearn expands it),
  * so it cannot come out negative.
- * Complexity: O(n · p²) for the one blocked cross-product, then O(n · p + p²).
+ * Complexity: O(n · p²) for the one blocked cross-product, then O(n · p + p²) (rowNormFourthPowerSum,
+ * ledoitWolfFromGram).
  *
  * @param returns returns panel (column-major, NaN = missing; complete rows are used); not modified
  * @param periodsPerYear annualisation factor, or { periodsPerYear } (default 365; 1 for per-period, i.e. sklearn's covariance_)
@@ -41,43 +44,6 @@ export function ledoitWolf(
   const factor = checkedPeriodsPerYear(periodsPerYear);
   const cases = centredCompleteCases(returns, 2, "Ledoit–Wolf");
   const { rows: n, cols: p, data: x } = cases;
-  const s = crossProduct(x, n, p);
-  for (let k = 0; k < s.length; k++) s[k] /= n;
-
-  let trace = 0;
-  for (let i = 0; i < p; i++) trace += s[i * p + i];
-  const mu = trace / p;
-  let frobenius = 0;
-  let offTarget = 0;
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j < p; j++) {
-      const v = s[i * p + j];
-      frobenius += v * v;
-      const d = i === j ? v - mu : v;
-      offTarget += d * d;
-    }
-  }
-  const d2 = offTarget / p;
-
-  // Σ_k ‖x_k‖⁴: squared norms of the rows, accumulated column by column to stay contiguous.
-  const rowNorm2 = new Float64Array(n);
-  for (let j = 0; j < p; j++) {
-    const base = j * n;
-    for (let k = 0; k < n; k++) {
-      const v = x[base + k];
-      rowNorm2[k] += v * v;
-    }
-  }
-  let fourth = 0;
-  for (let k = 0; k < n; k++) fourth += rowNorm2[k] * rowNorm2[k];
-  const bBar2 = Math.max(0, (fourth / n - frobenius) / (n * p));
-  const b2 = Math.min(bBar2, d2);
-  const shrinkage = p === 1 || b2 === 0 ? 0 : b2 / d2;
-
-  const data = s;
-  const keep = (1 - shrinkage) * factor;
-  for (let k = 0; k < data.length; k++) data[k] *= keep;
-  const ridge = shrinkage * mu * factor;
-  for (let i = 0; i < p; i++) data[i * p + i] += ridge;
-  return { matrix: { size: p, data, labels: cases.labels }, shrinkage };
+  const fourth = rowNormFourthPowerSum(x, n, p);
+  return ledoitWolfFromGram(crossProduct(x, n, p), n, p, fourth, factor, cases.labels);
 }
