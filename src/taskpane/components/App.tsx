@@ -26,6 +26,7 @@ import { DataTab } from "./DataTab";
 import { FunctionList, type FunctionSummary } from "./FunctionList";
 import { HISTORY_CHOICES, IndexTab, type IndexStatus } from "./IndexTab";
 import { RebalanceTab, type RebalanceInputs } from "./RebalanceTab";
+import { ReportPanel } from "./ReportTab";
 import { RetryCountdown } from "./RetryCountdown";
 
 const useStyles = makeStyles({
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
-type TabId = "index" | "rebalance" | "charts" | "data";
+type TabId = "index" | "rebalance" | "charts" | "report" | "data";
 
 /** The tables an index build writes; when both are ours the Index button offers a refresh. */
 const INDEX_TABLE_NAMES: readonly string[] = ["Constituents", "Prices"];
@@ -337,6 +338,7 @@ export function App(props: {
         <Tab value="index">Index</Tab>
         <Tab value="rebalance">Rebalance</Tab>
         <Tab value="charts">Charts</Tab>
+        <Tab value="report">Report</Tab>
         <Tab value="data">Data</Tab>
       </TabList>
       <section className={styles.panel} role="tabpanel" aria-label={tab}>
@@ -379,6 +381,13 @@ export function App(props: {
             status={chartsError === undefined ? chartsStatus : undefined}
             error={chartsError}
             onDraw={() => void drawCharts()}
+          />
+        )}
+        {tab === "report" && (
+          <ReportPanel
+            definitions={INDEX_DEFINITIONS}
+            initialDefinitionId={definitionId}
+            demo={demo}
           />
         )}
         {tab === "data" && (
