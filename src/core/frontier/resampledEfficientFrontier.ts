@@ -1,6 +1,9 @@
 import { type CovarianceOptions, covarianceMatrix } from "../covariance/covarianceMatrix";
 import { CoreError, isCoreError } from "../errors";
-import { constrainedEfficientFrontier } from "../optimize/constrainedEfficientFrontier";
+import { frontierPointConstrained } from "../optimize/frontierPointConstrained";
+import { maximumReturnConstrained } from "../optimize/maximumReturnConstrained";
+import { maximumSharpeConstrained } from "../optimize/maximumSharpeConstrained";
+import { minimumVarianceConstrained } from "../optimize/minimumVarianceConstrained";
 import type { PortfolioConstraints } from "../optimize/types";
 import { meanReturns } from "../returns/meanReturns";
 import { bootstrapRowIndices } from "../stats/bootstrapRowIndices";
@@ -78,8 +81,8 @@ const MAX_WORK = 2e10;
  * μ_b (annualised means) and Σ_b (the chosen estimator), and find the frontier at `points` returns
  * equally spaced from that resample's minimum-variance return (rank 0) to its highest attainable
  * return (rank points − 1): by the critical line algorithm ({@link efficientFrontier}, exact) under
- * box bounds, or by one Goldfarb–Idnani QP per point ({@link constrainedEfficientFrontier}) with
- * group constraints. The resampled portfolio at rank k is w̄_k = (1/B) Σ_b w_{b,k}; as an average of
+ * box bounds, or by one Goldfarb–Idnani QP per point ({@link frontierPointConstrained}, the top at
+ * the exact highest return of {@link maximumReturnConstrained}) with group constraints. The resampled portfolio at rank k is w̄_k = (1/B) Σ_b w_{b,k}; as an average of
  * feasible portfolios of a convex set it keeps every bound and group constraint. Its return,
  * volatility and Sharpe use the original sample's μ and Σ, so the resampled frontier lies on or
  * below the sample frontier (it is not efficient in-sample, by design: Michaud's point is
@@ -266,7 +269,11 @@ function boxFrontier(
   }
 }
 
-/** Group constraints: one QP per rank (constrainedEfficientFrontier), its max-Sharpe row set apart. */
+/**
+ * Group constraints: the least-variance portfolio at each rank's return, one QP each
+ * (frontierPointConstrained), between the minimum-variance portfolio and the exact highest return
+ * (maximumReturnConstrained), and the max-Sharpe portfolio (maximumSharpeConstrained).
+ */
 function groupedFrontier(
   mu: Float64Array,
   cov: SquareMatrix,
@@ -274,12 +281,40 @@ function groupedFrontier(
   riskFree: number,
   constraints: PortfolioConstraints
 ): { ranks: Float64Array[]; maximumSharpe?: Float64Array } {
-  const rows = constrainedEfficientFrontier(mu, cov, { points, riskFree, constraints });
-  const best = rows.find((p) => p.note === "max Sharpe");
-  const ranks = rows.filter((p) => p !== best).map((p) => p.weights);
-  // When the minimum-variance portfolio already earns the top return, every rank is that portfolio.
-  while (ranks.length < points) ranks.push(ranks[ranks.length - 1]);
-  return { ranks, maximumSharpe: best?.weights };
+  const n = mu.length;
+  const returnOf = (w: Float64Array) => {
+    let r = 0;
+    for (let i = 0; i < n; i++) r += mu[i] * w[i];
+    return r;
+  };
+  const lowest = minimumVarianceConstrained(cov, constraints).weights;
+  const highest = maximumReturnConstrained(mu, constraints, cov.labels);
+  const low = returnOf(lowest);
+  const high = returnOf(highest);
+  const ranks = [lowest];
+  for (let k = 1; k < points; k++) {
+    if (!(high > low)) {
+      // The minimum-variance portfolio already earns the top return: every rank is that portfolio.
+      ranks.push(lowest);
+      continue;
+    }
+    const target = k === points - 1 ? high : low + ((high - low) * k) / (points - 1);
+    try {
+      ranks.push(frontierPointConstrained(mu, cov, target, constraints).weights);
+    } catch (error) {
+      // The QP's reach test is relative (~1e-9): the exact top may be refused by a rounding.
+      if (!(isCoreError(error) && error.code === "INFEASIBLE" && k === points - 1)) throw error;
+      ranks.push(highest);
+    }
+  }
+  let maximumSharpe: Float64Array | undefined;
+  try {
+    maximumSharpe = maximumSharpeConstrained(mu, cov, riskFree, constraints).weights;
+  } catch (error) {
+    // No portfolio of this resample beats riskFree: its frontier still counts, its max Sharpe not.
+    if (!(isCoreError(error) && error.code === "INFEASIBLE")) throw error;
+  }
+  return { ranks, maximumSharpe };
 }
 
 function describeOn(
