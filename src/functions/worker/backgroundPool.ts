@@ -1,6 +1,7 @@
 import { type Pool, Promise as PoolPromise, pool as createPool } from "workerpool";
 import { makeExcelError } from "../excelError";
 import { type JobInput, type JobName, type JobOutput, runJob } from "./jobs";
+import { type JobPart, RUN_PART_METHOD, runPartJob, splitPlan } from "./partJobs";
 import { type JobReply, reviveError, spansWholeBuffer } from "./protocol";
 import { RUN_JOB_METHOD } from "./runJobMethod";
 import { shouldRunOffThread } from "./workEstimate";
@@ -84,7 +85,90 @@ export function inBackground<N extends JobName>(
   if (!runsInBackground(call.estimatedMs)) {
     return runJob(name, input);
   }
+  const plan = workerCount() >= 2 ? splitPlan(name, input) : undefined;
+  if (plan !== undefined) {
+    return inBackgroundParts(plan.parts, call).then((outputs) => plan.join(outputs));
+  }
   return inWorker(name, input, call);
+}
+
+/**
+ * Runs the parts of one job at once, each in its own worker of the pool (one per core; more parts
+ * than workers queue), and resolves to their outputs in the parts' order: the facility that splits
+ * one large product across both cores of a 2-core machine while the pane's thread only waits.
+ *
+ * Method: every part is posted at once with its own transferables (a part's input must own its
+ * typed arrays: a buffer can move to one worker only, so give each part its own copy of what it
+ * shares); a cancel from Excel cancels every part; a part that fails rejects the whole with its
+ * error revived (the first failing part in the parts' order), as inBackground does for one job.
+ * Where no worker exists (Node, Jest) or the worker cannot start, the parts run here one after the
+ * other, so the outputs are the same either way. Parts are named functions of PART_JOBS
+ * (partJobs.ts), which the worker bundle registers; add a part there to use this for another job.
+ * Complexity: that of the parts (at once, up to the number of workers), plus posting the inputs and
+ * outputs that are not transferred.
+ *
+ * @param parts the parts (name, input, transfer), see partJobs.ts
+ * @param call the custom function's name, estimate (ignored: the caller has decided), invocation
+ * @returns the parts' outputs, in order
+ * @throws a failing part's error; #N/A "… was canceled …" when Excel cancels
+ * @example const [head, tail] = await inBackgroundParts([{ name: "pearsonRows", input, transfer: [returns.data] }, { name: "correlation", input: rest, transfer: [rest.returns.data] }], { functionName: "CORRMATRIX", estimatedMs: 100 });
+ */
+export async function inBackgroundParts(
+  parts: readonly JobPart[],
+  call: BackgroundCall
+): Promise<unknown[]> {
+  if (!backgroundWorkerAvailable()) return parts.map((part) => runPart(part));
+  const jobs = parts.map((part) => {
+    const transfer = [...new Set((part.transfer ?? []).filter(spansWholeBuffer).map(bufferOf))];
+    return workerPool().exec(RUN_PART_METHOD, [part.name, part.input], { transfer });
+  });
+  let canceled = false;
+  if (typeof call.invocation === "object" && call.invocation !== null) {
+    call.invocation.onCanceled = () => {
+      canceled = true;
+      for (const job of jobs) job.cancel();
+    };
+  }
+  const settled = await Promise.allSettled(jobs);
+  const outputs: unknown[] = [];
+  for (const [index, outcome] of settled.entries()) {
+    if (outcome.status === "rejected") {
+      const error: unknown = outcome.reason;
+      if (canceled || error instanceof PoolPromise.CancellationError) {
+        throw makeExcelError(
+          "na",
+          `${call.functionName} was canceled: its inputs changed before it finished`
+        );
+      }
+      // The worker never ran the part (it could not load): run them all here if inputs are intact.
+      if (!parts.some((part) => part.transfer?.some((view) => view.byteLength === 0))) {
+        workerUnusable = true;
+        return parts.map((part) => runPart(part));
+      }
+      throw error;
+    }
+    const reply = outcome.value as JobReply<unknown>;
+    if (!reply.ok) {
+      // Later parts may still be running on data that is now moot.
+      for (const job of jobs.slice(index + 1)) job.cancel();
+      throw reviveError(reply.error);
+    }
+    outputs.push(reply.value);
+  }
+  return outputs;
+}
+
+function runPart(part: JobPart): unknown {
+  return runPartJob(part.name, part.input as never);
+}
+
+/**
+ * Workers the pool may run at once: one per core but one (the pane's), and at least two so that
+ * one job can be split across both cores of a 2-core machine (the pane's thread only waits).
+ */
+function workerCount(): number {
+  const cores = (typeof navigator !== "undefined" && navigator.hardwareConcurrency) || 2;
+  return Math.max(2, cores - 1);
 }
 
 async function inWorker<N extends JobName>(
@@ -138,10 +222,10 @@ function workerPool(): Pool {
   if (pool === undefined) {
     pool = createPool(workerUrl, {
       workerType: "web",
-      // One worker always ready: started with the pool, and again at once after a cancel
-      // terminated the busy one.
-      minWorkers: 1,
-      maxWorkers: Math.max(1, (navigator.hardwareConcurrency || 2) - 1),
+      // Two workers always ready (a split job needs both at once): started with the pool, and
+      // again at once after a cancel terminated a busy one.
+      minWorkers: 2,
+      maxWorkers: workerCount(),
       workerTerminateTimeout: TERMINATE_AFTER_CANCEL_MS,
     });
   }

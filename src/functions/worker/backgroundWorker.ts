@@ -8,12 +8,18 @@
  */
 import { Transfer, worker } from "workerpool";
 import { type JobName, runJob } from "./jobs";
+import { type PartJobName, RUN_PART_METHOD, runPartJob } from "./partJobs";
 import { replyOf, transferablesOf } from "./protocol";
 import { RUN_JOB_METHOD } from "./runJobMethod";
 
 worker({
   [RUN_JOB_METHOD]: (name: JobName, input: unknown) => {
     const reply = replyOf(() => runJob(name, input as never));
+    return new Transfer(reply, transferablesOf(reply));
+  },
+  // One part of a job split across the workers (partJobs.ts), answered the same way.
+  [RUN_PART_METHOD]: (name: PartJobName, input: unknown) => {
+    const reply = replyOf(() => runPartJob(name, input as never));
     return new Transfer(reply, transferablesOf(reply));
   },
 });

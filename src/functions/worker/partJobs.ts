@@ -1,0 +1,292 @@
+import { pearsonCorrelationRows } from "../../core/correlation/pearsonCorrelationRows";
+import { wasmSimdAvailable } from "../../core/correlation/wasm/wasmSimdAvailable";
+import { centredCompleteCases } from "../../core/covariance/centredCompleteCases";
+import type { CovarianceResult } from "../../core/covariance/covarianceMatrix";
+import { crossProduct } from "../../core/covariance/crossProduct";
+import { crossProductRows } from "../../core/covariance/crossProductRows";
+import { ledoitWolfFromGram } from "../../core/covariance/ledoitWolfFromGram";
+import { rowNormFourthPowerSum } from "../../core/covariance/rowNormFourthPowerSum";
+import { checkedPeriodsPerYear } from "../../core/stats/checkedPeriodsPerYear";
+import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import {
+  type CorrelationJob,
+  type CovarianceJob,
+  type JobInput,
+  type JobName,
+  type JobOutput,
+  correlationJob,
+  covarianceJob,
+} from "./jobs";
+
+/*
+ * Parts of one job that the background pool runs in several workers at once (one per core), and
+ * the plans that cut a job into parts and join their answers. A part is a pure function of
+ * structured-cloneable data, like the jobs in jobs.ts; the worker runs it by name
+ * (backgroundWorker.ts registers runPartJob), and so does this thread when no worker exists.
+ *
+ * To split another job (say Kendall's pairs): add its part functions to PART_JOBS and a plan to
+ * SPLITTERS under the job's name (or call inBackgroundParts in backgroundPool.ts with parts of
+ * your own); inBackground then splits that job whenever it would have gone to the worker.
+ */
+
+/** The name of the worker's method that runs one part of a split job (runPartJob). */
+export const RUN_PART_METHOD = "runPart";
+
+/** The first rows of a Pearson matrix, or the whole matrix when the data are not complete. */
+export type PearsonRowsOutput =
+  | { readonly kind: "rows"; readonly rows: Float64Array }
+  | { readonly kind: "whole"; readonly matrix: SquareMatrix };
+
+/**
+ * Part "pearsonRows": rows [0, rowCount) of CORRMATRIX pearson's matrix against every column
+ * (pearsonCorrelationRows, same options as correlationJob), or the whole job's matrix when the
+ * panel has missing values (pairwise overlaps differ; the other part's answer is then dropped).
+ * Complexity: O(rows · rowCount · cols), or the whole job's.
+ */
+export function pearsonRowsPart(input: CorrelationJob & { readonly rowCount: number }) {
+  const { returns, rowCount } = input;
+  const rows = pearsonCorrelationRows(returns, rowCount, CORRELATION_OPTIONS);
+  const output: PearsonRowsOutput =
+    rows === undefined ? { kind: "whole", matrix: correlationJob(input) } : { kind: "rows", rows };
+  return output;
+}
+
+/** The options correlationJob passes for every method (undefined pairs become NaN cells). */
+const CORRELATION_OPTIONS = { onUndefinedPair: "nan" as const, argument: "prices" };
+
+/** Ledoit–Wolf's first cross-product rows and scalars, or the whole estimate (incomplete data). */
+export type LedoitWolfRowsOutput =
+  | {
+      readonly kind: "rows";
+      /** Rows [0, rowCount) of XᵀX, X the centred complete rows. */
+      readonly rows: Float64Array;
+      readonly n: number;
+      /** Σ_k ‖x_k‖⁴ over the centred rows. */
+      readonly fourth: number;
+      readonly factor: number;
+    }
+  | { readonly kind: "whole"; readonly result: CovarianceResult };
+
+/**
+ * Part "ledoitWolfRows": validates the whole panel as ledoitWolf does (periods per year, then the
+ * complete cases, so its errors are the unsplit job's), then rows [0, rowCount) of the centred
+ * cross-product and Σ‖x_k‖⁴; with any missing value, the whole covariance job instead (the
+ * complete rows then depend on every column, which the other part does not see).
+ * Complexity: O(n · rowCount · p + n · p), or the whole job's.
+ */
+export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: number }) {
+  const { returns, rowCount } = input;
+  let output: LedoitWolfRowsOutput;
+  if (hasMissing(returns)) {
+    output = { kind: "whole", result: covarianceJob(input) };
+  } else {
+    const factor = checkedPeriodsPerYear(input.options.periodsPerYear);
+    const { rows: n, cols: p, data: x } = centredCompleteCases(returns, 2, "Ledoit–Wolf");
+    const rows = crossProductRows(x, n, p, rowCount);
+    output = { kind: "rows", rows, n, fourth: rowNormFourthPowerSum(x, n, p), factor };
+  }
+  return output;
+}
+
+/**
+ * Part "centredCrossProduct": XᵀX of a panel's centred complete rows (the columns the rows part
+ * does not cover), and how many rows it kept.
+ * Complexity: O(n · p²).
+ */
+export function centredCrossProductPart({ returns }: { readonly returns: ReturnsPanel }) {
+  const { rows: n, cols: p, data: x } = centredCompleteCases(returns, 2, "Ledoit–Wolf");
+  return { gram: crossProduct(x, n, p), n };
+}
+
+/** Every part by name: the worker dispatches on these names. */
+export const PART_JOBS = {
+  pearsonRows: pearsonRowsPart,
+  ledoitWolfRows: ledoitWolfRowsPart,
+  centredCrossProduct: centredCrossProductPart,
+  correlation: correlationJob,
+} as const;
+
+export type PartJobName = keyof typeof PART_JOBS;
+export type PartJobInput<N extends PartJobName> = Parameters<(typeof PART_JOBS)[N]>[0];
+export type PartJobOutput<N extends PartJobName> = ReturnType<(typeof PART_JOBS)[N]>;
+
+/** Runs a part by name on this thread (the worker's method, and the inline fallback). */
+export function runPartJob<N extends PartJobName>(
+  name: N,
+  input: PartJobInput<N>
+): PartJobOutput<N> {
+  const part = PART_JOBS[name] as (input: PartJobInput<N>) => PartJobOutput<N>;
+  if (typeof part !== "function") throw new Error(`unknown background part "${String(name)}"`);
+  return part(input);
+}
+
+/** One part of a split job: its name, input, and the input's typed arrays to move, not copy. */
+export interface JobPart {
+  readonly name: PartJobName;
+  readonly input: unknown;
+  readonly transfer?: readonly ArrayBufferView[];
+}
+
+/**
+ * How one job runs as parts at once: the parts (each in its own worker), and the join of their
+ * outputs (in the parts' order) into exactly what the unsplit job returns. The join runs on the
+ * pane's thread, so it should be O(size of the output).
+ */
+export interface SplitPlan<T> {
+  readonly parts: readonly JobPart[];
+  readonly join: (outputs: readonly unknown[]) => T;
+}
+
+/**
+ * Fewest columns and pair-rows (cols² / 2 · rows) worth splitting: below them a second worker's
+ * copy of the input and round trip cost more than half the product saves.
+ */
+const MIN_SPLIT_COLUMNS = 64;
+const MIN_SPLIT_PAIR_ROWS = 2e7;
+
+/**
+ * The row count of the first part, which multiplies its rows by all p columns (k · p pair-rows),
+ * while the second forms the triangle of the other p − k columns ((p − k)² / 2): equal when
+ * k = (2 − √3) · p ≈ 0.268 p. A multiple of 4 keeps the SIMD kernel's tiles whole.
+ */
+function firstPartRows(p: number): number {
+  return Math.max(4, Math.floor(((2 - Math.sqrt(3)) * p) / 4) * 4);
+}
+
+function worthSplitting(returns: ReturnsPanel): boolean {
+  const { rows, cols } = returns;
+  return cols >= MIN_SPLIT_COLUMNS && ((cols * cols) / 2) * rows >= MIN_SPLIT_PAIR_ROWS;
+}
+
+/** The columns [from, cols) of a panel as a panel of their own, with a fresh copy of the data. */
+function trailingColumns(returns: ReturnsPanel, from: number): ReturnsPanel {
+  const { rows, cols, data, labels } = returns;
+  return {
+    kind: "returns",
+    rows,
+    cols: cols - from,
+    data: data.slice(from * rows, cols * rows),
+    labels: labels.slice(from),
+  };
+}
+
+/**
+ * CORRMATRIX pearson in two parts: rows [0, k) against every column (the returns move to that
+ * worker), and the matrix of columns [k, p) (a copy of those columns): the same doubles as the
+ * unsplit job, joined and mirrored. Only with WebAssembly SIMD, the kernel the rows part uses.
+ */
+function splitCorrelation(input: CorrelationJob): SplitPlan<SquareMatrix> | undefined {
+  const { returns } = input;
+  if (input.method !== "pearson" || !worthSplitting(returns) || !wasmSimdAvailable()) {
+    return undefined;
+  }
+  const p = returns.cols;
+  const k = firstPartRows(p);
+  const tail = trailingColumns(returns, k);
+  const labels = [...returns.labels];
+  return {
+    parts: [
+      { name: "pearsonRows", input: { ...input, rowCount: k }, transfer: [returns.data] },
+      { name: "correlation", input: { ...input, returns: tail }, transfer: [tail.data] },
+    ],
+    join: ([first, second]) => {
+      const head = first as PearsonRowsOutput;
+      if (head.kind === "whole") return head.matrix;
+      const data = joinSymmetric(head.rows, k, (second as SquareMatrix).data, p);
+      return { size: p, data, labels };
+    },
+  };
+}
+
+/**
+ * COVMATRIX ledoitwolf in two parts: the first k rows of the centred cross-product with the
+ * validation and Σ‖x‖⁴ (the returns move there), and the cross-product of columns [k, p); the
+ * join finishes the estimate (ledoitWolfFromGram), the same doubles as the unsplit job. Only for
+ * the plain estimator word with no option another estimator would refuse, so every error is the
+ * first part's, in the unsplit job's order.
+ */
+function splitCovariance(input: CovarianceJob): SplitPlan<CovarianceResult> | undefined {
+  const { returns, options } = input;
+  const plain =
+    typeof options.estimator === "string" &&
+    options.estimator.trim().toLowerCase() === "ledoitwolf" &&
+    options.halfLife == null &&
+    options.threshold == null &&
+    options.benchmark == null;
+  if (!plain || !worthSplitting(returns)) return undefined;
+  const p = returns.cols;
+  const k = firstPartRows(p);
+  const tail = trailingColumns(returns, k);
+  const labels = [...returns.labels];
+  return {
+    parts: [
+      { name: "ledoitWolfRows", input: { ...input, rowCount: k }, transfer: [returns.data] },
+      { name: "centredCrossProduct", input: { returns: tail }, transfer: [tail.data] },
+    ],
+    join: ([first, second]) => {
+      const head = first as LedoitWolfRowsOutput;
+      if (head.kind === "whole") return head.result;
+      const { gram, n } = second as ReturnType<typeof centredCrossProductPart>;
+      if (n !== head.n) throw new Error(`the split Ledoit–Wolf parts kept ${head.n} and ${n} rows`);
+      const full = joinSymmetric(head.rows, k, gram, p);
+      const { matrix, shrinkage } = ledoitWolfFromGram(
+        full,
+        n,
+        p,
+        head.fourth,
+        head.factor,
+        labels
+      );
+      return { matrix, shrinkage, rowsUsed: n };
+    },
+  };
+}
+
+/**
+ * The p × p symmetric matrix from its first k rows (k × p, row-major; entries j ≥ i used and
+ * mirrored) and the (p − k) × (p − k) matrix of the remaining columns.
+ */
+function joinSymmetric(head: Float64Array, k: number, tail: Float64Array, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < p; j++) {
+      const value = head[i * p + j];
+      out[i * p + j] = value;
+      out[j * p + i] = value;
+    }
+  }
+  const m = p - k;
+  for (let i = 0; i < m; i++) out.set(tail.subarray(i * m, (i + 1) * m), (k + i) * p + k);
+  return out;
+}
+
+/** Plans by job name; a job without one always runs whole. */
+const SPLITTERS: {
+  readonly [N in JobName]?: (input: JobInput<N>) => SplitPlan<JobOutput<N>> | undefined;
+} = {
+  correlation: splitCorrelation,
+  covariance: splitCovariance,
+};
+
+/**
+ * How a job would run as parts in several workers at once, or undefined when it runs whole (no
+ * plan for the job, or too small to gain: see MIN_SPLIT_COLUMNS). A plan may copy part of the
+ * input (each part needs its own memory), so ask only when the job is going off the pane's thread.
+ * Complexity: O(1) to decide; a plan copies at most the input once.
+ *
+ * @example splitPlan("correlation", { returns, method: "pearson", halfLife: 60 })?.parts.length; // => 2 (500 assets)
+ */
+export function splitPlan<N extends JobName>(
+  name: N,
+  input: JobInput<N>
+): SplitPlan<JobOutput<N>> | undefined {
+  const splitter = SPLITTERS[name] as
+    ((input: JobInput<N>) => SplitPlan<JobOutput<N>> | undefined) | undefined;
+  return splitter?.(input);
+}
+
+function hasMissing(returns: ReturnsPanel): boolean {
+  const { data } = returns;
+  for (let k = 0; k < data.length; k++) if (data[k] !== data[k]) return true;
+  return false;
+}
