@@ -1,5 +1,5 @@
 import { INDEX_DEFINITIONS } from "../../../src/data/indices/indexDefinitions";
-import { IndexTab, type IndexTabProps } from "../../../src/taskpane/components/IndexTab";
+import { IndexTab, indexHint, type IndexTabProps } from "../../../src/taskpane/components/IndexTab";
 import { textOf } from "../helpers/textOf";
 
 const noop = () => undefined;
@@ -114,5 +114,20 @@ describe("IndexTab", () => {
     expect(text).toMatch(
       /\(demo data: simulated prices, not market data\)\. Created the Analysis sheet/
     );
+  });
+
+  it("describes an adaptive index under the list: its rule in BACKTEST's words and the CASH row", () => {
+    const adaptive = INDEX_DEFINITIONS.find((d) => d.id === "top20-erc-trend200")!;
+    const text = textOf(<IndexTab {...base} definitionId={adaptive.id} />);
+    expect(text).toContain(adaptive.name);
+    expect(text).toContain(adaptive.description);
+    // The server markup escapes quotes; the hint itself reads as typed.
+    expect(text).toContain("Adaptive: rule &quot;trend 200&quot;");
+    expect(indexHint(adaptive)).toMatch(
+      /Adaptive: rule "trend 200" \(as in DIVERSIFY\.BACKTEST's adaptive argument\)/
+    );
+    expect(text).toMatch(/CASH row \(cash sleeve\)/);
+    expect(indexHint(INDEX_DEFINITIONS[0])).toBe(INDEX_DEFINITIONS[0].description);
+    expect(indexHint(undefined)).toBe("");
   });
 });

@@ -40,4 +40,14 @@ describe("analysisLayout", () => {
     expect(() => analysisLayout(0)).toThrow(RangeError);
     expect(() => analysisLayout(2.5)).toThrow(/whole number/);
   });
+
+  it("with a CASH row (adaptive index), PORTSTATS takes the first `assets` weights, the layout unchanged", () => {
+    const plain = analysisLayout(4);
+    const cash = analysisLayout(4, { cashRow: true });
+    expect(cash.cells.map((c) => c.row)).toEqual(plain.cells.map((c) => c.row));
+    expect(cash.heatMap).toEqual(plain.heatMap);
+    expect(cash.cells.filter((c) => c.value.includes("PORTSTATS")).map((c) => c.value)).toEqual([
+      "=DIVERSIFY.PORTSTATS(INDEX(Constituents[Weight],1):INDEX(Constituents[Weight],4),Prices[#All])",
+    ]);
+  });
 });

@@ -101,4 +101,38 @@ describe("indexTables", () => {
     indexTables(Object.freeze({ ...built }), closes);
     expect(closes.closes).toEqual(copy);
   });
+
+  it('writes an adaptive index\'s CASH row with "cash sleeve" for market cap and no Prices column', () => {
+    const adaptive: BuiltIndex = {
+      ...built,
+      definition: INDEX_DEFINITIONS.find((d) => d.adaptive !== undefined)!,
+      constituents: [
+        { ...built.constituents[0], weight: 0.45 },
+        { ...built.constituents[1], weight: 0.3 },
+        {
+          symbol: "CASH",
+          name: "Cash sleeve (stablecoin)",
+          sector: "Cash",
+          tier: "cash",
+          marketCap: NaN,
+          weight: 0.25,
+          cash: true,
+        },
+      ],
+      adaptive: { rule: "trend 200", rows: 365, cash: 0.25 },
+    };
+    const [constituents, prices] = indexTables(adaptive, closes);
+    expect(constituents.rows[2]).toEqual([
+      "CASH",
+      "Cash sleeve (stablecoin)",
+      "Cash",
+      "cash",
+      "cash sleeve",
+      0.25,
+      excelSerialOf("2025-01-03"),
+      "demo data",
+    ]);
+    expect(prices.headers).toEqual(["Date", "BTC", "SOL"]);
+    expect(prices.rows[2]).toEqual([excelSerialOf("2025-01-03"), 98000, 200]);
+  });
 });
