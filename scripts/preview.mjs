@@ -3,8 +3,8 @@
  * Click through the task pane in any browser, without Excel: serves the built add-in (dist/) on
  * http://127.0.0.1:PORT with the Office.js test double (test/e2e/officeDouble.js) in place of
  * Microsoft's office.js, so the pane runs against an in-memory workbook. Open the printed URL: the
- * pane is on the left, the workbook's tables (Constituents, Prices, Holdings, Rebalance) on the
- * right, each cell shown through its number format as Excel would show it (dates as yyyy-mm-dd,
+ * pane is on the left, the workbook's tables (Constituents, Prices, Holdings, Rebalance) — and the
+ * Report sheet's statistics, curve and rolling tables with its charts listed by name — on the right, each cell shown through its number format as Excel would show it (dates as yyyy-mm-dd,
  * weights as percentages, prices and market caps with separators). Nothing leaves the machine with
  * the demo provider.
  *
@@ -57,12 +57,14 @@ const PREVIEW_PAGE = `<!doctype html>
   function show() {
     const book = frame.contentWindow && frame.contentWindow.__fakeWorkbook;
     if (!book) return;
-    const names = book.tableNames();
+    // The Report sheet (issue 14) holds plain cells and charts, not tables: a view of its own.
+    const names = book.tableNames().concat(book.sheetNames().includes("Report") ? [REPORT] : []);
     if (pick.options.length !== names.length) {
       const keep = pick.value;
       pick.innerHTML = names.map((n) => "<option>" + n + "</option>").join("");
       if (names.includes(keep)) pick.value = keep;
     }
+    if (pick.value === REPORT) return showReport(book);
     const table = pick.value && book.table(pick.value);
     if (!table) return;
     document.getElementById("meta").textContent =
@@ -84,6 +86,51 @@ const PREVIEW_PAGE = `<!doctype html>
         })
         .join("") +
       "</table>" + (table.rows.length > 40 ? "<p class=note>last 40 rows shown</p>" : "");
+  }
+  const REPORT = "Report sheet";
+  const letters = (c) => {
+    let s = "";
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  const escape = (v) => String(v).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  /** Cells of the Report sheet through their number formats, rows r0..r1, columns c0..c1. */
+  function sheetGrid(book, r0, r1, c0, c1, skip) {
+    let html = "<table>";
+    for (let r = r0; r <= r1; r++) {
+      if (skip && r > skip[0] && r < skip[1]) {
+        if (r === skip[0] + 1) html += "<tr><td class=note colspan=" + (c1 - c0 + 1) + ">…</td></tr>";
+        continue;
+      }
+      const cells = [];
+      for (let c = c0; c <= c1; c++) {
+        const address = letters(c) + (r + 1);
+        const value = book.getCell("Report", address);
+        const text = book.getText("Report", address);
+        cells.push("<td" + (typeof value === "string" ? ' class="text"' : "") + ">" + escape(text ?? "") + "</td>");
+      }
+      html += "<tr>" + cells.join("") + "</tr>";
+    }
+    return html + "</table>";
+  }
+  function showReport(book) {
+    let last = 1;
+    while (book.getCell("Report", "H" + (last + 1)) !== undefined && book.getCell("Report", "H" + (last + 1)) !== "") last++;
+    const charts = book.charts().filter((c) => c.sheet === "Report");
+    document.getElementById("meta").textContent =
+      "Report sheet · statistics, diversification curve, rolling tables · " + book.syncCount + " syncs so far";
+    let curveEnd = 22;
+    while (book.getCell("Report", "A" + (curveEnd + 2)) !== undefined && book.getCell("Report", "A" + (curveEnd + 2)) !== "") curveEnd++;
+    const width = 1 + Math.max(...[1, 2, 3, 4, 5, 6].filter((c) => book.getCell("Report", letters(c) + "8") !== undefined && book.getCell("Report", letters(c) + "8") !== ""));
+    document.getElementById("grid").innerHTML =
+      sheetGrid(book, 0, 5, 0, 0) + sheetGrid(book, 7, 20, 0, width - 1) + sheetGrid(book, 22, curveEnd, 0, 4) +
+      "<p><b>Rolling 1-year Sharpe</b> (H…) <span class=note>first and last rows of " + (last - 1) + "</span></p>" +
+      sheetGrid(book, 0, last - 1, 7, 7 + width - 1, [3, last - 4]) +
+      "<p><b>Drawdown</b> (from column " + letters(7 + width + 1) + ")</p>" +
+      sheetGrid(book, 0, last - 1, 7 + width + 1, 7 + 2 * width, [3, last - 4]) +
+      "<p><b>Charts on the Report sheet</b> <span class=note>(updated by name; the double does not draw them)</span></p><ul>" +
+      charts.map((c) => "<li>" + escape(c.name) + " — " + escape(c.type) + " of " + escape(c.source) + " by " + escape(c.xAxis) + ": " + escape(c.title) + "</li>").join("") +
+      "</ul>";
   }
   pick.onchange = show;
   setInterval(show, 1000);

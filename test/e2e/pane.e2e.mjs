@@ -58,8 +58,8 @@ async function main() {
     await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
     await page.evaluate((limit) => (window.__fakeWorkbook.payloadLimit = limit), WEB_PAYLOAD_LIMIT);
     record(
-      "the pane renders with the Index, Rebalance, Charts and Data tabs",
-      (await page.getByRole("tab").count()) === 4
+      "the pane renders with the Index, Rebalance, Charts, Report and Data tabs",
+      (await page.getByRole("tab").count()) === 5
     );
     record(
       "the demo provider is the default and is labelled demo data",
@@ -608,6 +608,103 @@ async function main() {
     );
     await older.screenshot({ path: path.join(artefacts, "pane-older-excel.png") });
     await older.close();
+
+    // 9. An adaptive index (issue 14) in a fresh workbook: chosen from the list with its
+    // description, built through the production bundle; Constituents ends with the CASH sleeve
+    // row, Prices has no CASH column, and Rebalance and the charts still work.
+    const adaptive = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    await adaptive.route("**/*", (route) => {
+      const url = route.request().url();
+      if (isOfficeJs(url)) {
+        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
+      }
+      if (url.startsWith(server.url)) return route.continue();
+      escaped.push(url);
+      return route.abort("internetdisconnected");
+    });
+    await adaptive.goto(`${server.url}/taskpane.html`);
+    await adaptive
+      .getByRole("heading", { name: "Diversify", level: 1 })
+      .waitFor({ timeout: 15_000 });
+    await adaptive.getByRole("combobox", { name: "Index" }).click();
+    const trendOption = adaptive.getByRole("option", {
+      name: /^Top 20 risk parity, trend filtered \(200-day\)/,
+    });
+    const optionText = (await trendOption.textContent()) ?? "";
+    record(
+      "the Index list offers the adaptive indices with their descriptions",
+      /below its 200-day moving average/.test(optionText) &&
+        (await adaptive
+          .getByRole("option", { name: /^Barbell 70\/20\/10, volatility-targeted 60 %/ })
+          .count()) === 1 &&
+        (await adaptive
+          .getByRole("option", { name: /^Top 20 HRP, regime switch to min-variance/ })
+          .count()) === 1 &&
+        (await adaptive
+          .getByRole("option", { name: /^Barbell 70\/20\/10, momentum tilted within tiers/ })
+          .count()) === 1,
+      optionText
+    );
+    await trendOption.click();
+    record(
+      "choosing it shows its rule in BACKTEST's words under the list",
+      await adaptive.getByText(/Adaptive: rule "trend 200"/).isVisible()
+    );
+    await adaptive.getByRole("button", { name: "Build index" }).click();
+    await adaptive
+      .getByText(/^Wrote Top 20 risk parity, trend filtered \(200-day\)/)
+      .waitFor({ timeout: 30_000 });
+    const built = await adaptive.evaluate(() => ({
+      constituents: window.__fakeWorkbook.table("Constituents"),
+      prices: window.__fakeWorkbook.table("Prices"),
+    }));
+    const cashRow = built.constituents?.rows[20] ?? [];
+    const adaptiveWeights = built.constituents?.rows.map((r) => r[5]) ?? [];
+    const adaptiveSum = adaptiveWeights.reduce((a, b) => a + b, 0);
+    record(
+      "the adaptive Constituents table: 20 tokens then the CASH row saying cash sleeve; weights sum to 1",
+      built.constituents?.rows.length === 21 &&
+        cashRow[0] === "CASH" &&
+        cashRow[4] === "cash sleeve" &&
+        cashRow[7] === "demo data" &&
+        adaptiveWeights.every((w) => typeof w === "number" && w >= 0) &&
+        Math.abs(adaptiveSum - 1) < 1e-9,
+      `${built.constituents?.rows.length} rows; CASH row ${JSON.stringify(cashRow)}; Σ ${adaptiveSum}`
+    );
+    record(
+      "Prices has one column per token and none for CASH",
+      built.prices?.headers.length === 21 && !built.prices.headers.includes("CASH"),
+      built.prices?.headers.join(",")
+    );
+    await adaptive.screenshot({ path: path.join(artefacts, "pane-adaptive-index.png") });
+    await adaptive.getByRole("tab", { name: "Rebalance" }).click();
+    await adaptive.getByRole("button", { name: "Suggest trades" }).click();
+    await adaptive.getByText(/^Created the Holdings table/).waitFor({ timeout: 10_000 });
+    await adaptive.evaluate(() => {
+      window.__fakeWorkbook.setCell("Holdings", "B2", 0.5);
+      window.__fakeWorkbook.setCell("Holdings", "B22", 1000);
+    });
+    await adaptive.getByRole("button", { name: "Suggest trades" }).click();
+    await adaptive.getByText(/^Portfolio [\d,]+: /).waitFor({ timeout: 10_000 });
+    const adaptiveTrades = await adaptive.evaluate(() => window.__fakeWorkbook.table("Rebalance"));
+    const cashTrade = adaptiveTrades?.rows.find((r) => r[0] === "CASH") ?? [];
+    record(
+      "Rebalance with the CASH row: CASH priced at 1, its target the index's cash weight",
+      adaptiveTrades?.rows.length === 21 &&
+        cashTrade[2] === 1 &&
+        cashTrade[3] === 1000 &&
+        Math.abs(cashTrade[5] - cashRow[5]) < 1e-12,
+      JSON.stringify(cashTrade)
+    );
+    await adaptive.getByRole("tab", { name: "Charts" }).click();
+    await adaptive.getByRole("button", { name: "Insert charts" }).click();
+    const chartsOk = await adaptive
+      .getByText(/^Inserted 3 charts/)
+      .waitFor({ timeout: 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    record("the charts are inserted from the adaptive index's tables", chartsOk);
+    await adaptive.close();
   } finally {
     await browser.close();
     await server.close();
