@@ -154,7 +154,11 @@ export function kendallCorrelationRows(
           } else if (workspace !== undefined && (ties[p] === 0 || ties[lq] === 0)) {
             // The kernel needs x without ties; tau-b is symmetric, so the untied column is x.
             const discordant =
-              ties[p] === 0 ? workspace.discordant(p, lq, n) : workspace.discordant(lq, p, n);
+              ties[p] !== 0
+                ? workspace.discordant(lq, p, n)
+                : ties[lq] !== 0
+                  ? workspace.discordant(p, lq, n)
+                  : workspace.discordantDistinct(p, lq, n);
             value = kendallTauFromCounts(total, ties[p], ties[lq], 0, discordant);
           } else {
             value = kendallTauFromRanks(

@@ -26,12 +26,28 @@ export interface KendallKernelWorkspace {
    * Σ_k #{s < k : y's ordinal at xOrder[s] > y's tie end at xOrder[k]} (see kendallKernel.wat).
    */
   readonly discordant: (xColumn: number, yColumn: number, n: number) => number;
+  /** The same when y has no ties either (its tie ends are not read): a little faster. */
+  readonly discordantDistinct: (xColumn: number, yColumn: number, n: number) => number;
 }
 
 interface Kernel {
   readonly memory: WebAssembly.Memory;
   readonly discordant2: (xo: number, yr: number, ye: number, n: number, c: number) => number;
   readonly discordant3: (xo: number, yr: number, ye: number, n: number, c: number) => number;
+  readonly discordantDistinct2: (
+    xo: number,
+    yr: number,
+    ye: number,
+    n: number,
+    c: number
+  ) => number;
+  readonly discordantDistinct3: (
+    xo: number,
+    yr: number,
+    ye: number,
+    n: number,
+    c: number
+  ) => number;
 }
 
 /** The instantiated kernel, shared by every call (null: unavailable, use the JS kernel). */
@@ -90,7 +106,9 @@ export function kendallKernelWorkspace(
   const tieEndsAt = ordinalsAt + arrayBytes;
   const buffer = memory.buffer;
   const length = arrayBytes / 4;
-  const count = maxPoints <= MAX_POINTS_TWO_LEVELS ? kernel.discordant2 : kernel.discordant3;
+  const two = maxPoints <= MAX_POINTS_TWO_LEVELS;
+  const count = two ? kernel.discordant2 : kernel.discordant3;
+  const countDistinct = two ? kernel.discordantDistinct2 : kernel.discordantDistinct3;
   return {
     orders: new Int32Array(buffer, ordersAt, length),
     ordinals: new Int32Array(buffer, ordinalsAt, length),
@@ -99,6 +117,11 @@ export function kendallKernelWorkspace(
       const x = 4 * xColumn * n;
       const y = 4 * yColumn * n;
       return count(ordersAt + x, ordinalsAt + y, tieEndsAt + y, n, counts);
+    },
+    discordantDistinct: (xColumn, yColumn, n) => {
+      const x = 4 * xColumn * n;
+      const y = 4 * yColumn * n;
+      return countDistinct(ordersAt + x, ordinalsAt + y, tieEndsAt + y, n, counts);
     },
   };
 }
