@@ -220,7 +220,7 @@ export function discrete(weights: any[][], prices: any[][], budget: number, lot?
  * Backtest of a rebalanced portfolio: fixed weights, or a scheme (erc, invvol, hrp, minvar, maxdiv,
  * equal) re-estimated on a trailing window at each rebalance, rebalanced on a calendar or when a
  * weight leaves its band, with fees, optionally under an adaptive rule (volatility target, trend
- * filter, regime switch) with the rest in cash; beside buy-and-hold of the same starting weights and
+ * filter, regime switch, momentum tilt) with the rest in cash; beside buy-and-hold of the same starting weights and
  * the benchmark (first column, e.g. BTC) alone.
  * @customfunction BACKTEST
  * @helpurl https://localhost:3000/help.html#backtest
@@ -232,7 +232,7 @@ export function discrete(weights: any[][], prices: any[][], budget: number, lot?
  * @param [lookback] Rows of returns a method sees at each rebalance (default 90); the backtest starts after it.
  * @param [output] "equity" (default): dated equity curves; "stats": statistics of the three; "weights": the weights set at each rebalance.
  * @param [ppy] Periods per year for the statistics: 365 (default), 252, 52 or 12 (also annualises voltarget's estimate).
- * @param [adaptive] An adaptive rule on top of weightsOrMethod, as text (lower-case words, ";" between rules, applied in order): "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]", "regime <volatility|correlation> [quantile] [history] [cash|minvar]", e.g. "trend 200; voltarget 0.6". Signals trade the next day; lookback is raised to what the rule needs.
+ * @param [adaptive] An adaptive rule on top of weightsOrMethod, as text (lower-case words, ";" between rules, applied in order): "voltarget <target> [window] [sample|ewma]", "trend <window> [sma|momentum] [cash|holdings]", "regime <volatility|correlation> [quantile] [history] [cash|minvar]", "momentum <window> [strength]" (all assets one tier), e.g. "trend 200; voltarget 0.6". Signals trade the next day; lookback is raised to what the rule needs.
  * @param [cashRate] Annual rate earned by the cash part (weights may then sum to less than 1), e.g. 0.04 (default 0).
  * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns Equity curves (starting at 1), a statistics table, or the weights at each rebalance.
