@@ -47,7 +47,10 @@ export interface ReportTabProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },
+  // Two narrow fields per row fit the 320 px pane; wrap rather than clip when narrower.
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  field: { flex: "1 1 120px", minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
 });
 
 /**
@@ -98,16 +101,22 @@ export function ReportTab(props: ReportTabProps) {
         </Dropdown>
       </Field>
       <div className={styles.row}>
-        <Field label="Trend window (days)" hint="blank: the index's own">
+        <Field className={styles.field} label="Trend window (days)" hint="blank: the index's own">
           <Input
+            className={styles.input}
             aria-label="Trend window"
             value={props.settings.trendWindow}
             disabled={props.busy}
             onChange={(_e, d) => set({ trendWindow: d.value })}
           />
         </Field>
-        <Field label="Volatility target" hint="e.g. 0.6; blank: the index's own">
+        <Field
+          className={styles.field}
+          label="Volatility target"
+          hint="e.g. 0.6; blank: the index's own"
+        >
           <Input
+            className={styles.input}
             aria-label="Volatility target"
             value={props.settings.volTarget}
             disabled={props.busy}
@@ -116,16 +125,22 @@ export function ReportTab(props: ReportTabProps) {
         </Field>
       </div>
       <div className={styles.row}>
-        <Field label="Cash rate (annual)" hint="e.g. 0.04; earned by the cash sleeve">
+        <Field
+          className={styles.field}
+          label="Cash rate (annual)"
+          hint="e.g. 0.04; earned by the cash sleeve"
+        >
           <Input
+            className={styles.input}
             aria-label="Cash rate"
             value={props.settings.cashRate}
             disabled={props.busy}
             onChange={(_e, d) => set({ cashRate: d.value })}
           />
         </Field>
-        <Field label="Fee (bp)">
+        <Field className={styles.field} label="Fee (bp)">
           <Input
+            className={styles.input}
             aria-label="Report fee"
             value={props.settings.feeBps}
             disabled={props.busy}

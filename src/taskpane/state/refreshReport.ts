@@ -107,7 +107,8 @@ export async function refreshReport(
   const weights =
     typeof c.weightsOrMethod === "string"
       ? `"${c.weightsOrMethod}"`
-      : `{${c.weightsOrMethod.map((w) => +w.toPrecision(6)).join(",")}}`;
+      : // Full precision: the call reproduces the index column exactly.
+        `{${c.weightsOrMethod.map((w) => String(w)).join(",")}}`;
   const args = [
     "Prices[#All]",
     weights,
