@@ -1,7 +1,7 @@
 import { type Pool, Promise as PoolPromise, pool as createPool } from "workerpool";
 import { makeExcelError } from "../excelError";
 import { type JobInput, type JobName, type JobOutput, runJob } from "./jobs";
-import { type JobPart, RUN_PART_METHOD, runPartJob, splitPlan } from "./partJobs";
+import { type JobPart, RUN_PART_METHOD, type SplitPlan, runPartJob, splitPlan } from "./partJobs";
 import { type JobReply, reviveError, spansWholeBuffer } from "./protocol";
 import { RUN_JOB_METHOD } from "./runJobMethod";
 import { shouldRunOffThread } from "./workEstimate";
@@ -87,7 +87,7 @@ export function inBackground<N extends JobName>(
   }
   const plan = workerCount() >= 2 ? splitPlan(name, input) : undefined;
   if (plan !== undefined) {
-    return inBackgroundParts(plan.parts, call).then((outputs) => plan.join(outputs));
+    return joinedParts(plan, call);
   }
   return inWorker(name, input, call);
 }
@@ -156,6 +156,11 @@ export async function inBackgroundParts(
     outputs.push(reply.value);
   }
   return outputs;
+}
+
+/** A split job's answer: its parts run at once (inBackgroundParts), then joined on this thread. */
+async function joinedParts<T>(plan: SplitPlan<T>, call: BackgroundCall): Promise<T> {
+  return plan.join(await inBackgroundParts(plan.parts, call));
 }
 
 function runPart(part: JobPart): unknown {

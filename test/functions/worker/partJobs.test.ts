@@ -35,13 +35,15 @@ function copy(panel: ReturnsPanel): ReturnsPanel {
 }
 
 /** Runs a plan's parts here on clones of their inputs (as postMessage would) and joins them. */
-function runSplit<T>(plan: {
-  parts: readonly { name: string; input: unknown }[];
-  join: (o: readonly unknown[]) => T;
-}): T {
+function runSplit<T>(
+  plan: { parts: readonly { name: string; input: unknown }[]; join: (o: readonly unknown[]) => T },
+  firstKind?: "rows" | "whole"
+): T {
   const outputs = plan.parts.map((part) =>
     structuredClone(runPartJob(part.name as never, structuredClone(part.input) as never))
   );
+  // The first part computes only its rows on complete data; the whole job otherwise.
+  if (firstKind !== undefined) expect((outputs[0] as { kind: string }).kind).toBe(firstKind);
   return plan.join(outputs);
 }
 
@@ -228,7 +230,7 @@ describe("inBackground with a split plan (fake worker pool)", () => {
     const spilled = await inPage().dependence.corrMatrix(range, "pearson");
     expect(mockWorkerpool.jobs.map((job) => [job.method, job.params[0]])).toEqual([
       ["runPart", "pearsonRows"],
-      ["runPart", "correlation"],
+      ["runPart", "correlationOfColumns"],
     ]);
     expect(mockWorkerpool.jobs.every((job) => job.transfer.length === 1)).toBe(true);
     expect(spilled).toEqual(await corrMatrixInline(range, "pearson"));
