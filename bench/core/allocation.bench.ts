@@ -1,5 +1,7 @@
 import { hierarchicalRiskParity } from "../../src/core/allocation/hierarchicalRiskParity";
 import { riskBudgetingWeights } from "../../src/core/allocation/riskBudgetingWeights";
+import { checkCovariance } from "../../src/core/allocation/checkCovariance";
+import { checkCovarianceBlocked } from "../../src/core/linalg/checkCovarianceBlocked";
 import type { SquareMatrix } from "../../src/core/types";
 import type { BenchCase } from "../harness";
 import { randomPrices } from "../randomData";
@@ -45,6 +47,23 @@ export const cases: BenchCase[] = [
     setup: () => {
       const cov = randomCovariance(500, 1000, 12);
       return () => riskBudgetingWeights(cov);
+    },
+  },
+  {
+    // The PSD test HRP, ERC and the clustering run first: row by row, and by blocks in the SIMD kernel.
+    name: "PSD check, row by row (allocation/checkCovariance)",
+    size: "500 assets",
+    setup: () => {
+      const cov = randomCovariance(500, 1000, 12);
+      return () => checkCovariance(cov, { minSize: 2 });
+    },
+  },
+  {
+    name: "PSD check, blocked in the SIMD Gram kernel (linalg/checkCovarianceBlocked)",
+    size: "500 assets",
+    setup: () => {
+      const cov = randomCovariance(500, 1000, 12);
+      return () => checkCovarianceBlocked(cov, { minSize: 2 });
     },
   },
   {
