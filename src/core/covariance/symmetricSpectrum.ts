@@ -443,7 +443,7 @@ function blockedTridiagonalise(
       vs.fill(0, column, column + n);
       ws.fill(0, column, column + n);
       if (!reflector(a, n, k, v, beta, d, e)) continue;
-      pairedSymmetricProduct(a, n, k + 1, v, p);
+      fourRowSymmetricProduct(a, n, k + 1, v, p);
       panelCorrection(vs, ws, n, c, k + 1, v, p);
       // p ← β B v;  w = p − (β/2)(pᵀv) v.
       const b = beta[k];
@@ -567,7 +567,7 @@ function panelCorrection(
  * at a time so that each load of v[j] and s[j] serves four (the loop is bound by its loads: 1.5×
  * faster than two rows at 500 assets in Node 20).
  */
-function pairedSymmetricProduct(
+function fourRowSymmetricProduct(
   a: Float64Array,
   n: number,
   from: number,
