@@ -140,7 +140,7 @@ export function reportIndexStrategy(
     clauses.map((c) =>
       c.kind === "momentum" && c.tiers === undefined && tiers !== undefined ? { ...c, tiers } : c
     ),
-    { periodsPerYear: PERIODS_PER_YEAR, estimationRows, argument: "report" }
+    { periodsPerYear: PERIODS_PER_YEAR, estimationRows, argument: "Rule" }
   );
   const lookback = Math.max(window, rule.minLookback);
   if (lookback + SIGNAL_LAG + 2 >= rows) {

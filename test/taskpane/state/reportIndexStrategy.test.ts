@@ -163,7 +163,9 @@ describe("reportIndexStrategy", () => {
     ).toThrow(
       expect.objectContaining({
         code: "INVALID_ARGUMENT",
-        message: expect.stringMatching(/^report: "voltarget 0": /),
+        message: expect.stringMatching(
+          /^Rule: "voltarget 0": target must be an annual volatility above 0/
+        ),
       })
     );
     expect(() => reportIndexStrategy(byId("top20-erc"), TOKENS, CAPS, BLANK, 300)).toThrow(
