@@ -9,12 +9,20 @@
 import { Transfer, worker } from "workerpool";
 import { type JobName, runJob } from "./jobs";
 import { type PartJobName, RUN_PART_METHOD, runPartJob } from "./partJobs";
-import { replyOf, transferablesOf } from "./protocol";
+import { replyOf, replyOfAsync, transferablesOf } from "./protocol";
 import { RUN_JOB_METHOD } from "./runJobMethod";
 
 worker({
   [RUN_JOB_METHOD]: (name: JobName, input: unknown) => {
     const reply = replyOf(() => runJob(name, input as never));
+    // An asynchronous job (downsideWeights awaits HiGHS, loaded once per worker) is answered when
+    // its promise settles; workerpool accepts a promise of the Transfer.
+    if (reply.ok && isPromiseLike(reply.value)) {
+      const pending = reply.value;
+      return replyOfAsync(() => pending).then(
+        (settled) => new Transfer(settled, transferablesOf(settled))
+      );
+    }
     return new Transfer(reply, transferablesOf(reply));
   },
   // One part of a job split across the workers (partJobs.ts), answered the same way.
@@ -23,3 +31,7 @@ worker({
     return new Transfer(reply, transferablesOf(reply));
   },
 });
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

@@ -82,6 +82,19 @@ export function replyOf<T>(run: () => T): JobReply<T> {
 }
 
 /**
+ * As {@link replyOf}, for a job that may return a promise (downsideWeights awaits the LP solver):
+ * the reply is made once the promise settles, so structured clone sees the value, never a promise.
+ * Complexity: that of the job.
+ */
+export async function replyOfAsync<T>(run: () => T | Promise<T>): Promise<JobReply<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: serialiseError(error) };
+  }
+}
+
+/**
  * The ArrayBuffers behind the typed arrays inside a job's input or reply (plain objects and arrays,
  * a few levels deep), to post as transferables: the receiver then owns the memory and nothing is
  * copied. A typed array that is a view on part of a larger buffer is left out, because moving the

@@ -105,6 +105,29 @@ export function estimateWeightsMs(
 }
 
 /**
+ * First load of HiGHS in a thread (fetch, compile and instantiate the 3.5 MB wasm): 110–190 ms in
+ * Node on the loaded 2-core box (bench/core/downside.bench.ts). Counted in every downside estimate,
+ * so those calls always go to the worker, where the solver loads once per worker.
+ */
+const HIGHS_LOAD_MS = 150;
+/**
+ * Scenario-matrix entries (rows × assets) the LPs get through per millisecond: min-CVaR 50 × 1,825
+ * (91,250 entries) took 75 ms of CPU through its dual; the drawdown LPs (2T rows, a primal with a
+ * cumulative structure) are counted 4× slower.
+ */
+const LP_ENTRIES_PER_MS = 1200;
+
+/**
+ * Estimated milliseconds of a downside method (mincvar … minmaxdd, or one point of a downside
+ * frontier): the solver's first load plus the LP by its scenario entries. Complexity: O(1).
+ * @example estimateDownsideMs(1825, 50, "mincvar") > OFF_THREAD_THRESHOLD_MS; // => true
+ */
+export function estimateDownsideMs(rows: number, cols: number, method: string): number {
+  const drawdown = method.includes("cdar") || method === "minmaxdd" || method === "cdar";
+  return HIGHS_LOAD_MS + ((drawdown ? 4 : 1) * rows * cols) / LP_ENTRIES_PER_MS;
+}
+
+/**
  * Estimated milliseconds of EFFFRONTIER: the covariance estimate, the O(cols³) trace and O(cols²)
  * per point. Complexity: O(1).
  */

@@ -63,11 +63,14 @@ export function fakeWorkerpool(state: () => FakePoolState): unknown {
           }
           const received = structuredClone(params, { transfer });
           setTimeout(() => {
-            const answer = fake.methods[method](...received) as {
-              message: unknown;
-              transfer: ArrayBuffer[];
-            };
-            resolve(structuredClone(answer.message, { transfer: answer.transfer }));
+            type Answer = { message: unknown; transfer: ArrayBuffer[] };
+            // A method may answer with a promise of the Transfer (an asynchronous job), as the
+            // real workerpool allows.
+            void Promise.resolve(
+              fake.methods[method](...received) as Answer | Promise<Answer>
+            ).then((answer) =>
+              resolve(structuredClone(answer.message, { transfer: answer.transfer }))
+            );
           }, 0);
         });
       },
