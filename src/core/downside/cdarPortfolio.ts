@@ -29,6 +29,7 @@ import type { DownsideOptions, DownsidePortfolio } from "./types";
  * conditionalDrawdownAtRisk (it equals the LP optimum to solver tolerance); α defaults to 0.95.
  * Oracle: scipy.optimize.linprog(method="highs") on the textbook high-water-mark LP
  * (scripts/fixtures/downsideDrawdown.py).
+ * The LP minimises (1−α)T times this objective (the same optimum, better scaled for the solver).
  * Complexity: one LP with n + 2T + 1 variables, 2T rows and T(n + 5) entries (dual simplex);
  * measured in bench/core/downsideDrawdown.bench.ts (20 assets × 1,825 scenarios).
  *

@@ -1,0 +1,85 @@
+import { cdarPortfolio } from "../../src/core/downside/cdarPortfolio";
+import { maxDrawdownPortfolio } from "../../src/core/downside/maxDrawdownPortfolio";
+import { semivariancePortfolio } from "../../src/core/downside/semivariancePortfolio";
+import type { ReturnsPanel } from "../../src/core/types";
+import { loadHighsSolver } from "../../src/functions/lp/highsSolver";
+import type { BenchCase } from "../harness";
+import { randomPrices } from "../randomData";
+
+const ROWS = 1825;
+const ASSETS = 20;
+const SIZE = "20 assets × 1,825 scenarios";
+
+/** Simple returns of `rows + 1` random prices (one market factor, daily vol ≈ 4 %), column-major. */
+function randomReturns(rows: number, n: number, seed: number): ReturnsPanel {
+  const prices = randomPrices(rows + 1, n, seed);
+  const data = new Float64Array(rows * n);
+  for (let t = 0; t < rows; t++) {
+    for (let j = 0; j < n; j++) data[j * rows + t] = prices[t + 1][j] / prices[t][j] - 1;
+  }
+  return {
+    kind: "returns",
+    rows,
+    cols: n,
+    data,
+    labels: Array.from({ length: n }, (_, j) => `A${j + 1}`),
+  };
+}
+
+// The solver is loaded once (the first call's load falls in the untimed warm-up run).
+export const cases: BenchCase[] = [
+  {
+    name: "min-CDaR LP (95 %), long-only",
+    size: SIZE,
+    setup: () => {
+      const returns = randomReturns(ROWS, ASSETS, 21);
+      return async () =>
+        cdarPortfolio(returns, { objective: "minrisk", alpha: 0.95 }, await loadHighsSolver());
+    },
+  },
+  {
+    name: "mean-CDaR LP (95 %), max ratio, ≤ 25 % each",
+    size: SIZE,
+    targetMs: 300,
+    setup: () => {
+      const returns = randomReturns(ROWS, ASSETS, 22);
+      return async () =>
+        cdarPortfolio(
+          returns,
+          { objective: "maxratio", alpha: 0.95, constraints: { upper: 0.25 } },
+          await loadHighsSolver()
+        );
+    },
+  },
+  {
+    name: "min max-drawdown LP, long-only",
+    size: SIZE,
+    setup: () => {
+      const returns = randomReturns(ROWS, ASSETS, 23);
+      return async () =>
+        maxDrawdownPortfolio(returns, { objective: "minrisk" }, await loadHighsSolver());
+    },
+  },
+  {
+    name: "min semivariance (Newton + Goldfarb–Idnani)",
+    size: SIZE,
+    setup: () => {
+      const returns = randomReturns(ROWS, ASSETS, 24);
+      return async () =>
+        semivariancePortfolio(returns, { objective: "minrisk" }, await loadHighsSolver());
+    },
+  },
+  {
+    name: "max Sortino (Newton + Goldfarb–Idnani), ≤ 25 % each",
+    size: SIZE,
+    setup: () => {
+      const returns = randomReturns(ROWS, ASSETS, 25);
+      return async () =>
+        semivariancePortfolio(
+          returns,
+          { objective: "maxratio", constraints: { upper: 0.25 } },
+          await loadHighsSolver()
+        );
+    },
+  },
+];
