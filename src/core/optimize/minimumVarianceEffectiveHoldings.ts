@@ -99,7 +99,10 @@ export function minimumVarianceEffectiveHoldings(
     let lo = 0;
     let hi = 1;
     w = widest;
-    for (let k = 0; k < BISECTION_STEPS; k++) {
+    // N at the most even portfolio's own value (e.g. N = n: equal weights): 1/Σw² is flat there, so
+    // bisection would stop ~√1e-12 short in the weights; the θ = 1 portfolio is the exact answer.
+    const atTop = effective(widest) <= N * (1 + 1e-9);
+    for (let k = 0; k < (atTop ? 0 : BISECTION_STEPS); k++) {
       const mid = 0.5 * (lo + hi);
       if (mid <= lo || mid >= hi) break;
       const candidate = solve(mid);
