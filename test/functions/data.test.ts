@@ -23,6 +23,8 @@ import { countingProvider } from "../data/runtime/fakeProvider";
 
 const TODAY = Date.UTC(2025, 5, 30, 15); // 2025-06-30
 const none = null as unknown as string;
+/** Jest's per-test limit for the tests that build adaptive indices (not a speed check). */
+const ADAPTIVE_BUILD_TIMEOUT_MS = 30_000;
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -524,7 +526,9 @@ describe("INDEX", () => {
       expect(await indexConstituents(id, "weights")).toEqual(
         out.map((row, i) => (i === 0 ? ["Symbol", "Weight"] : [row[0], row[5]]))
       );
-    }
+    },
+    // Three builds of a 20-token risk-parity window: room for a loaded 2-core machine.
+    ADAPTIVE_BUILD_TIMEOUT_MS
   );
 
   it("an adaptive index whose 200-day average is longer than the demo history is #VALUE! naming the rule and the fix", async () => {

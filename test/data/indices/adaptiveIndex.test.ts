@@ -20,6 +20,9 @@ import { backtestJob } from "../../../src/functions/worker/jobs";
 import { fakeClock } from "../helpers/fakeServer";
 
 const TODAY = Date.UTC(2025, 5, 30, 15); // 2025-06-30
+// Each test builds risk-parity or HRP windows of 20 tokens a few times: room for a loaded 2-core
+// machine (a limit against spurious failures, not a speed check; speed is benchmarked).
+jest.setTimeout(30_000);
 const none = null as unknown as number;
 /** Excel serial of 1970-01-01: day numbers are serial − 25569. */
 const EPOCH = 25569;

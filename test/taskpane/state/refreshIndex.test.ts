@@ -180,66 +180,82 @@ describe("runRebalance", () => {
 
 describe("refreshIndex with an adaptive index", () => {
   const trend = INDEX_DEFINITIONS.find((d) => d.id === "top20-erc-trend200")!;
+  // A 20-token risk-parity window per build: room for a loaded machine (not a speed check).
+  const timeout = 30_000;
 
-  it('writes the CASH row last in Constituents ("cash sleeve", no market cap) and no CASH column in Prices', async () => {
-    const context = createDataContext({ clock, batchDelayMs: 0 });
-    const result = await refreshIndex(context, trend, { historyDays: 90, analysis: true });
-    const constituents = workbook.table("Constituents")!;
-    expect(constituents.rows).toHaveLength(21);
-    const last = constituents.rows[20];
-    expect(last.slice(0, 6)).toEqual([
-      "CASH",
-      "Cash sleeve (stablecoin)",
-      "Cash",
-      "cash",
-      "cash sleeve",
-      result.built.adaptive!.cash,
-    ]);
-    const weights = constituents.rows.map((r) => r[5] as number);
-    weights.forEach((w) => expect(w).toBeGreaterThanOrEqual(0));
-    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    // The same weights as buildIndex computed (the pane writes what DIVERSIFY.INDEX spills).
-    expect(weights).toEqual(result.built.constituents.map((c) => c.weight));
-    const prices = workbook.table("Prices")!;
-    expect(prices.headers).toHaveLength(21);
-    expect(prices.headers).not.toContain("CASH");
-    expect(prices.rows).toHaveLength(90);
-    // PORTSTATS takes the 20 token weights: the CASH row has no Prices column.
-    // RISKWEIGHTS (label row 44) spans 20 + 4 rows and a gap of 2: the PORTSTATS label is row 70.
-    expect(workbook.getCell("Analysis", "A71")).toBe(
-      "=DIVERSIFY.PORTSTATS(INDEX(Constituents[Weight],1):INDEX(Constituents[Weight],20),Prices[#All])"
-    );
-    expect(result.days).toBe(90);
-  });
+  it(
+    'writes the CASH row last in Constituents ("cash sleeve", no market cap) and no CASH column in Prices',
+    async () => {
+      const context = createDataContext({ clock, batchDelayMs: 0 });
+      const result = await refreshIndex(context, trend, { historyDays: 90, analysis: true });
+      const constituents = workbook.table("Constituents")!;
+      expect(constituents.rows).toHaveLength(21);
+      const last = constituents.rows[20];
+      expect(last.slice(0, 6)).toEqual([
+        "CASH",
+        "Cash sleeve (stablecoin)",
+        "Cash",
+        "cash",
+        "cash sleeve",
+        result.built.adaptive!.cash,
+      ]);
+      const weights = constituents.rows.map((r) => r[5] as number);
+      weights.forEach((w) => expect(w).toBeGreaterThanOrEqual(0));
+      expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      // The same weights as buildIndex computed (the pane writes what DIVERSIFY.INDEX spills).
+      expect(weights).toEqual(result.built.constituents.map((c) => c.weight));
+      const prices = workbook.table("Prices")!;
+      expect(prices.headers).toHaveLength(21);
+      expect(prices.headers).not.toContain("CASH");
+      expect(prices.rows).toHaveLength(90);
+      // PORTSTATS takes the 20 token weights: the CASH row has no Prices column.
+      // RISKWEIGHTS (label row 44) spans 20 + 4 rows and a gap of 2: the PORTSTATS label is row 70.
+      expect(workbook.getCell("Analysis", "A71")).toBe(
+        "=DIVERSIFY.PORTSTATS(INDEX(Constituents[Weight],1):INDEX(Constituents[Weight],20),Prices[#All])"
+      );
+      expect(result.days).toBe(90);
+    },
+    timeout
+  );
 
-  it("Rebalance keeps working: CASH is a Holdings row priced at 1 with the index's cash weight as target", async () => {
-    const settings = { band: 0.05, minTrade: 0, feeBps: 0 };
-    const built = await refreshIndex(createDataContext({ clock, batchDelayMs: 0 }), trend, {
-      historyDays: 30,
-    });
-    expect(await runRebalance(settings)).toEqual({ kind: "createdHoldings", symbols: 21 });
-    const holdings = workbook.table("Holdings")!;
-    expect(holdings.rows[20][0]).toBe("CASH");
-    workbook.setCell("Holdings", "B2", 1); // 1 unit of the largest token
-    workbook.setCell("Holdings", "B22", 1000); // 1000 dollars of stablecoin
-    const run = await runRebalance(settings);
-    expect(run.kind).toBe("planned");
-    const cash = workbook.table("Rebalance")!.rows.find((r) => r[0] === "CASH")!;
-    expect(cash[1]).toBe(1000);
-    expect(cash[2]).toBe(1); // price
-    expect(cash[3]).toBe(1000); // value
-    expect(cash[5]).toBeCloseTo(built.built.adaptive!.cash, 12); // target
-  });
+  it(
+    "Rebalance keeps working: CASH is a Holdings row priced at 1 with the index's cash weight as target",
+    async () => {
+      const settings = { band: 0.05, minTrade: 0, feeBps: 0 };
+      const built = await refreshIndex(createDataContext({ clock, batchDelayMs: 0 }), trend, {
+        historyDays: 30,
+      });
+      expect(await runRebalance(settings)).toEqual({ kind: "createdHoldings", symbols: 21 });
+      const holdings = workbook.table("Holdings")!;
+      expect(holdings.rows[20][0]).toBe("CASH");
+      workbook.setCell("Holdings", "B2", 1); // 1 unit of the largest token
+      workbook.setCell("Holdings", "B22", 1000); // 1000 dollars of stablecoin
+      const run = await runRebalance(settings);
+      expect(run.kind).toBe("planned");
+      const cash = workbook.table("Rebalance")!.rows.find((r) => r[0] === "CASH")!;
+      expect(cash[1]).toBe(1000);
+      expect(cash[2]).toBe(1); // price
+      expect(cash[3]).toBe(1000); // value
+      expect(cash[5]).toBeCloseTo(built.built.adaptive!.cash, 12); // target
+    },
+    timeout
+  );
 
-  it("a 200-day rule on too short a history: the pane says which rule, what it needs and the fix, and writes nothing", async () => {
-    const early: Clock = { now: () => Date.UTC(2020, 2, 1, 12), sleep: systemClock.sleep };
-    const context = createDataContext({ clock: early, batchDelayMs: 0 });
-    const error = await refreshIndex(context, trend, { historyDays: 30 }).catch((e: unknown) => e);
-    const shown = describeError(error);
-    expect(shown.title).toBe("The numbers do not allow this");
-    expect(shown.text).toMatch(
-      /^index "top20-erc-trend200" \(rule "trend 200"\) needs 366 days of prices up to 2020-03-01 \(365 daily returns\), but the closes hold 61; choose a later as-of date, a provider with more history, or an index with a shorter window\. Nothing was written\.$/
-    );
-    expect(workbook.table("Constituents")).toBeNull();
-  });
+  it(
+    "a 200-day rule on too short a history: the pane says which rule, what it needs and the fix, and writes nothing",
+    async () => {
+      const early: Clock = { now: () => Date.UTC(2020, 2, 1, 12), sleep: systemClock.sleep };
+      const context = createDataContext({ clock: early, batchDelayMs: 0 });
+      const error = await refreshIndex(context, trend, { historyDays: 30 }).catch(
+        (e: unknown) => e
+      );
+      const shown = describeError(error);
+      expect(shown.title).toBe("The numbers do not allow this");
+      expect(shown.text).toMatch(
+        /^index "top20-erc-trend200" \(rule "trend 200"\) needs 366 days of prices up to 2020-03-01 \(365 daily returns\), but the closes hold 61; choose a later as-of date, a provider with more history, or an index with a shorter window\. Nothing was written\.$/
+      );
+      expect(workbook.table("Constituents")).toBeNull();
+    },
+    timeout
+  );
 });
