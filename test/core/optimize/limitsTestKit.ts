@@ -8,7 +8,6 @@ import type { SquareMatrix } from "../../../src/core/types";
 /** fixtures/optimize/limits.json (scripts/fixtures/limits.py). */
 export const limitsFixture: {
   header: Record<string, string | number>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   cases: Record<string, any[]>;
 } = JSON.parse(
   fs.readFileSync(path.join(__dirname, "../../fixtures/optimize/limits.json"), "utf8")
