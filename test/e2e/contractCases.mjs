@@ -236,6 +236,27 @@ export const contractCases = {
       args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 20", "four percent"],
       expect: { error: "#VALUE!", message: /cashRate must be an annual rate/ },
     },
+    {
+      name: "adaptive momentum tilt, all assets one tier: weights with a Cash column of 0",
+      args: [
+        HISTORY,
+        [[0.5, 0.5]],
+        null,
+        null,
+        null,
+        null,
+        "weights",
+        null,
+        "momentum 10 0.5",
+        null,
+      ],
+      expect: { rows: 5, cols: 4 },
+    },
+    {
+      name: "an adaptive momentum strength above 1",
+      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "momentum 10 2", null],
+      expect: { error: "#VALUE!", message: /adaptive: "momentum 10 2": strength must be from 0/ },
+    },
   ],
   RISKWEIGHTS: [
     {
@@ -839,6 +860,16 @@ export const contractCases = {
       name: "risk parity weights only",
       args: ["TOP20-ERC", "weights"],
       expect: { rows: 21, cols: 2 },
+    },
+    {
+      name: "an adaptive index (trend filtered risk parity): 20 tokens and the CASH row",
+      args: ["top20-erc-trend200", null],
+      expect: { rows: 22, cols: 6 },
+    },
+    {
+      name: "an adaptive index typed in upper case, weights only (momentum barbell, no cash)",
+      args: ["BARBELL-MOMENTUM", "weights"],
+      expect: { rows: 41, cols: 2 },
     },
     {
       name: "an unknown index lists the built-in ones",
