@@ -11,8 +11,16 @@ import { solveQuadraticProgram } from "../optimize/solveQuadraticProgram";
 const PROXIMAL = 1e-9;
 /** Newton steps before giving up; piecewise-quadratic Newton with exact line search typically needs 5–20. */
 const MAX_ITERATIONS = 200;
-/** Stop when no variable moves by more than this (weights are shown to ~1e-9 at most). */
+/** Stop when no variable moves by more than this × max(1, |x|∞) (weights are shown to ~1e-9 at most). */
 const STEP_TOLERANCE = 1e-12;
+/**
+ * Or when the Newton decrement −∇F(x)ᵀ(x̂ − x) falls below this × the scale of F (the mean
+ * diagonal of the second moment): F is then within rounding of its minimum. Needed for nearly
+ * constant panels, where steps stay visible while F changes by 1e-40.
+ */
+const DECREMENT_TOLERANCE = 1e-14;
+/** Floor of the second-moment scale, so a panel of zeros still gets a usable proximal weight. */
+const SCALE_FLOOR = 1e-12;
 /** Bisection steps of the exact line search: 2⁻⁶⁰ of the step, below rounding. */
 const LINE_SEARCH_STEPS = 60;
 
@@ -63,7 +71,8 @@ export function solveSemivarianceProgram(
   // ε relative to the scale of the full second moment (1/T) Σ a_t a_tᵀ.
   let trace = 0;
   for (let k = 0; k < a.length; k++) trace += a[k] * a[k];
-  const epsilon = PROXIMAL * Math.max((2 * trace) / (T * m), 1e-300);
+  const scale = Math.max((2 * trace) / (T * m), SCALE_FLOOR);
+  const epsilon = PROXIMAL * scale;
 
   const margins = new Float64Array(T);
   const direction = new Float64Array(T);
@@ -108,7 +117,9 @@ export function solveSemivarianceProgram(
       step[j] = target[j] - x[j];
       largest = Math.max(largest, Math.abs(step[j]));
     }
-    if (largest <= STEP_TOLERANCE) return { x, iterations: iteration };
+    let size = 1;
+    for (let j = 0; j < m; j++) size = Math.max(size, Math.abs(x[j]));
+    if (largest <= STEP_TOLERANCE * size) return { x, iterations: iteration };
     marginsAt(step, direction);
     let linear = 0;
     for (let j = 0; j < m; j++) linear += c[j] * step[j];
@@ -121,6 +132,7 @@ export function solveSemivarianceProgram(
       }
       return (2 / T) * g + linear;
     };
+    if (-slope(0) <= DECREMENT_TOLERANCE * scale) return { x, iterations: iteration };
     let s = 1;
     if (slope(1) > 0) {
       let lo = 0;
@@ -139,7 +151,7 @@ export function solveSemivarianceProgram(
       moved = Math.max(moved, Math.abs(next[j] - x[j]));
     }
     x = next;
-    if (moved <= STEP_TOLERANCE) return { x, iterations: iteration };
+    if (moved <= STEP_TOLERANCE * size) return { x, iterations: iteration };
   }
   throw new CoreError(
     "NOT_CONVERGED",
