@@ -125,11 +125,25 @@ export function highsSolver(runtime: HighsRuntime): LpSolver {
               ? { mip_rel_gap: options.mipRelativeGap }
               : {}),
           });
-          const code = model.run().modelStatus;
+          let code: number;
+          try {
+            code = model.run().modelStatus;
+          } catch (error) {
+            // highs-js throws when HiGHS' run returns an error status (seen on some convex QPs):
+            // reported as status "error" with HiGHS' words, never as an exception.
+            return {
+              code: -1,
+              failure: error instanceof Error ? error.message : String(error),
+              x: new Float64Array(n),
+              objective: NaN,
+              rowDuals: undefined,
+            };
+          }
           const solved = code === status.optimal || code === status.empty;
           const solution = solved ? model.getSolution() : undefined;
           return {
             code,
+            failure: undefined as string | undefined,
             x: solution ? Float64Array.from(solution.colValue) : new Float64Array(n),
             objective: solved ? model.getObjectiveValue() : NaN,
             rowDuals:
@@ -156,7 +170,10 @@ export function highsSolver(runtime: HighsRuntime): LpSolver {
         x: result.x,
         objective: result.objective,
         rowDuals: result.rowDuals,
-        message: mapped === "optimal" ? undefined : `HiGHS model status ${name(result.code)}`,
+        message:
+          mapped === "optimal"
+            ? undefined
+            : (result.failure ?? `HiGHS model status ${name(result.code)}`),
       };
     },
   };

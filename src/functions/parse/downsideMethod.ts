@@ -3,7 +3,15 @@ import { listChoices, parseChoice } from "./options";
 import { type Parsed, invalid, ok } from "./result";
 
 /** RISKWEIGHTS' downside-risk methods: linear programs (and a QP) over the historical scenarios. */
-export const DOWNSIDE_METHODS = ["mincvar", "meancvar", "mincdar", "meancdar", "minmaxdd"] as const;
+export const DOWNSIDE_METHODS = [
+  "mincvar",
+  "meancvar",
+  "mincdar",
+  "meancdar",
+  "minmaxdd",
+  "minsemivar",
+  "maxsortino",
+] as const;
 export type DownsideMethod = (typeof DOWNSIDE_METHODS)[number];
 
 /** The confidence-level methods (a level α in (0, 1) after the word, default 0.95). */
@@ -52,12 +60,21 @@ export function parseMethodWithLevel<M extends string>(
   const number = words.length === 2 ? Number(words[1]) : NaN;
   const takesAlpha = method !== undefined && ALPHA_METHODS.includes(method);
   const takesThreshold = method !== undefined && THRESHOLD_METHODS.includes(method);
-  if (method === undefined || (!takesAlpha && !takesThreshold) || !Number.isFinite(number)) {
+  if (method === undefined) {
+    return invalid(`method must be ${listChoices(choices)}; got "${value as string}"`);
+  }
+  if (!takesAlpha && !takesThreshold) {
     const levelled = choices.filter(
       (choice) => ALPHA_METHODS.includes(choice) || THRESHOLD_METHODS.includes(choice)
     );
     return invalid(
-      `method must be ${listChoices(choices)}, or one of ${listChoices(levelled)} followed by a number (e.g. "mincvar 0.95" for the confidence level, "minsemivar 0" for the threshold return per period); got "${value as string}"`
+      `method "${value as string}": "${method}" takes no number; only ${listChoices(levelled)} are followed by one (e.g. "mincvar 0.95")`
+    );
+  }
+  if (!Number.isFinite(number)) {
+    const example = takesAlpha ? `${method} 0.95` : `${method} 0`;
+    return invalid(
+      `method "${value as string}": write "${method}" or "${method}" followed by one number, e.g. "${example}"`
     );
   }
   if (takesAlpha) {
