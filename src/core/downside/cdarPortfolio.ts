@@ -25,6 +25,8 @@ import type { DownsideOptions, DownsidePortfolio } from "./types";
  * by 1/excess of the minimum-risk portfolio so the big-M rows y_j ≤ u_j·κ̄·z_j are valid);
  * maxTurnover and costRate against limits.current are exact; tracking error and effective holdings
  * are refused (portfolioLpRows).
+ * When some allowed portfolio has zero drawdown and a mean above riskFree, the ratio is unbounded:
+ * "maxratio" then returns one such portfolio (risk 0), which callers must not divide by.
  * Conventions: per-period figures (not annualised); risk is recomputed from the returned weights by
  * conditionalDrawdownAtRisk (it equals the LP optimum to solver tolerance); α defaults to 0.95.
  * Oracle: scipy.optimize.linprog(method="highs") on the textbook high-water-mark LP

@@ -33,6 +33,8 @@ import type { DownsideOptions, DownsidePortfolio } from "./types";
  * the cost is added to the semivariance objective, under "maxratio" it comes off the return);
  * maxHoldings is refused (it needs binaries: a mixed-integer QP, which neither HiGHS nor the Newton
  * method solves): use mincdar or mincvar for an exact cardinality limit; tracking error and effective holdings are refused.
+ * When some allowed portfolio never falls below the threshold and has a mean above riskFree, the
+ * Sortino ratio is unbounded: "maxratio" then returns one such portfolio (risk 0).
  * Conventions: population semivariance (1/T, as PyPortfolioOpt); risk is the semideviation
  * √semivariance per period (not annualised), recomputed from the returned weights; threshold and
  * riskFree default to 0.

@@ -51,6 +51,16 @@ describe("cdarPortfolio", () => {
     expect(p.risk).toBeCloseTo(0, 9);
   });
 
+  it("maxratio with a drawdown-free portfolio above riskFree returns one with risk 0", () => {
+    // A: +1 % every period (no drawdown, mean 1 %); B: +5 %, −3 %, +6 %, −2 %. All in A has CDaR 0
+    // and mean > 0, so the ratio is unbounded; the optimum reported must have zero drawdowns.
+    const panel = panelFromRows([0.01, 0.05, 0.01, -0.03, 0.01, 0.06, 0.01, -0.02], 4, 2);
+    const p = cdarPortfolio(panel, { objective: "maxratio", alpha: 0.5 }, highs);
+    expect(p.risk).toBe(0);
+    expect(Math.max(...plainDrawdowns(panel, p.weights))).toBeLessThanOrEqual(1e-12);
+    expect(p.expectedReturn).toBeGreaterThan(0);
+  });
+
   it("hand-worked: a target return forces the drawdown up by a known amount", () => {
     // A: +3 %, −1 % (mean 1 %, drawdowns 0, 0.01); B: 0 (mean 0, no drawdown). Target mean 0.5 %
     // needs w_A ≥ 0.5; CDaR at α = 0.5 (T = 2, k = 1) is the largest drawdown 0.01·w_A = 0.005.
