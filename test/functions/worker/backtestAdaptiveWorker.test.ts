@@ -50,6 +50,7 @@ describe("BACKTEST adaptive in the background worker", () => {
   it.each([
     ["invvol", "monthly", "trend 100; voltarget 0.6", 0.04, "stats", 100, 800, 60],
     ["invvol", "monthly", "regime volatility 0.8 120 minvar", null, "weights", 100, 800, 150],
+    ["equal", "daily", "momentum 60 0.5; voltarget 0.6", 0.04, "weights", 60, 600, 60],
     [
       "equal",
       "daily",
