@@ -98,7 +98,11 @@ export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: n
     output = { kind: "whole", result: covarianceJob(input) };
   } else {
     const factor = checkedPeriodsPerYear(input.options.periodsPerYear);
-    const { rows: n, cols: p, data: x } = centredCompleteCases(returns, 2, "Ledoit–Wolf");
+    const {
+      rows: n,
+      cols: p,
+      data: x,
+    } = centredCompleteCases(returns, 2, "Ledoit–Wolf", scratchCentred);
     const gram = mirroredRows(crossProductRows(x, n, p, rowCount), rowCount, p);
     output = { kind: "rows", gram, n, fourth: rowNormFourthPowerSum(x, n, p), factor };
   }
@@ -111,8 +115,24 @@ export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: n
  * Complexity: O(n · p²).
  */
 export function centredCrossProductPart({ returns }: { readonly returns: ReturnsPanel }) {
-  const { rows: n, cols: p, data: x } = centredCompleteCases(returns, 2, "Ledoit–Wolf");
+  const {
+    rows: n,
+    cols: p,
+    data: x,
+  } = centredCompleteCases(returns, 2, "Ledoit–Wolf", scratchCentred);
   return { gram: crossProduct(x, n, p), n, spent: returns.data };
+}
+
+/**
+ * Memory for the centred values of the Ledoit–Wolf parts, reused from call to call in each worker:
+ * they die within the part (only the cross-product leaves it), and a fresh array of 500 × 1,825
+ * doubles costs more in first-touch page faults than filling it. Grows to the largest size seen.
+ */
+let centredMemory = new Float64Array(0);
+
+function scratchCentred(length: number): Float64Array {
+  if (centredMemory.length < length) centredMemory = new Float64Array(length);
+  return centredMemory.subarray(0, length);
 }
 
 /** Every part by name: the worker dispatches on these names. */

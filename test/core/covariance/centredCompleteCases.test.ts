@@ -132,4 +132,26 @@ describe("centredCompleteCases", () => {
     centredCompleteCases(Object.freeze(panel), 2, "sample");
     expect(panel).toEqual(before);
   });
+
+  it("writes into lent memory when given, with the same values as a fresh array", () => {
+    fc.assert(
+      fc.property(arbitraryPanel(1, 3), (panel) => {
+        let fresh;
+        try {
+          fresh = centredCompleteCases(panel, 2, "sample");
+        } catch {
+          return true; // refused panels are covered above
+        }
+        const memory = new Float64Array(panel.rows * panel.cols + 5).fill(7);
+        const lent = centredCompleteCases(panel, 2, "sample", (length) =>
+          memory.subarray(0, length)
+        );
+        return (
+          lent.data.buffer === memory.buffer &&
+          lent.data.length === fresh.data.length &&
+          lent.data.every((v, k) => Object.is(v, fresh.data[k]))
+        );
+      })
+    );
+  });
 });
