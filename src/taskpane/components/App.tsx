@@ -43,6 +43,11 @@ const useStyles = makeStyles({
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
+/** Tokens in a built index: an adaptive index's CASH sleeve row is not a token. */
+function tokenCount(constituents: readonly { readonly cash?: boolean }[]): number {
+  return constituents.filter((c) => c.cash !== true).length;
+}
+
 type TabId = "index" | "rebalance" | "charts" | "report" | "data";
 
 /** The tables an index build writes; when both are ours the Index button offers a refresh. */
@@ -193,7 +198,7 @@ export function App(props: {
       });
       setStatus({
         indexName: definition.name,
-        constituents: result.built.constituents.length,
+        constituents: tokenCount(result.built.constituents),
         days: result.days,
         asOf: result.built.asOf,
         source: result.built.source,
@@ -269,7 +274,7 @@ export function App(props: {
       const { index, charts } = result;
       setStatus({
         indexName: definition.name,
-        constituents: index.built.constituents.length,
+        constituents: tokenCount(index.built.constituents),
         days: index.days,
         asOf: index.built.asOf,
         source: index.built.source,
@@ -286,7 +291,7 @@ export function App(props: {
             ? ` The charts were not updated: ${charts.refused}`
             : " Updated the Frontier and Drawdowns tables and the charts.";
       setRefreshSummary(
-        `Refreshed ${definition.name}: ${index.built.constituents.length} tokens, ${index.days} days from ${providerName}.${chartsText}${index.analysis === undefined ? "" : ` ${describeAnalysis(index.analysis) ?? ""}`}`
+        `Refreshed ${definition.name}: ${tokenCount(index.built.constituents)} tokens, ${index.days} days from ${providerName}.${chartsText}${index.analysis === undefined ? "" : ` ${describeAnalysis(index.analysis) ?? ""}`}`
       );
     } catch (error) {
       setDataError(describeError(error));
