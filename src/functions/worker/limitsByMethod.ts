@@ -217,3 +217,24 @@ export function estimateResampledMs(
   const perResample = rows * cols * cols + (grouped ? 10 : 4) * cols * cols * cols;
   return (resamples * perResample) / 1e6;
 }
+
+/**
+ * How many times the unlimited optimiser's work a limited solve costs, for the work estimate that
+ * decides between the worker and the calculation thread: ~62 QPs for te or effn (bisection), ~30
+ * for turnover or cost (a QP of 3n variables, 27× the flops, plus the polish), and the number of
+ * candidate supports (at most 500) or heuristic rounds (11) for holdings.
+ */
+export function limitsWorkFactor(limits: PortfolioLimits | undefined, assets: number): number {
+  if (limits === undefined) return 1;
+  let factor = 1;
+  if (limits.maxTrackingError !== undefined || limits.minEffectiveHoldings !== undefined)
+    factor = 62;
+  if (limits.maxTurnover !== undefined || limits.costRate !== undefined) factor = 30;
+  const K = limits.maxHoldings;
+  if (K !== undefined && K < assets) {
+    let supports = 1;
+    for (let i = 1; i <= K && supports <= 500; i++) supports = (supports * (assets - K + i)) / i;
+    factor *= supports <= 500 ? Math.max(supports, 1) : 11;
+  }
+  return factor;
+}
