@@ -212,6 +212,11 @@ export function readLimits(
         `limits: effn ${N} is above the number of assets (${n}); 1/Σw² is at most ${n} (equal weights), so use effn ${n} or less`
       );
     }
+    if (c.maxHoldings !== undefined && N > c.maxHoldings) {
+      return invalid(
+        `limits: effn ${N} needs at least ${Math.ceil(N)} holdings (1/Σw² ≤ the number held), but holdings is ${c.maxHoldings}; raise holdings or lower effn`
+      );
+    }
     const most = mostEvenEffectiveN(lower, upper);
     if (most !== undefined && N > most * (1 + 1e-9)) {
       return invalid(

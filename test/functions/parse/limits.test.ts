@@ -153,6 +153,9 @@ describe("readLimits", () => {
       /most even portfolio they allow has 1\/Σw² = 2.27273/
     );
     expect(readLimits("effn 2.2", null, null, LABELS, { lower: [0.6, 0, 0] }).ok).toBe(true);
+    expect(reason(readLimits("effn 2.5; holdings 2", null, null, LABELS, {}))).toMatch(
+      /effn 2.5 needs at least 3 holdings .* but holdings is 2/
+    );
   });
 });
 
