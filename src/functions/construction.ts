@@ -10,13 +10,27 @@ import { isOmitted } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { isLabelledSquareMatrix } from "./parse/squareMatrix";
+import { readLimits } from "./parse/limits";
+import { parseResampledMethod } from "./parse/resampledMethod";
+import {
+  estimateResampledMs,
+  limitsWorkFactor,
+  refuseUnsupportedLimits,
+} from "./worker/limitsByMethod";
+import {
+  DOWNSIDE_METHODS,
+  type DownsideMethod,
+  isDownsideMethod,
+  type MethodChoice,
+  parseMethodWithLevel,
+} from "./parse/downsideMethod";
 import { parseVector } from "./parse/vector";
 import { parseEstimator, readRiskModel, requireExpectedReturns } from "./riskModel";
 import { spillTable, spillWeights } from "./spill";
 import { inBackground } from "./worker/backgroundPool";
 import type { RiskSource } from "./worker/jobs";
 import { WEIGHTING_METHODS, type WeightingMethod } from "./worker/weightsByMethod";
-import { estimateFrontierMs, estimateWeightsMs } from "./worker/workEstimate";
+import { estimateDownsideMs, estimateFrontierMs, estimateWeightsMs } from "./worker/workEstimate";
 
 const CONSTRAINABLE: readonly WeightingMethod[] = ["minvar", "maxsharpe", "maxdiv"];
 
@@ -53,6 +67,104 @@ function readRiskSource(pricesOrCov: unknown, estimator: unknown, ppy: unknown) 
 }
 
 /**
+ * RISKWEIGHTS for a downside method (mincvar … minmaxdd, minsemivar, maxsortino): the program over
+ * the price history's return scenarios, always in the background worker, where HiGHS loads on the
+ * first such call (the job awaits it), so no other formula waits for the solver. A covariance
+ * matrix cannot stand in for the scenarios, and an estimator has nothing to act on: both refused.
+ */
+async function downsideWeightsSpill(
+  read: ReturnType<typeof readRiskSource>,
+  choice: MethodChoice<DownsideMethod>,
+  constraints: PortfolioConstraints,
+  riskFree: number,
+  estimator: unknown,
+  invocation: CustomFunctions.CancelableInvocation | undefined
+): Promise<any[][]> {
+  const { method } = choice;
+  if (read.source.kind === "matrix") {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `method "${method}" optimises over the historical return scenarios, so it needs the price history; pass prices rather than a covariance matrix`,
+      { argument: "prices" }
+    );
+  }
+  if (!isOmitted(estimator)) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `estimator applies to the covariance-based methods; "${method}" uses the return scenarios themselves, so leave estimator empty`,
+      { argument: "estimator" }
+    );
+  }
+  const { returns, periodsPerYear, hasHeader } = read.source;
+  const request = { ...choice, riskFree, periodsPerYear, constraints };
+  const weights = await inBackground(
+    "downsideWeights",
+    { returns, request },
+    {
+      functionName: "RISKWEIGHTS",
+      estimatedMs: estimateDownsideMs(read.rows, read.labels.length, method),
+      invocation,
+      transfer: read.transfer,
+    }
+  );
+  return spillWeights(read.labels, hasHeader, weights);
+}
+
+/**
+ * RISKWEIGHTS "resampled [count]": the average of the bootstrap resamples' maximum-Sharpe portfolios
+ * (resampledWeights), under the bounds and group caps, in the background. Needs the price history;
+ * limits are refused (a bootstrap average has no place for them), never ignored.
+ */
+async function resampledWeightsSpill(
+  prices: unknown,
+  resamples: number,
+  args: {
+    maxWeight: unknown;
+    minWeight: unknown;
+    estimator: unknown;
+    groups: unknown;
+    groupCaps: unknown;
+    riskFree: unknown;
+    ppy: unknown;
+  },
+  limitArguments: readonly unknown[],
+  invocation: CustomFunctions.CancelableInvocation | undefined
+): Promise<any[][]> {
+  const read = readRiskSource(prices, args.estimator, args.ppy);
+  const { maxWeight, minWeight, groups, groupCaps } = args;
+  const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
+  const [limits, currentWeights, benchmarkWeights] = limitArguments;
+  refuseUnsupportedLimits(
+    "resampled",
+    unwrap(readLimits(limits, currentWeights, benchmarkWeights, read.labels, constraints))
+  );
+  if (read.source.kind === "matrix") {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      'method "resampled" bootstraps the returns, so it needs the price history; pass prices rather than a covariance matrix',
+      { argument: "prices" }
+    );
+  }
+  const rate = unwrap(parseAnnualRate(args.riskFree, "riskFree"));
+  const weights = await inBackground(
+    "resampledWeights",
+    { source: read.source, riskFree: rate, constraints, resamples },
+    {
+      functionName: "RISKWEIGHTS",
+      estimatedMs: estimateResampledMs(
+        read.rows,
+        read.labels.length,
+        resamples,
+        constraints.groups !== undefined
+      ),
+      invocation,
+      transfer: read.transfer,
+    }
+  );
+  return spillWeights(read.labels, read.source.hasHeader, weights);
+}
+
+/**
  * True when the constraints say no more than long-only and fully invested already does (no group
  * caps, every floor 0, every cap at least 1): what herc and nco honour by construction.
  */
@@ -75,18 +187,23 @@ function hasConstraints(constraints: PortfolioConstraints): boolean {
  * Portfolio weights by a risk-based or optimised scheme: equal risk contribution, inverse
  * volatility, hierarchical risk parity, hierarchical equal risk contribution, nested clustered
  * optimisation, minimum variance, maximum Sharpe or maximum diversification, with per-asset bounds
- * and group (e.g. sector) caps for the optimised schemes.
+ * and group (e.g. sector) caps for the optimised schemes; or a downside-risk optimum over the
+ * historical scenarios (minimum CVaR or CDaR, maximum mean–CVaR or mean–CDaR, minimum maximum
+ * drawdown: linear programs solved by HiGHS), with bounds and group caps.
  * @customfunction RISKWEIGHTS
  * @helpurl https://localhost:3000/help.html#riskweights
  * @param prices Prices (dates down, assets across, optional header row), or a labelled covariance matrix from COVMATRIX.
- * @param [method] "erc" (default), "invvol", "hrp", "herc", "nco" (long-only minimum variance per cluster), "minvar", "maxsharpe", "maxdiv" or "equal".
- * @param [maxWeight] Largest weight per asset (e.g. 0.25), or one per asset; for minvar, maxsharpe, maxdiv.
- * @param [minWeight] Smallest weight per asset (default 0), or one per asset; for minvar, maxsharpe, maxdiv.
+ * @param [method] "erc" (default), "invvol", "hrp", "herc", "nco" (long-only minimum variance per cluster), "minvar", "maxsharpe", "maxdiv" or "equal"; or, over the price history's scenarios (prices only, no estimator), "mincvar", "meancvar" (max (mean − rf)/CVaR), "mincdar", "meancdar" (max (mean − rf)/CDaR), each with an optional confidence level ("mincvar 0.9", default 0.95), "minmaxdd" (smallest maximum drawdown), "minsemivar" or "maxsortino", each with an optional threshold return per period ("minsemivar 0.0001", default 0).
+ * @param [maxWeight] Largest weight per asset (e.g. 0.25), or one per asset; for minvar, maxsharpe, maxdiv and the downside methods.
+ * @param [minWeight] Smallest weight per asset (default 0), or one per asset; for minvar, maxsharpe, maxdiv and the downside methods.
  * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001"), as in COVMATRIX.
  * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
  * @param [groupCaps] Table of group name and cap (or name, floor, cap), e.g. "DeFi", 0.3.
- * @param [riskFree] Annual risk-free rate for "maxsharpe" (default 0).
+ * @param [riskFree] Annual risk-free rate for "maxsharpe", "meancvar", "meancdar" and "maxsortino" (default 0; riskFree / ppy per period).
  * @param [ppy] Periods per year: 365 (default), 252, 52 or 12.
+ * @param [limits] Limits as text, ";" between clauses: "holdings <K>" (at most K assets), "turnover <fraction>" and "cost <rate>" (against currentWeights), "te <annual tracking error>" (against benchmarkWeights), "effn <N>" (1/Σw² ≥ N), e.g. "holdings 10; turnover 0.2"; for minvar (all), maxsharpe (holdings, turnover, cost), maxdiv (holdings, turnover).
+ * @param [currentWeights] The weights held now, for turnover and cost: one per asset in the prices' order, or a two-column table of names and weights.
+ * @param [benchmarkWeights] The index weights to track, for te: one per asset in the prices' order, or a two-column table of names and weights.
  * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
  * @returns Asset and weight rows (weights sum to 1).
  * @cancelable
@@ -101,12 +218,51 @@ export async function riskWeights(
   groupCaps?: any[][],
   riskFree?: number,
   ppy?: number,
+  limits?: any,
+  currentWeights?: any[][],
+  benchmarkWeights?: any[][],
   invocation?: CustomFunctions.CancelableInvocation
 ): Promise<any[][]> {
   return excelBoundaryAsync("RISKWEIGHTS", async () => {
-    const how = unwrap(parseChoice(method, "method", WEIGHTING_METHODS, "erc"));
+    const resamples = unwrap(parseResampledMethod(method));
+    if (resamples !== undefined) {
+      const args = { maxWeight, minWeight, estimator, groups, groupCaps, riskFree, ppy };
+      return resampledWeightsSpill(
+        prices,
+        resamples,
+        args,
+        [limits, currentWeights, benchmarkWeights],
+        invocation
+      );
+    }
+    const choice = unwrap(
+      parseMethodWithLevel(method, [...WEIGHTING_METHODS, ...DOWNSIDE_METHODS], "erc")
+    );
+    const how = choice.method;
     const read = readRiskSource(prices, estimator, ppy);
     const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
+    const portfolioLimits = unwrap(
+      readLimits(limits, currentWeights, benchmarkWeights, read.labels, constraints)
+    );
+    if (isDownsideMethod(how) && portfolioLimits !== undefined) {
+      // Until the downside request carries portfolioLimits, refused rather than ignored.
+      throw new CoreError(
+        "INVALID_ARGUMENT",
+        `limits are not yet available for "${how}"; use "minvar", "maxsharpe" or "maxdiv" with limits`,
+        { argument: "limits" }
+      );
+    }
+    if (isDownsideMethod(how)) {
+      const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
+      return downsideWeightsSpill(
+        read,
+        { ...choice, method: how },
+        constraints,
+        rate,
+        estimator,
+        invocation
+      );
+    }
     if ((how === "herc" || how === "nco") && !isLongOnlyBox(constraints)) {
       // Both split the budget along the cluster tree (HERC by risk, NCO by nested unconstrained
       // solves), so a per-asset bound or group cap has nowhere to act: refused, never ignored.
@@ -128,14 +284,17 @@ export async function riskWeights(
         { argument: "method" }
       );
     }
+    refuseUnsupportedLimits(how, portfolioLimits);
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
     // The covariance estimate and large optimisations run in the background worker.
     const weights = await inBackground(
       "riskWeights",
-      { source: read.source, method: how, riskFree: rate, constraints },
+      { source: read.source, method: how, riskFree: rate, constraints, limits: portfolioLimits },
       {
         functionName: "RISKWEIGHTS",
-        estimatedMs: estimateWeightsMs(read.rows, read.labels.length, how, read.estimator),
+        estimatedMs:
+          estimateWeightsMs(read.rows, read.labels.length, how, read.estimator) *
+          limitsWorkFactor(portfolioLimits, read.labels.length),
         invocation,
         transfer: read.transfer,
       }

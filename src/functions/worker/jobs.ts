@@ -15,7 +15,7 @@ import {
 } from "../../core/covariance/covarianceMatrix";
 import { frontierWithMaximumSharpe } from "../../core/frontier/frontierWithMaximumSharpe";
 import { constrainedEfficientFrontier } from "../../core/optimize/constrainedEfficientFrontier";
-import type { PortfolioConstraints } from "../../core/optimize/types";
+import type { PortfolioConstraints, PortfolioLimits } from "../../core/optimize/types";
 import type { PricePanel, ReturnsPanel, SquareMatrix } from "../../core/types";
 import { type RiskModel, requireExpectedReturns, riskModelFromReturns } from "../riskModel";
 import {
@@ -25,7 +25,14 @@ import {
   adaptiveRuleFor,
   ruleFor,
 } from "./backtestRules";
-import { type WeightingMethod, weightsByMethod } from "./weightsByMethod";
+import { loadHighsSolver } from "../lp/highsSolver";
+import { resampledWeights } from "./limitsByMethod";
+import {
+  type DownsideRequest,
+  type WeightingMethod,
+  downsidePortfolio,
+  weightsByMethod,
+} from "./weightsByMethod";
 
 /*
  * The work a custom function may hand to the background worker: pure functions of structured-
@@ -106,14 +113,57 @@ export interface RiskWeightsJob {
   readonly method: WeightingMethod;
   readonly riskFree: number;
   readonly constraints: PortfolioConstraints;
+  /** RISKWEIGHTS' limits (holdings, turnover, cost, te, effn), checked by refuseUnsupportedLimits. */
+  readonly limits?: PortfolioLimits;
 }
 
 /**
  * Portfolio weights by method (weightsByMethod) on the source's covariance matrix.
  * Complexity: the covariance estimator's O(rows · cols²) plus the method's (O(cols²) to O(cols³)).
  */
-export function riskWeightsJob({ source, method, riskFree, constraints }: RiskWeightsJob) {
-  return weightsByMethod(riskModelOf(source), method, riskFree, constraints);
+export function riskWeightsJob({ source, method, riskFree, constraints, limits }: RiskWeightsJob) {
+  return weightsByMethod(riskModelOf(source), method, riskFree, constraints, limits);
+}
+
+/** RISKWEIGHTS "resampled [count]"'s work: the returns' source, the rate, constraints and count. */
+export interface ResampledWeightsJob {
+  readonly source: RiskSource;
+  readonly riskFree: number;
+  readonly constraints: PortfolioConstraints;
+  readonly resamples: number;
+}
+
+/**
+ * The average of the bootstrap resamples' maximum-Sharpe portfolios (resampledWeights).
+ * Complexity: resamples × (rows · cols² + cols³).
+ */
+export function resampledWeightsJob({
+  source,
+  riskFree,
+  constraints,
+  resamples,
+}: ResampledWeightsJob): Float64Array {
+  return resampledWeights(source, riskFree, constraints, resamples);
+}
+
+/** RISKWEIGHTS' work for a downside method: the returns (the scenarios) and the request. */
+export interface DownsideWeightsJob {
+  readonly returns: ReturnsPanel;
+  readonly request: DownsideRequest;
+}
+
+/**
+ * A downside-risk portfolio's weights (downsidePortfolio). Asynchronous: it awaits HiGHS, which
+ * loads on the first such job in this thread (the worker, or the pane when it runs inline) and is
+ * then shared (loadHighsSolver), so no other formula ever waits for the solver.
+ * Complexity: one LP or MIP over the scenarios (HiGHS).
+ */
+export async function downsideWeightsJob({
+  returns,
+  request,
+}: DownsideWeightsJob): Promise<Float64Array> {
+  const solver = await loadHighsSolver();
+  return downsidePortfolio(returns, request, solver).weights;
 }
 
 /** EFFFRONTIER's work: its source, the number of points, the risk-free rate and constraints. */
@@ -217,15 +267,20 @@ export const JOBS = {
   correlation: correlationJob,
   covariance: covarianceJob,
   riskWeights: riskWeightsJob,
+  resampledWeights: resampledWeightsJob,
+  // Asynchronous (it awaits HiGHS), typed by its value: every caller awaits inBackground's result,
+  // and the worker awaits the job before it replies (replyOfAsync in backgroundWorker.ts).
+  downsideWeights: downsideWeightsJob as unknown as (job: DownsideWeightsJob) => Float64Array,
   frontier: frontierJob,
   backtest: backtestJob,
 } as const;
 
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = Parameters<(typeof JOBS)[N]>[0];
+/** A job's value (a promise of it for the asynchronous downsideWeights; await it either way). */
 export type JobOutput<N extends JobName> = ReturnType<(typeof JOBS)[N]>;
 
-/** Runs a job by name on this thread. */
+/** Runs a job by name on this thread (an asynchronous job returns its promise). */
 export function runJob<N extends JobName>(name: N, input: JobInput<N>): JobOutput<N> {
   const job = JOBS[name] as (input: JobInput<N>) => JobOutput<N>;
   if (typeof job !== "function") throw new Error(`unknown background job "${String(name)}"`);
