@@ -2,7 +2,7 @@ import { hierarchicalRiskParity } from "../core/allocation/hierarchicalRiskParit
 import { CoreError } from "../core/errors";
 import { cappedMarketCapWeights } from "../core/indexing/cappedMarketCapWeights";
 import { tierLabels } from "../core/indexing/tierLabels";
-import type { PortfolioConstraints } from "../core/optimize/types";
+import type { PortfolioConstraints, PortfolioLimits } from "../core/optimize/types";
 import { excelBoundary, excelBoundaryAsync, unwrap } from "./boundary";
 import { readReturns } from "./common";
 import { readConstraints } from "./constraints";
@@ -78,7 +78,8 @@ async function downsideWeightsSpill(
   constraints: PortfolioConstraints,
   riskFree: number,
   estimator: unknown,
-  invocation: CustomFunctions.CancelableInvocation | undefined
+  invocation: CustomFunctions.CancelableInvocation | undefined,
+  limits: PortfolioLimits | undefined
 ): Promise<any[][]> {
   const { method } = choice;
   if (read.source.kind === "matrix") {
@@ -96,7 +97,7 @@ async function downsideWeightsSpill(
     );
   }
   const { returns, periodsPerYear, hasHeader } = read.source;
-  const request = { ...choice, riskFree, periodsPerYear, constraints };
+  const request = { ...choice, riskFree, periodsPerYear, constraints, limits };
   const weights = await inBackground(
     "downsideWeights",
     { returns, request },
@@ -244,15 +245,9 @@ export async function riskWeights(
     const portfolioLimits = unwrap(
       readLimits(limits, currentWeights, benchmarkWeights, read.labels, constraints)
     );
-    if (isDownsideMethod(how) && portfolioLimits !== undefined) {
-      // Until the downside request carries portfolioLimits, refused rather than ignored.
-      throw new CoreError(
-        "INVALID_ARGUMENT",
-        `limits are not yet available for "${how}"; use "minvar", "maxsharpe" or "maxdiv" with limits`,
-        { argument: "limits" }
-      );
-    }
     if (isDownsideMethod(how)) {
+      // The LP methods hold maxHoldings (exact MIP), turnover and cost; the optimisers refuse a
+      // limit they cannot hold (tracking error, effective holdings; maxHoldings for semivariance).
       const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
       return downsideWeightsSpill(
         read,
@@ -260,7 +255,8 @@ export async function riskWeights(
         constraints,
         rate,
         estimator,
-        invocation
+        invocation,
+        portfolioLimits
       );
     }
     if ((how === "herc" || how === "nco") && !isLongOnlyBox(constraints)) {
