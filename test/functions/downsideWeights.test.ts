@@ -136,6 +136,33 @@ describe("RISKWEIGHTS downside methods", () => {
     w.forEach((v, i) => expect(v).toBeCloseTo(core.weights[i], 9));
   });
 
+  it("honours maxHoldings exactly and turnover against current weights (the limits argument)", async () => {
+    const held = await riskWeights(
+      PRICES,
+      "mincvar",
+      0.6,
+      none,
+      none,
+      none as never,
+      none as never,
+      none as never,
+      none as never,
+      "holdings 2" as never
+    );
+    const core = cvarPortfolio(
+      returns(),
+      {
+        objective: "minrisk",
+        alpha: 0.95,
+        constraints: { upper: 0.6 },
+        limits: { maxHoldings: 2 },
+      },
+      solver
+    );
+    weightsOf(held).forEach((w, i) => expect(w).toBeCloseTo(core.weights[i], 9));
+    expect(weightsOf(held).filter((w) => w > 1e-9).length).toBeLessThanOrEqual(2);
+  });
+
   it("says which constraint binds when the bounds cannot hold", async () => {
     const error = await rejectionOf(riskWeights(PRICES, "mincvar", 0.2));
     expect(error.code).toBe("#VALUE!");
