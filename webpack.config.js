@@ -57,7 +57,11 @@ module.exports = async (env, options) => {
       taskpane: ["./src/taskpane/index.tsx"],
       // The background worker (src/functions/worker): loaded by functions.js from the same origin,
       // never put into taskpane.html (HtmlWebpackPlugin below lists its chunks).
-      functionsWorker: "./src/functions/worker/backgroundWorker.ts",
+      // Chunks it loads (the lazy "highs" chunk) come by importScripts: a worker has no document.
+      functionsWorker: {
+        import: "./src/functions/worker/backgroundWorker.ts",
+        chunkLoading: "import-scripts",
+      },
     },
     output: {
       // DIVERSIFY_DIST builds elsewhere (the browser tests and benches read the same variable).
@@ -78,17 +82,32 @@ module.exports = async (env, options) => {
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
         {
+          // HiGHS (src/functions/lp/highsSolver.ts): highs.mjs asks for its wasm with
+          // new URL("highs.wasm", import.meta.url), which webpack emits as this asset beside the
+          // lazily loaded "highs" chunk; fetched only when a downside method first runs.
+          test: /highs\.wasm$/,
+          type: "asset/resource",
+          generator: { filename: "[name][ext]" },
+        },
+        {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
           type: "asset/resource",
           generator: { filename: "assets/[name][ext][query]" },
         },
       ],
     },
-    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    performance: {
+      maxAssetSize: 1_500_000,
+      maxEntrypointSize: 1_500_000,
+      // highs.wasm (3.5 MB) is fetched on demand, never on the start-up path.
+      assetFilter: (name) => !name.endsWith(".wasm") && !name.endsWith(".map"),
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionSourceFiles }),
       new FunctionsMetadataPostProcessPlugin(baseUrl),
       new webpack.DefinePlugin({ __ADDIN_BASE_URL__: JSON.stringify(baseUrl) }),
+      // highs.mjs imports node:module only on its Node branch (never taken in a browser or worker).
+      new webpack.IgnorePlugin({ resourceRegExp: /^node:/, contextRegExp: /highs/ }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -302,6 +302,39 @@ export const contractCases = {
         message: /"herc" cannot honour maxWeight, minWeight or group caps/,
       },
     },
+    {
+      name: "min CVaR at 90 % from prices (HiGHS loads in the worker or the page)",
+      args: [WAVES, "mincvar 0.9", 0.6, null, null, null, null, null, null],
+      expect: { rows: 5, cols: 2 },
+    },
+    {
+      name: "max mean-CDaR with a group cap",
+      args: [
+        WAVES,
+        "meancdar",
+        null,
+        null,
+        null,
+        [["X"], ["X"], ["Y"], ["Y"]],
+        [["X", 0.5]],
+        null,
+        null,
+      ],
+      expect: { rows: 5, cols: 2 },
+    },
+    {
+      name: "CVaR level outside (0, 1)",
+      args: [WAVES, "mincvar 1.2", null, null, null, null, null, null, null],
+      expect: {
+        error: "#VALUE!",
+        message: /must be strictly between 0 and 1, e.g. "mincvar 0.95"/,
+      },
+    },
+    {
+      name: "min CVaR on a covariance matrix",
+      args: [COV, "mincvar", null, null, null, null, null, null, null],
+      expect: { error: "#VALUE!", message: /needs the price history/ },
+    },
   ],
   EFFFRONTIER: [
     {
