@@ -29,6 +29,11 @@ export interface ResampledFrontierOptions {
   readonly constraints?: PortfolioConstraints;
   /** Covariance estimator and its parameters, as covarianceMatrix takes them (default "sample"). */
   readonly covariance?: Omit<CovarianceOptions, "periodsPerYear">;
+  /**
+   * Also average the resamples' maximum-Sharpe portfolios (default true); false skips that solve
+   * per resample (~15 % of the time) when only the frontier is wanted.
+   */
+  readonly maximumSharpe?: boolean;
 }
 
 /** One averaged portfolio, described on the original sample. */
@@ -94,7 +99,8 @@ const MAX_WORK = 2e10;
  * O(T·n + points·n) memory. A request above MAX_WORK operations is refused with the fix.
  *
  * @param returns per-period returns (NaN = missing; only complete rows are drawn)
- * @param options points, resamples, seed, riskFree, periodsPerYear, constraints, covariance
+ * @param options points, resamples, seed, riskFree, periodsPerYear, constraints, covariance,
+ *   maximumSharpe (false: skip the max-Sharpe average)
  * @returns the averaged portfolios by rank and the averaged maximum-Sharpe portfolio
  * @throws CoreError INVALID_ARGUMENT (points not 2 … 1,000; resamples not 2 … 10,000; a bad seed;
  *   "ewma"; the work estimate above the limit, with the largest resamples that fits)
@@ -150,6 +156,7 @@ export function resampledEfficientFrontier(
     );
   }
   const grouped = (constraints.groups?.length ?? 0) > 0;
+  const withSharpe = options.maximumSharpe ?? true;
   const perResample =
     T * n * n + (grouped ? (points + 3) * 2 * n * n * n : 4 * n * n * n) + points * n * n;
   if (resamples * perResample > MAX_WORK) {
@@ -193,8 +200,8 @@ export function resampledEfficientFrontier(
     try {
       const { mu, cov } = estimate(panel);
       frontier = grouped
-        ? groupedFrontier(mu, cov, points, riskFree, constraints)
-        : boxFrontier(mu, cov, points, riskFree, constraints);
+        ? groupedFrontier(mu, cov, points, riskFree, constraints, withSharpe)
+        : boxFrontier(mu, cov, points, riskFree, constraints, withSharpe);
     } catch (error) {
       if (!isCoreError(error)) throw error;
       throw new CoreError(
@@ -251,9 +258,11 @@ function boxFrontier(
   cov: SquareMatrix,
   points: number,
   riskFree: number,
-  constraints: PortfolioConstraints
+  constraints: PortfolioConstraints,
+  withSharpe: boolean
 ): { ranks: Float64Array[]; maximumSharpe?: Float64Array } {
   const options = { lower: constraints.lower, upper: constraints.upper, points, riskFree };
+  if (!withSharpe) return { ranks: efficientFrontier(mu, cov, options).map((p) => p.weights) };
   try {
     const result = frontierWithMaximumSharpe(mu, cov, options);
     return {
@@ -279,7 +288,8 @@ function groupedFrontier(
   cov: SquareMatrix,
   points: number,
   riskFree: number,
-  constraints: PortfolioConstraints
+  constraints: PortfolioConstraints,
+  withSharpe: boolean
 ): { ranks: Float64Array[]; maximumSharpe?: Float64Array } {
   const n = mu.length;
   const returnOf = (w: Float64Array) => {
@@ -308,6 +318,7 @@ function groupedFrontier(
     }
   }
   let maximumSharpe: Float64Array | undefined;
+  if (!withSharpe) return { ranks };
   try {
     maximumSharpe = maximumSharpeConstrained(mu, cov, riskFree, constraints).weights;
   } catch (error) {

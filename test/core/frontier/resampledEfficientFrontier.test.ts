@@ -176,6 +176,21 @@ describe("resampledEfficientFrontier", () => {
     );
   });
 
+  it("skips the max-Sharpe average when asked, with the same frontier", () => {
+    const panel = randomPanel(6, 60, 4);
+    const full = resampledEfficientFrontier(panel, { points: 3, resamples: 4 });
+    const lean = resampledEfficientFrontier(panel, {
+      points: 3,
+      resamples: 4,
+      maximumSharpe: false,
+    });
+    expect(lean.maximumSharpe).toBeUndefined();
+    expect(lean.maximumSharpeResamples).toBe(0);
+    expect(lean.points.map((p) => Array.from(p.weights))).toEqual(
+      full.points.map((p) => Array.from(p.weights))
+    );
+  });
+
   it("uses only the complete rows and leaves the input untouched", () => {
     const panel = randomPanel(2, 50, 3);
     const data = Float64Array.from(panel.data);
