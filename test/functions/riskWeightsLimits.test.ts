@@ -199,6 +199,14 @@ describe("RISKWEIGHTS limits", () => {
     );
   });
 
+  it("holdings with a turnover too small to reach them say the least turnover needed", async () => {
+    // From (0.4, 0.3, 0.3) to 1 holding: sell 0.3 + 0.3 and buy 0.6 back, 1.2 traded.
+    const error = await rejectionOf(
+      withLimits("minvar", "holdings 1; turnover 1", [[0.4], [0.3], [0.3]])
+    );
+    expect(error.message).toMatch(/trades at least 1.2; raise turnover to 1.2 or holdings to 3/);
+  });
+
   it("an unreachable turnover says the least turnover the bounds need", async () => {
     const error = await rejectionOf(
       riskWeights(

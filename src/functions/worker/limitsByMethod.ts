@@ -155,6 +155,23 @@ export function limitedWeights(
     return minimumVarianceConstrained(cov, c);
   };
   if (limits.maxHoldings === undefined) return solve(constraints).weights;
+  if (limits.maxTurnover !== undefined && limits.current !== undefined) {
+    // Going down to K holdings sells every other current position, and the proceeds are bought
+    // back inside the K: at least twice the smallest positions beyond K.
+    const held = Array.from(limits.current)
+      .filter((w) => w > 0)
+      .sort((a, b) => a - b);
+    const excess = held.length - limits.maxHoldings;
+    const least = excess > 0 ? 2 * held.slice(0, excess).reduce((a, b) => a + b, 0) : 0;
+    if (least > limits.maxTurnover + 1e-12) {
+      const fmt = (v: number) => String(Number(v.toPrecision(6)));
+      throw new CoreError(
+        "INFEASIBLE",
+        `limits: holdings ${limits.maxHoldings} with turnover ${fmt(limits.maxTurnover)} cannot be met: currentWeights hold ${held.length} assets, and selling the ${excess} smallest and buying back inside the ${limits.maxHoldings} trades at least ${fmt(least)}; raise turnover to ${fmt(least)} or holdings to ${held.length}`,
+        { argument: "limits" }
+      );
+    }
+  }
   // Lower is better: variance (plus costs) for minvar, minus the (net) ratio otherwise.
   const score = (p: ConstrainedPortfolio) => (ratio === undefined ? p.volatility : -(p.ratio ?? 0));
   return cardinalityLimitedPortfolio(n, limits.maxHoldings, constraints, cov.labels, solve, score)
