@@ -22,7 +22,7 @@ const MIN_SPLIT_PAIR_ROWS = 5e6;
 
 /** One part of a split job, in the shape of the background pool's parts (partJobs.ts). */
 export interface KendallPart {
-  readonly name: "kendallRows" | "correlation";
+  readonly name: "kendallRows" | "correlationOfColumns";
   readonly input: unknown;
   readonly transfer?: readonly ArrayBufferView[];
 }
@@ -75,11 +75,17 @@ export function splitKendallCorrelation(input: CorrelationJob): KendallSplitPlan
   return {
     parts: [
       { name: "kendallRows", input: { ...input, rowCount: k }, transfer: [returns.data] },
-      { name: "correlation", input: { ...input, returns: tail }, transfer: [tail.data] },
+      // The pool's tail part (partJobs.ts): correlationJob on the columns, as { matrix, spent }.
+      { name: "correlationOfColumns", input: { ...input, returns: tail }, transfer: [tail.data] },
     ],
     join: ([head, rest]) => ({
       size: cols,
-      data: joinRowsAndTail(head as Float64Array, k, (rest as SquareMatrix).data, cols),
+      data: joinRowsAndTail(
+        head as Float64Array,
+        k,
+        (rest as { matrix: Float64Array }).matrix,
+        cols
+      ),
       labels,
     }),
   };

@@ -6,6 +6,7 @@ import {
   kendallRowsPart,
   splitKendallCorrelation,
 } from "../../../src/functions/worker/kendallSplit";
+import { correlationOfColumnsPart } from "../../../src/functions/worker/partJobs";
 import { randomPrices } from "../../../bench/randomData";
 
 /** A returns panel with late listings, gaps and a tied column, so several masks and both kernels run. */
@@ -21,14 +22,14 @@ function panel(rows: number, cols: number): ReturnsPanel {
   return { ...returns, data };
 }
 
-/** Runs a plan's parts on this thread (as the pool does without a worker) and joins them. */
+/** Runs a plan's parts on this thread with the pool's part functions (as without a worker) and joins them. */
 function runInline(input: Parameters<typeof splitKendallCorrelation>[0]): SquareMatrix {
   const plan = splitKendallCorrelation(input);
   if (plan === undefined) throw new Error("expected a split plan");
   const outputs = plan.parts.map((part) =>
     part.name === "kendallRows"
       ? kendallRowsPart(part.input as never)
-      : correlationJob(part.input as never)
+      : correlationOfColumnsPart(part.input as never)
   );
   return plan.join(outputs);
 }
