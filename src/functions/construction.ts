@@ -24,6 +24,7 @@ import {
   type MethodChoice,
   parseMethodWithLevel,
 } from "./parse/downsideMethod";
+import { type RiskMeasure, parseRiskMeasure } from "./parse/riskMeasure";
 import { parseVector } from "./parse/vector";
 import { parseEstimator, readRiskModel, requireExpectedReturns } from "./riskModel";
 import { spillTable, spillWeights } from "./spill";
@@ -301,6 +302,99 @@ export async function riskWeights(
 }
 
 /**
+ * EFFFRONTIER under a riskMeasure other than variance: the CVaR, CDaR or semivariance frontier over
+ * the price history's scenarios (downsideFrontier, in the background worker, which awaits HiGHS),
+ * or the resampled (Michaud) frontier with the chosen estimator. All need prices; the downside ones
+ * take no estimator (refused, not ignored).
+ */
+async function measureFrontierSpill(
+  read: ReturnType<typeof readRiskSource>,
+  measure: Exclude<RiskMeasure, { measure: "variance" }>,
+  points: number,
+  riskFree: number,
+  constraints: PortfolioConstraints,
+  estimator: unknown,
+  invocation: CustomFunctions.CancelableInvocation | undefined
+): Promise<any[][]> {
+  if (read.source.kind === "matrix") {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `riskMeasure "${measure.measure}" needs the price history (it works on the return scenarios); pass prices rather than a covariance matrix`,
+      { argument: "prices" }
+    );
+  }
+  const { returns, periodsPerYear } = read.source;
+  const call = { functionName: "EFFFRONTIER", invocation, transfer: read.transfer };
+  const labels = read.labels;
+  if (measure.measure === "resampled") {
+    const covariance = unwrap(parseEstimator(estimator));
+    const rows = await inBackground(
+      "resampledFrontier",
+      {
+        returns,
+        options: {
+          points,
+          resamples: measure.resamples,
+          riskFree,
+          periodsPerYear,
+          constraints,
+          covariance,
+        },
+      },
+      {
+        ...call,
+        estimatedMs: estimateResampledMs(
+          read.rows,
+          labels.length,
+          // With groups every point of every resample is a QP; without, one CLA trace each.
+          measure.resamples * (constraints.groups !== undefined ? points : 1),
+          constraints.groups !== undefined
+        ),
+      }
+    );
+    return spillTable(
+      ["Point", "Return", "Volatility", "Sharpe", ...labels],
+      rows,
+      () => "undefined"
+    );
+  }
+  if (!isOmitted(estimator)) {
+    throw new CoreError(
+      "INVALID_ARGUMENT",
+      `estimator applies to the variance frontiers; riskMeasure "${measure.measure}" uses the return scenarios themselves, so leave estimator empty`,
+      { argument: "estimator" }
+    );
+  }
+  const percent = (alpha: number) => `${Number((alpha * 100).toPrecision(4))}%`;
+  const [riskName, ratioName] =
+    measure.measure === "cvar"
+      ? [`CVaR ${percent(measure.alpha)}`, "STARR"]
+      : measure.measure === "cdar"
+        ? [`CDaR ${percent(measure.alpha)}`, "Return/CDaR"]
+        : ["Semideviation", "Sortino"];
+  const rows = await inBackground(
+    "downsideFrontier",
+    {
+      returns,
+      options: {
+        measure: measure.measure,
+        points,
+        alpha: measure.measure === "semivariance" ? undefined : measure.alpha,
+        threshold: measure.measure === "semivariance" ? measure.threshold : undefined,
+        riskFree,
+        periodsPerYear,
+        constraints,
+      },
+    },
+    {
+      ...call,
+      estimatedMs: (points + 2) * estimateDownsideMs(read.rows, labels.length, measure.measure),
+    }
+  );
+  return spillTable(["Point", "Return", riskName, ratioName, ...labels], rows, () => "undefined");
+}
+
+/**
  * The exact long-only efficient frontier (critical line algorithm), sampled at equally spaced
  * returns between the minimum-variance and the highest-return portfolio, with the maximum-Sharpe
  * portfolio and every turning point included and marked. With group caps, each point is the
@@ -316,8 +410,9 @@ export async function riskWeights(
  * @param [estimator] Covariance estimator: "sample" (default), "ledoitwolf", "constantcorrelation", "oas", "ewma", "denoised", "detoned", "gerber" (or "gerber 0.7") or "semi" (or "semi 0.0001"), as in COVMATRIX.
  * @param [groups] Each asset's group (e.g. sector), in the assets' order, for group caps.
  * @param [groupCaps] Table of group name and cap (or name, floor, cap).
+ * @param [riskMeasure] "variance" (default); "cvar" or "cvar 0.9" (CVaR per period at that level, default 0.95, with STARR = (mean − rf/ppy)/CVaR per period); "cdar" or "cdar 0.9" (CDaR, a drawdown level, with (annual return − rf)/CDaR); "semivariance" or "semivariance 0.0001" (semideviation below that return per period, annualised, with the annualised Sortino); or "resampled" or "resampled 200" (Michaud's average of that many bootstrap frontiers, default 100). The downside measures need prices and no estimator.
  * @param invocation Excel's invocation: a cancel (new inputs) abandons a background computation.
- * @returns One row per portfolio, lowest return first: point, return, volatility, Sharpe, then the weights.
+ * @returns One row per portfolio, lowest return first: point, return (annualised), the risk measure and its ratio (volatility and Sharpe by default), then the weights.
  * @cancelable
  */
 export async function effFrontier(
@@ -330,9 +425,11 @@ export async function effFrontier(
   estimator?: string,
   groups?: any[][],
   groupCaps?: any[][],
+  riskMeasure?: string,
   invocation?: CustomFunctions.CancelableInvocation
 ): Promise<any[][]> {
   return excelBoundaryAsync("EFFFRONTIER", async () => {
+    const measure = unwrap(parseRiskMeasure(riskMeasure));
     const count = unwrap(
       parseNumber(points, "points", 20, {
         min: 2,
@@ -343,6 +440,10 @@ export async function effFrontier(
     );
     const rate = unwrap(parseAnnualRate(riskFree, "riskFree"));
     const read = readRiskSource(prices, estimator, ppy);
+    if (measure.measure !== "variance") {
+      const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
+      return measureFrontierSpill(read, measure, count, rate, constraints, estimator, invocation);
+    }
     if (read.source.kind === "matrix") requireExpectedReturns(read.source.model, "EFFFRONTIER");
     const constraints = readConstraints(minWeight, maxWeight, groups, groupCaps, read.labels);
     const header = ["Point", "Return", "Volatility", "Sharpe", ...read.labels];

@@ -13,7 +13,15 @@ import {
   type CovarianceResult,
   covarianceMatrix,
 } from "../../core/covariance/covarianceMatrix";
+import {
+  type DownsideFrontierOptions,
+  downsideFrontier,
+} from "../../core/downside/downsideFrontier";
 import { frontierWithMaximumSharpe } from "../../core/frontier/frontierWithMaximumSharpe";
+import {
+  type ResampledFrontierOptions,
+  resampledEfficientFrontier,
+} from "../../core/frontier/resampledEfficientFrontier";
 import { constrainedEfficientFrontier } from "../../core/optimize/constrainedEfficientFrontier";
 import type { PortfolioConstraints, PortfolioLimits } from "../../core/optimize/types";
 import type { PricePanel, ReturnsPanel, SquareMatrix } from "../../core/types";
@@ -215,6 +223,62 @@ export function frontierJob({
   ]);
 }
 
+/** EFFFRONTIER's work under a downside riskMeasure: the returns and the frontier's options. */
+export interface DownsideFrontierJob {
+  readonly returns: ReturnsPanel;
+  readonly options: DownsideFrontierOptions;
+}
+
+/**
+ * The rows of a CVaR, CDaR or semivariance frontier (downsideFrontier): [note, return, risk, ratio,
+ * ...weights], lowest return first. Asynchronous: it awaits HiGHS (loadHighsSolver), as
+ * downsideWeightsJob does. Complexity: points + 2 optimisations over the scenarios.
+ */
+export async function downsideFrontierJob({
+  returns,
+  options,
+}: DownsideFrontierJob): Promise<Array<Array<string | number>>> {
+  const solver = await loadHighsSolver();
+  return downsideFrontier(returns, options, solver).map((p) => [
+    p.note,
+    p.expectedReturn,
+    p.risk,
+    p.ratio,
+    ...p.weights,
+  ]);
+}
+
+/** EFFFRONTIER "resampled [count]"'s work: the returns and resampledEfficientFrontier's options. */
+export interface ResampledFrontierJob {
+  readonly returns: ReturnsPanel;
+  readonly options: ResampledFrontierOptions;
+}
+
+/**
+ * The rows of the resampled (Michaud) frontier: [note, return, volatility, Sharpe, ...weights],
+ * lowest return first, the averaged maximum-Sharpe portfolio placed by its return and marked.
+ * Complexity: that of resampledEfficientFrontier (resamples × a frontier).
+ */
+export function resampledFrontierJob({
+  returns,
+  options,
+}: ResampledFrontierJob): Array<Array<string | number>> {
+  const frontier = resampledEfficientFrontier(returns, options);
+  const rows = frontier.points.map((p, i) => ({ note: i === 0 ? "min variance" : "", point: p }));
+  const best = frontier.maximumSharpe;
+  if (best !== undefined) {
+    const at = rows.findIndex((r) => r.point.expectedReturn > best.expectedReturn);
+    rows.splice(at < 0 ? rows.length : at, 0, { note: "max Sharpe", point: best });
+  }
+  return rows.map(({ note, point }) => [
+    note,
+    point.expectedReturn,
+    point.volatility,
+    point.sharpe,
+    ...point.weights,
+  ]);
+}
+
 /** BACKTEST's work: the core backtest's input, with a scheme's name in place of its rule function. */
 export interface BacktestJob extends Omit<BacktestInput, "rule" | "prices"> {
   readonly prices: PricePanel;
@@ -271,6 +335,10 @@ export const JOBS = {
   // Asynchronous (it awaits HiGHS), typed by its value: every caller awaits inBackground's result,
   // and the worker awaits the job before it replies (replyOfAsync in backgroundWorker.ts).
   downsideWeights: downsideWeightsJob as unknown as (job: DownsideWeightsJob) => Float64Array,
+  downsideFrontier: downsideFrontierJob as unknown as (
+    job: DownsideFrontierJob
+  ) => Array<Array<string | number>>,
+  resampledFrontier: resampledFrontierJob,
   frontier: frontierJob,
   backtest: backtestJob,
 } as const;
