@@ -199,6 +199,16 @@ describe("RISKWEIGHTS limits", () => {
     );
   });
 
+  it("maxdiv with a turnover that does not bind equals plain maxdiv; a binding one is met", async () => {
+    const plain = weightsOf(await riskWeights(COV, "maxdiv"));
+    const loose = weightsOf(await withLimits("maxdiv", "turnover 2", [[1], [0], [0]]));
+    loose.forEach((w, i) => expect(w).toBeCloseTo(plain[i], 9));
+    const tight = weightsOf(await withLimits("maxdiv", "turnover 0.3", [[1], [0], [0]]));
+    const traded = Math.abs(tight[0] - 1) + Math.abs(tight[1]) + Math.abs(tight[2]);
+    expect(traded).toBeLessThanOrEqual(0.3 + 1e-9);
+    expect(traded).toBeCloseTo(0.3, 9);
+  });
+
   it("holdings with a turnover too small to reach them say the least turnover needed", async () => {
     // From (0.4, 0.3, 0.3) to 1 holding: sell 0.3 + 0.3 and buy 0.6 back, 1.2 traded.
     const error = await rejectionOf(
