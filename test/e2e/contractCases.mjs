@@ -347,6 +347,21 @@ export const contractCases = {
       args: [COV, 5, null, null, null, null, null, null, null],
       expect: { error: "#VALUE!", message: /needs expected returns/ },
     },
+    {
+      name: "CVaR frontier at 90 % (HiGHS in the worker or the page)",
+      args: [WAVES, 4, null, null, null, null, null, null, null, "cvar 0.9"],
+      expect: { rows: 1 + 4, cols: 8, atLeast: true },
+    },
+    {
+      name: "CDaR frontier with a cap",
+      args: [WAVES, 3, null, 0.6, null, null, null, null, null, "cdar"],
+      expect: { rows: 1 + 3 + 1, cols: 8, atLeast: true },
+    },
+    {
+      name: "an unknown risk measure",
+      args: [WAVES, 4, null, null, null, null, null, null, null, "volatility"],
+      expect: { error: "#VALUE!", message: /riskMeasure must be "variance"/ },
+    },
   ],
   CAPWEIGHTS: [
     {
