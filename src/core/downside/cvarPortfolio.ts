@@ -327,7 +327,10 @@ function minimumCvarByDual(
   }
   const solution = solver.solve(lp.build("maximize"), {
     timeLimitSeconds: options.timeLimitSeconds ?? 30,
+    // Measured on 50 × 1,825: presolve off 50 ms → scaling off too 23 ms of CPU (103 pivots, not
+    // 247); the entries are returns and ±1 already, and the answer is checked below.
     presolve: false,
+    scaling: false,
   });
   if (solution.status !== "optimal" || solution.rowDuals === undefined) return undefined;
   const duals = solution.rowDuals.subarray(1, n + 1);

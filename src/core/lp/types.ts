@@ -73,6 +73,11 @@ export interface LpSolveOptions {
    * bounded columns, such as the dual of the CVaR LP, where presolve finds nothing to remove.
    */
   readonly presolve?: boolean;
+  /**
+   * false skips the simplex's matrix scaling (default true). Worth it when every entry is already of
+   * one magnitude (the dual CVaR LP: returns and ±1), where scaling only adds pivots.
+   */
+  readonly scaling?: boolean;
 }
 
 /** A loaded solver: synchronous once loaded, so the core's functions stay synchronous. */

@@ -124,6 +124,7 @@ export function highsSolver(runtime: HighsRuntime): LpSolver {
             output_flag: false,
             time_limit: options.timeLimitSeconds,
             presolve: presolve ? "choose" : "off",
+            ...(options.scaling === false ? { simplex_scale_strategy: 0 } : {}),
             ...(options.mipRelativeGap !== undefined
               ? { mip_rel_gap: options.mipRelativeGap }
               : {}),

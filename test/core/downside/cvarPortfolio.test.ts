@@ -227,10 +227,14 @@ describe("cvarPortfolio", () => {
       0.01 * Math.cos(t),
       0.012 * Math.sin(t + 1),
     ]);
-    const seen: { rows: number; presolve?: boolean }[] = [];
+    const seen: { rows: number; presolve?: boolean; scaling?: boolean }[] = [];
     const counting: LpSolver = {
       solve: (program, options) => {
-        seen.push({ rows: program.rows.lower.length, presolve: options.presolve });
+        seen.push({
+          rows: program.rows.lower.length,
+          presolve: options.presolve,
+          scaling: options.scaling,
+        });
         return solver.solve(program, options);
       },
     };
@@ -243,7 +247,7 @@ describe("cvarPortfolio", () => {
       },
       counting
     );
-    expect(seen).toEqual([{ rows: 4, presolve: false }]);
+    expect(seen).toEqual([{ rows: 4, presolve: false, scaling: false }]);
     // The primal (forced by a zero-cost turnover limit that cannot bind) gives the same optimum.
     const viaPrimal = cvarPortfolio(
       panel(rows),
