@@ -112,8 +112,8 @@ export function estimateWeightsMs(
 const HIGHS_LOAD_MS = 150;
 /**
  * Scenario-matrix entries (rows × assets) the LPs get through per millisecond: min-CVaR 50 × 1,825
- * (91,250 entries) took 75 ms of CPU through its dual; the drawdown LPs (2T rows, a primal with a
- * cumulative structure) are counted 4× slower.
+ * (91,250 entries) took at most 75 ms of CPU through its dual (bench/core/downside.bench.ts); the
+ * drawdown LPs (2T rows, solved as the primal) are counted 4× slower.
  */
 const LP_ENTRIES_PER_MS = 1200;
 
