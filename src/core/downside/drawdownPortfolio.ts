@@ -7,6 +7,7 @@ import type { ReturnsPanel } from "../types";
 import { checkedDownsideInput, type CheckedDownsideInput } from "./checkedDownsideInput";
 import { conditionalDrawdownAtRisk } from "./conditionalDrawdownAtRisk";
 import { explainDownsideInfeasible } from "./explainDownsideInfeasible";
+import { linearProgramDual } from "./linearProgramDual";
 import { solutionWeights } from "./solutionWeights";
 import type { DownsideOptions, DownsidePortfolio } from "./types";
 import { uncompoundedDrawdowns } from "./uncompoundedDrawdowns";
@@ -58,8 +59,27 @@ export function drawdownPortfolio(
     for (const v of d) worst = Math.max(worst, v);
     return worst;
   };
+  const limits = options.limits ?? {};
+  // The dual (T + n + 1 rows instead of ~2T) only for the plain LP: binaries and trade variables
+  // stay in the primal, which also words any infeasibility.
+  const plain =
+    limits.maxHoldings === undefined &&
+    limits.maxTurnover === undefined &&
+    !(limits.costRate !== undefined && limits.costRate > 0);
   const solve = (objective: "minrisk" | "maxratio", kappaUpper: number) => {
     const built = formulate(returns, options, checked, measure, objective, kappaUpper);
+    if (plain) {
+      const scaleRisk = measure === "cdar" ? (1 - checked.alpha) * returns.rows : 1;
+      const certified = weightsByDual(
+        solver,
+        built,
+        checked,
+        options,
+        objective,
+        (w) => scaleRisk * risk(w)
+      );
+      if (certified !== undefined) return { weights: certified, rows: built.rows };
+    }
     const solution = solveLinearProgram(
       solver,
       built.program,
@@ -115,6 +135,68 @@ export function drawdownPortfolio(
     expectedReturn: dot(checked.mean, weights),
     binding: rows.binding(weights),
   };
+}
+
+/** Feasibility and strong-duality tolerance of the dual's weights (as cvarPortfolio's). */
+const DUAL_TOLERANCE = 1e-9;
+
+/**
+ * The weights from the LP dual (linearProgramDual): the multipliers of the weight columns' dual
+ * rows, accepted only when they meet the bounds, groups and target and their objective, recomputed
+ * from the weights alone, equals the dual optimum (strong duality, so they are optimal); else
+ * undefined and the caller solves the primal.
+ */
+function weightsByDual(
+  solver: LpSolver,
+  built: { program: LinearProgram; rows: PortfolioLpRows; kappa?: number },
+  checked: CheckedDownsideInput,
+  options: DownsideOptions,
+  objective: "minrisk" | "maxratio",
+  scaledRisk: (w: Float64Array) => number
+): Float64Array | undefined {
+  const dual = linearProgramDual(built.program);
+  const solution = solver.solve(dual.program, {
+    timeLimitSeconds: checked.timeLimitSeconds,
+    presolve: false,
+  });
+  if (solution.status !== "optimal" || solution.rowDuals === undefined) return undefined;
+  const x = new Float64Array(built.program.objective.length);
+  for (let r = 0; r < dual.primalColumn.length; r++) x[dual.primalColumn[r]] = solution.rowDuals[r];
+  const { weights: columns, lower, upper } = built.rows;
+  let sum = 0;
+  for (const column of columns) sum += x[column];
+  // HiGHS' sign convention for a maximisation's multipliers: take the one where Σw (or κ) > 0.
+  if (sum < 0) for (let k = 0; k < x.length; k++) x[k] = -x[k];
+  if (!(Math.abs(sum) > 0) || (built.kappa !== undefined && !(x[built.kappa] > 0))) {
+    return undefined;
+  }
+  for (let j = 0; j < columns.length; j++) {
+    const w = x[columns[j]] / Math.abs(sum);
+    if (!(w >= lower[j] - DUAL_TOLERANCE && w <= upper[j] + DUAL_TOLERANCE)) return undefined;
+  }
+  const weights = solutionWeights(x, columns, built.kappa, lower, upper);
+  for (const group of options.constraints?.groups ?? []) {
+    let total = 0;
+    for (const i of group.members) total += weights[i];
+    if (total < (group.min ?? -Infinity) - DUAL_TOLERANCE) return undefined;
+    if (total > (group.max ?? Infinity) + DUAL_TOLERANCE) return undefined;
+  }
+  let value = scaledRisk(weights);
+  if (objective === "maxratio") {
+    // The homogenised optimum is the scaled risk of y with (μ − rf)ᵀy = 1, i.e. risk/excess of w.
+    const excess = dot(checked.mean, weights) - checked.riskFree;
+    if (!(excess > 0)) return undefined;
+    value /= excess;
+  } else if (
+    checked.targetReturn !== undefined &&
+    dot(checked.mean, weights) < checked.targetReturn - DUAL_TOLERANCE
+  ) {
+    return undefined;
+  }
+  // The dual program is stated as a minimisation of minus the dual objective.
+  const optimum = -solution.objective;
+  const gap = Math.abs(value - optimum);
+  return gap <= DUAL_TOLERANCE * Math.max(1, Math.abs(optimum)) ? weights : undefined;
 }
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
