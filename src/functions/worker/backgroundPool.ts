@@ -85,7 +85,8 @@ export function inBackground<N extends JobName>(
   if (!runsInBackground(call.estimatedMs)) {
     return runJob(name, input);
   }
-  const plan = workerCount() >= 2 ? splitPlan(name, input) : undefined;
+  // A job with a split plan (partJobs.ts) runs as parts in two workers at once.
+  const plan = splitPlan(name, input);
   if (plan !== undefined) {
     return joinedParts(plan, call);
   }
@@ -111,7 +112,7 @@ export function inBackground<N extends JobName>(
  * @param call the custom function's name, estimate (ignored: the caller has decided), invocation
  * @returns the parts' outputs, in order
  * @throws a failing part's error; #N/A "… was canceled …" when Excel cancels
- * @example const [head, tail] = await inBackgroundParts([{ name: "pearsonRows", input, transfer: [returns.data] }, { name: "correlation", input: rest, transfer: [rest.returns.data] }], { functionName: "CORRMATRIX", estimatedMs: 100 });
+ * @example const [head, tail] = await inBackgroundParts([{ name: "pearsonRows", input, transfer: [returns.data] }, { name: "correlationOfColumns", input: rest, transfer: [rest.returns.data] }], { functionName: "CORRMATRIX", estimatedMs: 100 });
  */
 export async function inBackgroundParts(
   parts: readonly JobPart[],
@@ -131,7 +132,7 @@ export async function inBackgroundParts(
   }
   const settled = await Promise.allSettled(jobs);
   const outputs: unknown[] = [];
-  for (const [index, outcome] of settled.entries()) {
+  for (const outcome of settled) {
     if (outcome.status === "rejected") {
       const error: unknown = outcome.reason;
       if (canceled || error instanceof PoolPromise.CancellationError) {
@@ -148,11 +149,9 @@ export async function inBackgroundParts(
       throw error;
     }
     const reply = outcome.value as JobReply<unknown>;
-    if (!reply.ok) {
-      // Later parts may still be running on data that is now moot.
-      for (const job of jobs.slice(index + 1)) job.cancel();
-      throw reviveError(reply.error);
-    }
+    // Every part has settled: the first failure in the parts' order is the error the unsplit job
+    // would have thrown (a plan's first part validates the whole input).
+    if (!reply.ok) throw reviveError(reply.error);
     outputs.push(reply.value);
   }
   return outputs;
