@@ -95,6 +95,41 @@ describe("cdarPortfolio", () => {
     }
   });
 
+  it("solves plain programs through the LP dual in one solve, and the primal gives the same optimum when the dual is refused", () => {
+    const plain = cases.filter(
+      (c) => c.options.limits === undefined || Object.keys(c.options.limits).length === 0
+    );
+    expect(plain.length).toBeGreaterThanOrEqual(10);
+    for (const c of plain.slice(0, 12)) {
+      const panel = fixture.panelsAsReturns[c.panel];
+      const { solver, calls } = recordingSolver(highs);
+      const p = cdarPortfolio(panel, c.options, solver);
+      expect(calls.length).toBe(1);
+      // The dual's rows: T drawdown columns, n weights, ζ (and κ under maxratio), not ~2T.
+      expect(calls[0].program.rows.lower.length).toBeLessThanOrEqual(panel.rows + panel.cols + 2);
+      let first = true;
+      const refusingFirst: LpSolver = {
+        solve(program, options) {
+          if (!first) return highs.solve(program, options);
+          first = false;
+          const x = new Float64Array(program.objective.length);
+          return { status: "error", x, objective: NaN, message: "refused by the test" };
+        },
+      };
+      const q = cdarPortfolio(panel, c.options, refusingFirst);
+      expect(first).toBe(false);
+      if (c.options.objective === "maxratio") {
+        const rf = c.options.riskFree ?? 0;
+        const ratio = (p.expectedReturn - rf) / p.risk;
+        expect(Math.abs(ratio - (q.expectedReturn - rf) / q.risk)).toBeLessThanOrEqual(
+          1e-7 * Math.abs(ratio)
+        );
+      } else {
+        expect(Math.abs(p.risk - q.risk)).toBeLessThanOrEqual(1e-9);
+      }
+    }
+  });
+
   it("respects bounds, groups and the target in every fixture problem", () => {
     for (const c of cases) {
       const p = cdarPortfolio(fixture.panelsAsReturns[c.panel], c.options, highs);
