@@ -195,6 +195,9 @@ function weightsByDual(
   }
   // The dual program is stated as a minimisation of minus the dual objective.
   const optimum = -solution.objective;
+  // A zero optimum under "maxratio" is an unbounded ratio: the primal's vertex (exactly
+  // drawdown-free, where the multipliers carry ~1e-15 residue) is the portfolio to return.
+  if (objective === "maxratio" && !(optimum > DUAL_TOLERANCE)) return undefined;
   const gap = Math.abs(value - optimum);
   return gap <= DUAL_TOLERANCE * Math.max(1, Math.abs(optimum)) ? weights : undefined;
 }
@@ -257,22 +260,30 @@ function formulate(
   // wherever the objective needs it. Homogeneous in (w, d), so the same rows hold for y = κw.
   const d = new Int32Array(T);
   for (let t = 0; t < T; t++) d[t] = lp.addColumn(0, Infinity, 0, `d[${t + 1}]`);
-  const columns = new Int32Array(n + 2);
-  const values = new Float64Array(n + 2);
+  // Written with the gross returns 1 + r_tj and the budget (r_tᵀw = (1 + r_t)ᵀw − Σw, Σw = 1, or
+  // Σy = κ under "maxratio"): every entry of these rows is ±1 or a gross return near 1 instead of
+  // raw returns (~0.04, many near 0). Measured at 20 × 1,825: HiGHS ~35–50 % less time (it scales
+  // such a matrix far less; with its scaling switched off the raw form was as fast).
+  const columns = new Int32Array(n + 3);
+  const values = new Float64Array(n + 3);
   for (let j = 0; j < n; j++) columns[j] = w[j];
   for (let t = 0; t < T; t++) {
-    for (let j = 0; j < n; j++) values[j] = data[j * T + t];
-    columns[n] = d[t];
-    values[n] = 1;
-    const width = t === 0 ? n + 1 : n + 2;
+    for (let j = 0; j < n; j++) values[j] = 1 + data[j * T + t];
+    let width = n;
+    columns[width] = d[t];
+    values[width++] = 1;
     if (t > 0) {
-      columns[n + 1] = d[t - 1];
-      values[n + 1] = -1;
+      columns[width] = d[t - 1];
+      values[width++] = -1;
+    }
+    if (kappa !== undefined) {
+      columns[width] = kappa;
+      values[width++] = -1;
     }
     lp.addRow(
       columns.subarray(0, width),
       values.subarray(0, width),
-      0,
+      kappa === undefined ? 1 : 0,
       Infinity,
       `drawdown ${t + 1}`
     );
