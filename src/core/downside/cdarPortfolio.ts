@@ -32,7 +32,10 @@ import type { DownsideOptions, DownsidePortfolio } from "./types";
  * Oracle: scipy.optimize.linprog(method="highs") on the textbook high-water-mark LP
  * (scripts/fixtures/downsideDrawdown.py).
  * The LP minimises (1−α)T times this objective (the same optimum, better scaled for the solver).
- * Complexity: one LP with n + 2T + 1 variables, 2T rows and T(n + 5) entries (dual simplex);
+ * Complexity: one LP with n + 2T + 1 variables, 2T rows and T(n + 5) entries, written with gross
+ * returns 1 + r_t (entries near 1, which HiGHS scales less) and solved by dual simplex on its LP
+ * dual (T + n + 1 rows; the weights are the dual's multipliers, certified by strong duality, else
+ * the primal is solved), the primal itself with maxHoldings, maxTurnover or costRate;
  * measured in bench/core/downsideDrawdown.bench.ts (20 assets × 1,825 scenarios).
  *
  * @param returns scenarios (rows, oldest first) × assets, no missing values, at least 2 rows

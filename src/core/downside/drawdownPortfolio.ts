@@ -24,9 +24,12 @@ const KAPPA_SLACK = 1e-6;
 /**
  * The drawdown LP shared by cdarPortfolio and maxDrawdownPortfolio (see their JSDoc for the
  * formulations): builds the program with lp's portfolio rows, solves it, reads the weights and
- * reports the measure recomputed from them.
+ * reports the measure recomputed from them. Without maxHoldings, maxTurnover and costRate the LP
+ * is solved through its dual (linearProgramDual): the weights are the multipliers of the dual's
+ * weight rows, accepted when feasible and their recomputed objective equals the dual optimum to
+ * 1e-9 (strong duality), as cvarPortfolio's min-CVaR dual; otherwise the primal is solved.
  * Complexity: T·(n + 5) matrix entries; one LP (a MIP with maxHoldings; two with maxHoldings and
- * "maxratio", the first bounding κ for the cardinality rows).
+ * "maxratio", the first bounding κ for the cardinality rows); a certified dual costs O(T·n) more.
  *
  * @param returns scenarios × assets, no missing values
  * @param options objective, α (CDaR), target, riskFree, constraints, limits, time limit

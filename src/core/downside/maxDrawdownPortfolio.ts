@@ -19,7 +19,8 @@ import type { DownsideOptions, DownsidePortfolio } from "./types";
  * the returned weights.
  * Oracle: scipy.optimize.linprog(method="highs") on the high-water-mark LP
  * (scripts/fixtures/downsideDrawdown.py).
- * Complexity: one LP with n + T + 1 variables, 2T rows and T(n + 4) entries.
+ * Complexity: one LP with n + T + 1 variables, 2T rows and T(n + 4) entries, solved through its
+ * dual (T + n + 1 rows; drawdownPortfolio) unless maxHoldings, maxTurnover or costRate is asked.
  *
  * @param returns scenarios (rows, oldest first) × assets, no missing values, at least 2 rows
  * @param options objective, targetReturn, riskFree, constraints, limits, timeLimitSeconds
