@@ -71,7 +71,9 @@ export function drawdownPortfolio(
     !(limits.costRate !== undefined && limits.costRate > 0);
   const solve = (objective: "minrisk" | "maxratio", kappaUpper: number) => {
     const built = formulate(returns, options, checked, measure, objective, kappaUpper);
-    if (plain) {
+    // An invalid time limit goes straight to the primal, whose solveLinearProgram refuses it.
+    const limit = checked.timeLimitSeconds;
+    if (plain && limit > 0 && Number.isFinite(limit)) {
       const scaleRisk = measure === "cdar" ? (1 - checked.alpha) * returns.rows : 1;
       const certified = weightsByDual(
         solver,
@@ -79,7 +81,8 @@ export function drawdownPortfolio(
         checked,
         options,
         objective,
-        (w) => scaleRisk * risk(w)
+        (w) => scaleRisk * risk(w),
+        method
       );
       if (certified !== undefined) return { weights: certified, rows: built.rows };
     }
@@ -155,13 +158,19 @@ function weightsByDual(
   checked: CheckedDownsideInput,
   options: DownsideOptions,
   objective: "minrisk" | "maxratio",
-  scaledRisk: (w: Float64Array) => number
+  scaledRisk: (w: Float64Array) => number,
+  method: string
 ): Float64Array | undefined {
   const dual = linearProgramDual(built.program);
   const solution = solver.solve(dual.program, {
     timeLimitSeconds: checked.timeLimitSeconds,
     presolve: false,
   });
+  if (solution.status === "time-limit") {
+    // The time budget is spent: say so as the primal would (its size, the same fix), not retry.
+    const stopped = { solve: () => solution };
+    solveLinearProgram(stopped, built.program, method, checked.timeLimitSeconds, () => new Error());
+  }
   if (solution.status !== "optimal" || solution.rowDuals === undefined) return undefined;
   const x = new Float64Array(built.program.objective.length);
   for (let r = 0; r < dual.primalColumn.length; r++) x[dual.primalColumn[r]] = solution.rowDuals[r];

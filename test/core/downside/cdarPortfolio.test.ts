@@ -317,6 +317,24 @@ describe("cdarPortfolio", () => {
     ).toThrow(/time limit/);
   });
 
+  it("does not retry the primal when the dual used up the time limit (one solve, NOT_CONVERGED)", () => {
+    let solves = 0;
+    const stopped: LpSolver = {
+      solve: (program) => {
+        solves += 1;
+        return {
+          status: "time-limit",
+          x: new Float64Array(program.objective.length),
+          objective: NaN,
+        };
+      },
+    };
+    expect(
+      codeOf(() => cdarPortfolio(fixture.panelsAsReturns[0], { objective: "minrisk" }, stopped))
+    ).toBe("NOT_CONVERGED");
+    expect(solves).toBe(1);
+  });
+
   it("does not modify its inputs", () => {
     const panel = fixture.panelsAsReturns[0];
     const before = Float64Array.from(panel.data);
