@@ -8,6 +8,7 @@ import { ledoitWolfFromGram } from "../../core/covariance/ledoitWolfFromGram";
 import { rowNormFourthPowerSum } from "../../core/covariance/rowNormFourthPowerSum";
 import { checkedPeriodsPerYear } from "../../core/stats/checkedPeriodsPerYear";
 import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import { kendallRowsPart, splitKendallCorrelation } from "./kendallSplit";
 import {
   type CorrelationJob,
   type CovarianceJob,
@@ -141,6 +142,7 @@ export const PART_JOBS = {
   ledoitWolfRows: ledoitWolfRowsPart,
   centredCrossProduct: centredCrossProductPart,
   correlationOfColumns: correlationOfColumnsPart,
+  kendallRows: kendallRowsPart,
 } as const;
 
 export type PartJobName = keyof typeof PART_JOBS;
@@ -227,6 +229,7 @@ function recycle(spent: Float64Array): void {
  * unsplit job, joined and mirrored. Only with WebAssembly SIMD, the kernel the rows part uses.
  */
 function splitCorrelation(input: CorrelationJob): SplitPlan<SquareMatrix> | undefined {
+  if (input.method === "kendall") return splitKendallCorrelation(input);
   const { returns } = input;
   if (input.method !== "pearson" || !worthSplitting(returns) || !wasmSimdAvailable()) {
     return undefined;
