@@ -16,6 +16,11 @@ const STRING_OVERHEAD_BYTES = 3;
 const BYTES_PER_CHARACTER = 3;
 /** An Excel error in a result cell (code, message and the object around them), message aside. */
 const ERROR_OVERHEAD_BYTES = 48;
+/**
+ * The longest JSON a number can take, with its separator: 17 significant digits, a sign, a point
+ * and a three-digit exponent ("-1.2345678901234567e-308", 24 characters) plus the comma.
+ */
+const MAX_NUMBER_BYTES = 25;
 /** Excel's own limit of one cell's text; bounds a cell we do not look at. */
 const MAX_CELL_BYTES = 32_767 * BYTES_PER_CHARACTER + ERROR_OVERHEAD_BYTES;
 
@@ -89,6 +94,18 @@ function cellBytes(cell: unknown): number {
   return 6;
 }
 
+/** JSON bytes a grid can take at most: every number at its longest, other cells exactly. O(cells). */
+function payloadUpperBound(grid: readonly unknown[]): number {
+  let bytes = 2 * grid.length + 2;
+  for (const row of grid) {
+    const cells: readonly unknown[] = Array.isArray(row) ? row : [row];
+    for (const cell of cells) {
+      bytes += typeof cell === "number" ? MAX_NUMBER_BYTES : cellBytes(cell);
+    }
+  }
+  return bytes;
+}
+
 /** Number of cells of a scalar (1), a row or a grid. O(rows). */
 function cellCount(value: unknown): number {
   if (!Array.isArray(value)) return 1;
@@ -115,6 +132,9 @@ export function refuseOversizedResult(result: unknown, maxBytes = SAFE_PAYLOAD_B
   if (!Array.isArray(result)) return;
   const cells = cellCount(result);
   if (cells * MAX_CELL_BYTES <= maxBytes) return;
+  // Mostly-number results (backtests, weights, matrices) are cleared by their worst case before
+  // any number is written as text: the sampling conversions cost more than a small backtest.
+  if (payloadUpperBound(result) <= maxBytes) return;
   const bytes = estimatePayloadBytes(result);
   if (bytes <= maxBytes) return;
   throw new CoreError(
