@@ -24,12 +24,13 @@ export function shouldRunOffThread(estimatedMs: number): boolean {
  * timings so a borderline job goes to the worker: pearsonCorrelationMatrix's JSDoc gives ≈ 75 ms in
  * Node for 500 × 3,650 (4.6e8 pair-rows) and issue 12 measured 160–230 ms through CORRMATRIX in
  * Chromium, parse and spill included (2e6 also covers the 2–3× slower JS kernel without SIMD);
- * kendallCorrelationMatrix's gives 0.4–0.6 s for 200 × 1,825 (3.6e7 pair-rows); the covariance
+ * kendallCorrelationMatrix's SIMD kernel gives about 0.2 s for 200 × 1,825 (3.6e7 pair-rows) on one
+ * core (the JS kernel without SIMD about 0.75 s, so 1e5 sits between them); the covariance
  * estimators do a Gram product plus O(cols²) work, taken at half Pearson's rate. The browser
  * suite saw Kendall 200 × 1,825 take 0.9–2.2 s in the worker on the loaded box.
  */
 const PEARSON_PAIR_ROWS_PER_MS = 2e6;
-const KENDALL_PAIR_ROWS_PER_MS = 6e4;
+const KENDALL_PAIR_ROWS_PER_MS = 1e5;
 const COVARIANCE_PAIR_ROWS_PER_MS = 1e6;
 /**
  * Dense O(cols³) linear algebra of the optimisers and HRP (Cholesky, eigen- and critical-line
