@@ -109,22 +109,13 @@ export async function writeOwnedSheet(
         sheet = workbook.worksheets.add(sheetName);
         outcome = "created";
       } else {
-        const previous = marker.isNullObject ? undefined : parseSheetMarker(marker.value);
-        let owned = previous !== undefined && previous.id === existing.id;
-        if (previous !== undefined && !owned && hostIsSetSupported()("ExcelApi", "1.12")) {
-          const owner = existing.customProperties
-            .getItemOrNullObject(SHEET_OWNER_KEY)
-            .load("value");
-          await context.sync();
-          owned = !owner.isNullObject && owner.value === sheetMarkerKey(sheetName);
-        }
-        if (previous === undefined || !owned) {
-          throw new SheetWriteError(
-            "clash",
-            `This workbook already has a sheet named "${existing.name}" that Diversify did not create, so it was left as it is. ` +
-              "Rename that sheet to get Diversify's, or untick the Analysis sheet."
-          );
-        }
+        const previous = await claimOwnedSheet(
+          context,
+          sheetName,
+          existing,
+          marker.isNullObject ? undefined : parseSheetMarker(marker.value),
+          "Rename that sheet to get Diversify's, or untick the Analysis sheet."
+        );
         sheet = existing;
         outcome = "refreshed";
         const ours = new Set(previous.cells.map(([r, c]) => `${r},${c}`));
@@ -164,27 +155,96 @@ export async function writeOwnedSheet(
           .conditionalFormats.add(Excel.ConditionalFormatType.colorScale);
         format.colorScale.criteria = COLOR_SCALE;
       }
-      if (outcome === "created") {
-        sheet.load("id");
-        await context.sync();
-      }
-      workbook.properties.custom.add(sheetMarkerKey(sheetName), markerOf(sheet.id));
-      if (hostIsSetSupported()("ExcelApi", "1.12")) {
-        sheet.customProperties.add(SHEET_OWNER_KEY, sheetMarkerKey(sheetName));
-      }
-      await context.sync();
+      await markOwnedSheet(context, sheetName, sheet, outcome === "created", markerOf);
       return outcome;
     });
   } catch (error) {
-    if (error instanceof SheetWriteError) throw error;
-    const code = (error as { code?: unknown } | null)?.code;
+    throw sheetWriteFailure(sheetName, error);
+  }
+}
+
+/**
+ * The ownership step of a refresh, shared by writeOwnedSheet and writeReportSheet: an existing
+ * sheet is ours when its marker's id is the sheet's or, since ids may change on reopen, the sheet
+ * carries {@link SHEET_OWNER_KEY} naming this marker (ExcelApi 1.12; one extra sync, only when the
+ * ids differ). Anything else is someone else's sheet and refuses the write before any change.
+ *
+ * @param context the Excel.run context
+ * @param sheetName the sheet's name
+ * @param existing the sheet of that name (id and name loaded)
+ * @param previous its parsed marker, or undefined when there is none or it is not ours
+ * @param renameHint the sentence after the clash message telling the user what to do
+ * @returns the marker, now known to be this sheet's
+ * @throws SheetWriteError "clash" when the sheet is not Diversify's
+ */
+export async function claimOwnedSheet<M extends { readonly id: string }>(
+  context: Excel.RequestContext,
+  sheetName: string,
+  existing: Excel.Worksheet,
+  previous: M | undefined,
+  renameHint: string
+): Promise<M> {
+  let owned = previous !== undefined && previous.id === existing.id;
+  if (previous !== undefined && !owned && hostIsSetSupported()("ExcelApi", "1.12")) {
+    const owner = existing.customProperties.getItemOrNullObject(SHEET_OWNER_KEY).load("value");
+    await context.sync();
+    owned = !owner.isNullObject && owner.value === sheetMarkerKey(sheetName);
+  }
+  if (previous === undefined || !owned) {
     throw new SheetWriteError(
-      "excel",
-      `Excel could not write the ${sheetName} sheet (${typeof code === "string" ? code : "error"}: ${
-        error instanceof Error ? error.message : String(error)
-      }). Try again.`
+      "clash",
+      `This workbook already has a sheet named "${existing.name}" that Diversify did not create, so it was left as it is. ` +
+        renameHint
     );
   }
+  return previous;
+}
+
+/**
+ * The last request of an owned-sheet write: stores the marker under the sheet's current id (a new
+ * sheet's id is read first, one sync) and, with ExcelApi 1.12, the owner property, then syncs.
+ *
+ * @param context the Excel.run context
+ * @param sheetName the sheet's name
+ * @param sheet the sheet written
+ * @param created whether the sheet was added in this run (its id is not loaded yet)
+ * @param markerOf the marker's JSON for an id
+ */
+export async function markOwnedSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  sheet: Excel.Worksheet,
+  created: boolean,
+  markerOf: (id: string) => string
+): Promise<void> {
+  if (created) {
+    sheet.load("id");
+    await context.sync();
+  }
+  context.workbook.properties.custom.add(sheetMarkerKey(sheetName), markerOf(sheet.id));
+  if (hostIsSetSupported()("ExcelApi", "1.12")) {
+    sheet.customProperties.add(SHEET_OWNER_KEY, sheetMarkerKey(sheetName));
+  }
+  await context.sync();
+}
+
+/**
+ * What an owned-sheet write throws for an error out of Excel.run: a SheetWriteError as it is,
+ * anything else as "excel" with Excel's code and message.
+ *
+ * @param sheetName the sheet's name
+ * @param error what was caught
+ * @returns the error to throw
+ */
+export function sheetWriteFailure(sheetName: string, error: unknown): SheetWriteError {
+  if (error instanceof SheetWriteError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  return new SheetWriteError(
+    "excel",
+    `Excel could not write the ${sheetName} sheet (${typeof code === "string" ? code : "error"}: ${
+      error instanceof Error ? error.message : String(error)
+    }). Try again.`
+  );
 }
 
 function parseSheetMarker(value: unknown): SheetMarker | undefined {

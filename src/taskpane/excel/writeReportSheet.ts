@@ -2,7 +2,12 @@ import type { ReportBlock, ReportSheet } from "../state/reportLayout";
 import { REPORT_CHART_COLUMN } from "../state/reportLayout";
 import { checkRequirementSets, hostIsSetSupported } from "./requirementSets";
 import { SheetWriteError } from "./sheetWriteError";
-import { SHEET_OWNER_KEY, sheetMarkerKey } from "./writeOwnedSheet";
+import {
+  claimOwnedSheet,
+  markOwnedSheet,
+  sheetMarkerKey,
+  sheetWriteFailure,
+} from "./writeOwnedSheet";
 
 /** What {@link writeReportSheet} did. */
 export interface ReportWriteOutcome {
@@ -79,22 +84,13 @@ export async function writeReportSheet(
         target = workbook.worksheets.add(sheetName);
         outcome = "created";
       } else {
-        previous = markerItem.isNullObject ? undefined : parseMarker(markerItem.value);
-        let owned = previous !== undefined && previous.id === existing.id;
-        if (previous !== undefined && !owned && hostIsSetSupported()("ExcelApi", "1.12")) {
-          const owner = existing.customProperties
-            .getItemOrNullObject(SHEET_OWNER_KEY)
-            .load("value");
-          await context.sync();
-          owned = !owner.isNullObject && owner.value === sheetMarkerKey(sheetName);
-        }
-        if (previous === undefined || !owned) {
-          throw new SheetWriteError(
-            "clash",
-            `This workbook already has a sheet named "${existing.name}" that Diversify did not create, so it was left as it is. ` +
-              "Rename that sheet to get Diversify's report."
-          );
-        }
+        previous = await claimOwnedSheet(
+          context,
+          sheetName,
+          existing,
+          markerItem.isNullObject ? undefined : parseMarker(markerItem.value),
+          "Rename that sheet to get Diversify's report."
+        );
         target = existing;
         outcome = "refreshed";
         const old = previous.boxes;
@@ -133,14 +129,7 @@ export async function writeReportSheet(
       return finish(context, sheetName, target, sheet, boxes, outcome, markerOf, undefined);
     });
   } catch (error) {
-    if (error instanceof SheetWriteError) throw error;
-    const code = (error as { code?: unknown } | null)?.code;
-    throw new SheetWriteError(
-      "excel",
-      `Excel could not write the ${sheetName} sheet (${typeof code === "string" ? code : "error"}: ${
-        error instanceof Error ? error.message : String(error)
-      }). Try again.`
-    );
+    throw sheetWriteFailure(sheetName, error);
   }
 }
 
@@ -157,7 +146,6 @@ async function finish(
   markerOf: (id: string) => string,
   found: Excel.Chart[] | undefined
 ): Promise<ReportWriteOutcome> {
-  const workbook = context.workbook;
   let cells = 0;
   sheet.blocks.forEach((block, k) => {
     const [r, c, rows, cols] = boxes[k];
@@ -192,15 +180,7 @@ async function finish(
     chart.title.text = spec.title;
     chart.series.getItemAt(0).setXAxisValues(categories);
   });
-  if (outcome === "created") {
-    target.load("id");
-    await context.sync();
-  }
-  workbook.properties.custom.add(sheetMarkerKey(sheetName), markerOf(target.id));
-  if (hostIsSetSupported()("ExcelApi", "1.12")) {
-    target.customProperties.add(SHEET_OWNER_KEY, sheetMarkerKey(sheetName));
-  }
-  await context.sync();
+  await markOwnedSheet(context, sheetName, target, outcome === "created", markerOf);
   return { outcome, cells, chartsCreated: created, chartsUpdated: updated };
 }
 
