@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { bindingConstraints } from "./bindingConstraints";
+import { bisectPenalty } from "./bisectPenalty";
 import { checkCovariance } from "./checkCovariance";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
@@ -8,8 +9,6 @@ import { snapWeightsToBounds } from "./snapWeightsToBounds";
 import { solveQuadraticProgram } from "./solveQuadraticProgram";
 import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
 
-/** Bisection steps on θ ∈ [0, 1]: 2⁻⁶⁰ is below double precision in θ. */
-const BISECTION_STEPS = 60;
 /** 1/Σw² ≥ N is accepted to this relative rounding (the QP's weights carry ~1e-15 each). */
 const REACH_TOLERANCE = 1e-12;
 
@@ -96,23 +95,10 @@ export function minimumVarianceEffectiveHoldings(
         { argument: "limits" }
       );
     }
-    let lo = 0;
-    let hi = 1;
-    w = widest;
     // N at the most even portfolio's own value (e.g. N = n: equal weights): 1/Σw² is flat there, so
     // bisection would stop ~√1e-12 short in the weights; the θ = 1 portfolio is the exact answer.
     const atTop = effective(widest) <= N * (1 + 1e-9);
-    for (let k = 0; k < (atTop ? 0 : BISECTION_STEPS); k++) {
-      const mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) break;
-      const candidate = solve(mid);
-      if (reaches(candidate)) {
-        hi = mid;
-        w = candidate;
-      } else {
-        lo = mid;
-      }
-    }
+    w = atTop ? widest : bisectPenalty(solve, reaches, widest);
     binds = true;
   }
   const binding = bindingConstraints(rows, w);

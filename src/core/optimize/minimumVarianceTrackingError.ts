@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import { bindingConstraints } from "./bindingConstraints";
+import { bisectPenalty } from "./bisectPenalty";
 import { checkCovariance } from "./checkCovariance";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
@@ -8,8 +9,6 @@ import { snapWeightsToBounds } from "./snapWeightsToBounds";
 import { solveQuadraticProgram } from "./solveQuadraticProgram";
 import type { ConstrainedPortfolio, PortfolioConstraints } from "./types";
 
-/** Bisection steps on θ ∈ [0, 1]: 2⁻⁶⁰ is below double precision in θ. */
-const BISECTION_STEPS = 60;
 /** TE ≤ cap is accepted to this relative rounding. */
 const REACH_TOLERANCE = 1e-12;
 
@@ -114,20 +113,7 @@ export function minimumVarianceTrackingError(
         { argument: "limits" }
       );
     }
-    let lo = 0;
-    let hi = 1;
-    w = closest;
-    for (let k = 0; k < BISECTION_STEPS; k++) {
-      const mid = 0.5 * (lo + hi);
-      if (mid <= lo || mid >= hi) break;
-      const candidate = solve(mid);
-      if (meets(candidate)) {
-        hi = mid;
-        w = candidate;
-      } else {
-        lo = mid;
-      }
-    }
+    w = bisectPenalty(solve, meets, closest);
     binds = true;
   }
   const binding = bindingConstraints(rows, w);
