@@ -134,7 +134,8 @@ describe("inBackground in a page with a Web Worker", () => {
 
   it("CORRMATRIX kendall above the threshold returns what the inline call returns", async () => {
     const { dependence } = loadInPage();
-    const range = prices(60, 800);
+    // 80 assets × 800 days: above the off-thread threshold at Kendall's SIMD rate, below the split.
+    const range = prices(80, 800);
     const inWorker = await dependence.corrMatrix(range, "kendall");
     expect(mockWorkerpool.jobs).toHaveLength(1);
     expect(inWorker).toEqual(await corrMatrixInline(range, "kendall"));
