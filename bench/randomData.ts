@@ -1,3 +1,5 @@
+import type { ReturnsPanel } from "../src/core/types";
+
 /** Deterministic pseudo-random inputs for benchmarks (mulberry32; no dependency on Math.random). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -30,4 +32,23 @@ export function randomPrices(rows: number, cols: number, seed: number): number[]
     out.push(level.slice());
   }
   return out;
+}
+
+/**
+ * Simple returns r_t = p_{t+1}/p_t − 1 of `rows + 1` random prices ({@link randomPrices}: one
+ * market factor, daily vol ≈ 4 %), as a column-major returns panel labelled A1…An.
+ */
+export function randomReturns(rows: number, n: number, seed: number): ReturnsPanel {
+  const prices = randomPrices(rows + 1, n, seed);
+  const data = new Float64Array(rows * n);
+  for (let t = 0; t < rows; t++) {
+    for (let j = 0; j < n; j++) data[j * rows + t] = prices[t + 1][j] / prices[t][j] - 1;
+  }
+  return {
+    kind: "returns",
+    rows,
+    cols: n,
+    data,
+    labels: Array.from({ length: n }, (_, j) => `A${j + 1}`),
+  };
 }

@@ -1,25 +1,8 @@
 import { cdarPortfolio } from "../../src/core/downside/cdarPortfolio";
 import { cvarPortfolio } from "../../src/core/downside/cvarPortfolio";
-import type { ReturnsPanel } from "../../src/core/types";
 import { loadHighsSolver } from "../../src/functions/lp/highsSolver";
 import type { BenchCase } from "../harness";
-import { randomPrices } from "../randomData";
-
-/** Simple returns of `rows + 1` random prices (one market factor, daily vol ≈ 4 %), column-major. */
-function randomReturns(rows: number, n: number, seed: number): ReturnsPanel {
-  const prices = randomPrices(rows + 1, n, seed);
-  const data = new Float64Array(rows * n);
-  for (let t = 0; t < rows; t++) {
-    for (let j = 0; j < n; j++) data[j * rows + t] = prices[t + 1][j] / prices[t][j] - 1;
-  }
-  return {
-    kind: "returns",
-    rows,
-    cols: n,
-    data,
-    labels: Array.from({ length: n }, (_, j) => `A${j + 1}`),
-  };
-}
+import { randomReturns } from "../randomData";
 
 export const cases: BenchCase[] = [
   {

@@ -1,30 +1,13 @@
 import { cdarPortfolio } from "../../src/core/downside/cdarPortfolio";
 import { maxDrawdownPortfolio } from "../../src/core/downside/maxDrawdownPortfolio";
 import { semivariancePortfolio } from "../../src/core/downside/semivariancePortfolio";
-import type { ReturnsPanel } from "../../src/core/types";
 import { loadHighsSolver } from "../../src/functions/lp/highsSolver";
 import type { BenchCase } from "../harness";
-import { randomPrices } from "../randomData";
+import { randomReturns } from "../randomData";
 
 const ROWS = 1825;
 const ASSETS = 20;
 const SIZE = "20 assets × 1,825 scenarios";
-
-/** Simple returns of `rows + 1` random prices (one market factor, daily vol ≈ 4 %), column-major. */
-function randomReturns(rows: number, n: number, seed: number): ReturnsPanel {
-  const prices = randomPrices(rows + 1, n, seed);
-  const data = new Float64Array(rows * n);
-  for (let t = 0; t < rows; t++) {
-    for (let j = 0; j < n; j++) data[j * rows + t] = prices[t + 1][j] / prices[t][j] - 1;
-  }
-  return {
-    kind: "returns",
-    rows,
-    cols: n,
-    data,
-    labels: Array.from({ length: n }, (_, j) => `A${j + 1}`),
-  };
-}
 
 // The solver is loaded once (the first call's load falls in the untimed warm-up run).
 // Measured 2026-12-03, Node 20, 2 cores at load ~2.6, per call (process.cpuUsage / wall median of

@@ -5,20 +5,9 @@ import { minimumVarianceEffectiveHoldings } from "../../src/core/optimize/minimu
 import { minimumVarianceTrackingError } from "../../src/core/optimize/minimumVarianceTrackingError";
 import { tradeLimitedPortfolio } from "../../src/core/optimize/tradeLimitedPortfolio";
 import { covarianceMatrix } from "../../src/core/covariance/covarianceMatrix";
-import type { ReturnsPanel, SquareMatrix } from "../../src/core/types";
+import type { SquareMatrix } from "../../src/core/types";
 import type { BenchCase } from "../harness";
-import { randomPrices } from "../randomData";
-
-/** Daily simple returns of the seeded one-factor random prices (crypto-like), column-major. */
-function randomReturns(rows: number, assets: number, seed: number): ReturnsPanel {
-  const prices = randomPrices(rows + 1, assets, seed);
-  const data = new Float64Array(rows * assets);
-  for (let j = 0; j < assets; j++) {
-    for (let t = 0; t < rows; t++) data[j * rows + t] = prices[t + 1][j] / prices[t][j] - 1;
-  }
-  const labels = Array.from({ length: assets }, (_, i) => `A${i + 1}`);
-  return { kind: "returns", rows, cols: assets, data, labels };
-}
+import { randomReturns } from "../randomData";
 
 function randomCov(assets: number, seed: number): SquareMatrix {
   return covarianceMatrix(randomReturns(730, assets, seed), { periodsPerYear: 365 }).matrix;
