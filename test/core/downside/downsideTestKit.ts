@@ -191,3 +191,32 @@ export function randomWeights(n: number): fc.Arbitrary<number[]> {
       return v.map((x) => x / s);
     });
 }
+
+/** fast-check: a random panel ({@link randomPanel}) with a random long-only portfolio of its assets. */
+export const randomPanelWithWeights: fc.Arbitrary<[ReturnsPanel, number[]]> = randomPanel.chain(
+  (panel) => fc.tuple(fc.constant(panel), randomWeights(panel.cols))
+);
+
+/** The highest mean return of a single asset (each one held alone): maxratio needs one above 0. */
+export function bestSingleAssetMean(panel: ReturnsPanel): number {
+  const means = Array.from({ length: panel.cols }, (_, j) => {
+    const e = new Array<number>(panel.cols).fill(0);
+    e[j] = 1;
+    return mean(panel, e);
+  });
+  return Math.max(...means);
+}
+
+/**
+ * Runs `solve` on a recording solver over `inner` and checks the last LP it solved with
+ * {@link dualityCheck}: the largest violation and the duality gap of that program's row duals.
+ */
+export function lastLpCertificate(
+  inner: LpSolver,
+  solve: (solver: LpSolver) => unknown
+): { violation: number; gap: number } {
+  const { solver, calls } = recordingSolver(inner);
+  solve(solver);
+  const { program, solution } = calls[calls.length - 1];
+  return dualityCheck(program, solution);
+}

@@ -5,14 +5,13 @@ import { isCoreError } from "../../../src/core/errors";
 import type { LpSolver } from "../../../src/core/lp/types";
 import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 import {
-  dualityCheck,
+  bestSingleAssetMean,
+  lastLpCertificate,
   mean,
   panelFromRows,
   plainDrawdowns,
-  randomPanel,
-  randomWeights,
+  randomPanelWithWeights,
   readDownsideFixture,
-  recordingSolver,
 } from "./downsideTestKit";
 
 const fixture = readDownsideFixture("downsideDrawdown");
@@ -79,48 +78,36 @@ describe("maxDrawdownPortfolio", () => {
 
   it("is no worse than any random portfolio and reports the recomputed maximum drawdown (property)", () => {
     fc.assert(
-      fc.property(
-        randomPanel.chain((panel) => fc.tuple(fc.constant(panel), randomWeights(panel.cols))),
-        ([panel, w]) => {
-          const p = maxDrawdownPortfolio(panel, { objective: "minrisk" }, highs);
-          expect(
-            Math.abs(p.risk - plainMaxDrawdown(plainDrawdowns(panel, p.weights)))
-          ).toBeLessThanOrEqual(1e-12);
-          expect(p.risk).toBeLessThanOrEqual(plainMaxDrawdown(plainDrawdowns(panel, w)) + 1e-8);
-          expect(Math.abs(p.weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-12);
-        }
-      ),
+      fc.property(randomPanelWithWeights, ([panel, w]) => {
+        const p = maxDrawdownPortfolio(panel, { objective: "minrisk" }, highs);
+        expect(
+          Math.abs(p.risk - plainMaxDrawdown(plainDrawdowns(panel, p.weights)))
+        ).toBeLessThanOrEqual(1e-12);
+        expect(p.risk).toBeLessThanOrEqual(plainMaxDrawdown(plainDrawdowns(panel, w)) + 1e-8);
+        expect(Math.abs(p.weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThanOrEqual(1e-12);
+      }),
       { numRuns: 40 }
     );
   });
 
   it("maxratio beats every random portfolio's mean / max-drawdown ratio (property)", () => {
     fc.assert(
-      fc.property(
-        randomPanel.chain((panel) => fc.tuple(fc.constant(panel), randomWeights(panel.cols))),
-        ([panel, w]) => {
-          const means = Array.from({ length: panel.cols }, (_, j) => {
-            const e = new Array<number>(panel.cols).fill(0);
-            e[j] = 1;
-            return mean(panel, e);
-          });
-          fc.pre(Math.max(...means) > 1e-4);
-          const p = maxDrawdownPortfolio(panel, { objective: "maxratio" }, highs);
-          fc.pre(p.risk > 1e-9);
-          const other = mean(panel, w) / plainMaxDrawdown(plainDrawdowns(panel, w));
-          expect(p.expectedReturn / p.risk).toBeGreaterThanOrEqual(other - 1e-7 * Math.abs(other));
-        }
-      ),
+      fc.property(randomPanelWithWeights, ([panel, w]) => {
+        fc.pre(bestSingleAssetMean(panel) > 1e-4);
+        const p = maxDrawdownPortfolio(panel, { objective: "maxratio" }, highs);
+        fc.pre(p.risk > 1e-9);
+        const other = mean(panel, w) / plainMaxDrawdown(plainDrawdowns(panel, w));
+        expect(p.expectedReturn / p.risk).toBeGreaterThanOrEqual(other - 1e-7 * Math.abs(other));
+      }),
       { numRuns: 30 }
     );
   });
 
   it("the LP's row duals certify optimality (reduced-cost signs, zero duality gap)", () => {
     for (const c of cases.slice(0, 8)) {
-      const { solver, calls } = recordingSolver(highs);
-      maxDrawdownPortfolio(fixture.panelsAsReturns[c.panel], c.options, solver);
-      const { program, solution } = calls[calls.length - 1];
-      const { violation, gap } = dualityCheck(program, solution);
+      const { violation, gap } = lastLpCertificate(highs, (solver) =>
+        maxDrawdownPortfolio(fixture.panelsAsReturns[c.panel], c.options, solver)
+      );
       expect(violation).toBeLessThanOrEqual(1e-7);
       expect(gap).toBeLessThanOrEqual(1e-8);
     }
