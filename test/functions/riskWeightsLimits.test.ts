@@ -22,22 +22,38 @@ const COV = [
 ];
 const none = null as unknown as string;
 const weightsOf = (out: unknown[][]) => out.slice(1).map((row) => row[1] as number);
+/**
+ * RISKWEIGHTS(input, method, maxWeight, minWeight, , , , , , limits, current, benchmark): the
+ * skipped arguments empty (null) as Excel passes them; current and benchmark as given.
+ */
+const limitedCall = (
+  input: unknown[][],
+  method: string,
+  args: {
+    maxWeight?: unknown;
+    minWeight?: unknown;
+    limits: unknown;
+    current?: unknown;
+    benchmark?: unknown;
+  }
+) =>
+  riskWeights(
+    input,
+    method,
+    (args.maxWeight ?? none) as never,
+    (args.minWeight ?? none) as never,
+    none,
+    none as never,
+    none as never,
+    none as never,
+    none as never,
+    args.limits,
+    args.current as never,
+    args.benchmark as never
+  );
 /** RISKWEIGHTS(COV, method, , , , , , , , limits, current, benchmark). */
 const withLimits = (method: string, limits: unknown, current?: unknown, benchmark?: unknown) =>
-  riskWeights(
-    COV,
-    method,
-    none,
-    none,
-    none,
-    none as never,
-    none as never,
-    none as never,
-    none as never,
-    limits,
-    current as never,
-    benchmark as never
-  );
+  limitedCall(COV, method, { limits, current, benchmark });
 
 const PRICES: Array<Array<string | number>> = [["A", "B", "C", "D"]];
 for (let t = 0, p = [100, 100, 100, 100]; t < 80; t++) {
@@ -83,19 +99,10 @@ describe("RISKWEIGHTS limits", () => {
   });
 
   it("cost for maxsharpe equals the core's net-Sharpe optimum", async () => {
-    const out = await riskWeights(
-      PRICES,
-      "maxsharpe",
-      none,
-      none,
-      none,
-      none as never,
-      none as never,
-      none as never,
-      none as never,
-      "cost 0.01; turnover 0.5",
-      [[0.25, 0.25, 0.25, 0.25]] as never
-    );
+    const out = await limitedCall(PRICES, "maxsharpe", {
+      limits: "cost 0.01; turnover 0.5",
+      current: [[0.25, 0.25, 0.25, 0.25]],
+    });
     const read = readReturns(PRICES);
     expect(out.slice(1).map((r) => r[0])).toEqual(["A", "B", "C", "D"]);
     // The same optimiser on the same inputs (the model's mean returns and sample covariance).
@@ -166,33 +173,11 @@ describe("RISKWEIGHTS limits", () => {
 
   it("refuses holdings below the floored assets and effn above what maxWeight allows", async () => {
     const floors = await rejectionOf(
-      riskWeights(
-        COV,
-        "minvar",
-        none,
-        0.1 as never,
-        none,
-        none as never,
-        none as never,
-        none as never,
-        none as never,
-        "holdings 2"
-      )
+      limitedCall(COV, "minvar", { minWeight: 0.1, limits: "holdings 2" })
     );
     expect(floors.message).toMatch(/holdings 2 is below the 3 assets with a positive minWeight/);
     const caps = await rejectionOf(
-      riskWeights(
-        COV,
-        "minvar",
-        [[0.05, 0.05, 1]] as never,
-        none,
-        none,
-        none as never,
-        none as never,
-        none as never,
-        none as never,
-        "effn 2"
-      )
+      limitedCall(COV, "minvar", { maxWeight: [[0.05, 0.05, 1]], limits: "effn 2" })
     );
     expect(caps.message).toMatch(
       /effn 2 is incompatible with minWeight\/maxWeight: the most even portfolio they allow has 1\/Σw² = 1.22699; lower effn to 1.2269/
@@ -219,19 +204,11 @@ describe("RISKWEIGHTS limits", () => {
 
   it("an unreachable turnover says the least turnover the bounds need", async () => {
     const error = await rejectionOf(
-      riskWeights(
-        COV,
-        "minvar",
-        0.5 as never,
-        none,
-        none,
-        none as never,
-        none as never,
-        none as never,
-        none as never,
-        "turnover 0.2",
-        [[1], [0], [0]] as never
-      )
+      limitedCall(COV, "minvar", {
+        maxWeight: 0.5,
+        limits: "turnover 0.2",
+        current: [[1], [0], [0]],
+      })
     );
     expect(error.message).toMatch(
       /turnover 0.2 is too small: the weight bounds alone need at least 0.5/
@@ -265,18 +242,7 @@ describe("RISKWEIGHTS resampled", () => {
       /needs the price history/
     );
     const limited = await rejectionOf(
-      riskWeights(
-        PRICES,
-        "resampled 10",
-        none,
-        none,
-        none,
-        none as never,
-        none as never,
-        none as never,
-        none as never,
-        "holdings 2"
-      )
+      limitedCall(PRICES, "resampled 10", { limits: "holdings 2" })
     );
     expect(limited.message).toMatch(/"resampled" cannot honour holdings/);
   });
