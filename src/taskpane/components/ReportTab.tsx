@@ -62,6 +62,23 @@ export function ReportTab(props: ReportTabProps) {
   const selected = props.definitions.find((d) => d.id === props.definitionId);
   const set = (part: Partial<ReportSettings>) =>
     props.onSettingsChange({ ...props.settings, ...part });
+  // One text field of the settings: the four share their look, busy state and update.
+  const textSetting = (
+    key: "trendWindow" | "volTarget" | "cashRate" | "feeBps",
+    label: string,
+    ariaLabel: string,
+    hint?: string
+  ) => (
+    <Field className={styles.field} label={label} hint={hint}>
+      <Input
+        className={styles.input}
+        aria-label={ariaLabel}
+        value={props.settings[key]}
+        disabled={props.busy}
+        onChange={(_e, d) => set({ [key]: d.value })}
+      />
+    </Field>
+  );
   const s = props.status;
   return (
     <div className={styles.root}>
@@ -101,52 +118,27 @@ export function ReportTab(props: ReportTabProps) {
         </Dropdown>
       </Field>
       <div className={styles.row}>
-        <Field className={styles.field} label="Trend window (days)" hint="blank: the index's own">
-          <Input
-            className={styles.input}
-            aria-label="Trend window"
-            value={props.settings.trendWindow}
-            disabled={props.busy}
-            onChange={(_e, d) => set({ trendWindow: d.value })}
-          />
-        </Field>
-        <Field
-          className={styles.field}
-          label="Volatility target"
-          hint="e.g. 0.6; blank: the index's own"
-        >
-          <Input
-            className={styles.input}
-            aria-label="Volatility target"
-            value={props.settings.volTarget}
-            disabled={props.busy}
-            onChange={(_e, d) => set({ volTarget: d.value })}
-          />
-        </Field>
+        {textSetting(
+          "trendWindow",
+          "Trend window (days)",
+          "Trend window",
+          "blank: the index's own"
+        )}
+        {textSetting(
+          "volTarget",
+          "Volatility target",
+          "Volatility target",
+          "e.g. 0.6; blank: the index's own"
+        )}
       </div>
       <div className={styles.row}>
-        <Field
-          className={styles.field}
-          label="Cash rate (annual)"
-          hint="e.g. 0.04; earned by the cash sleeve"
-        >
-          <Input
-            className={styles.input}
-            aria-label="Cash rate"
-            value={props.settings.cashRate}
-            disabled={props.busy}
-            onChange={(_e, d) => set({ cashRate: d.value })}
-          />
-        </Field>
-        <Field className={styles.field} label="Fee (bp)">
-          <Input
-            className={styles.input}
-            aria-label="Report fee"
-            value={props.settings.feeBps}
-            disabled={props.busy}
-            onChange={(_e, d) => set({ feeBps: d.value })}
-          />
-        </Field>
+        {textSetting(
+          "cashRate",
+          "Cash rate (annual)",
+          "Cash rate",
+          "e.g. 0.04; earned by the cash sleeve"
+        )}
+        {textSetting("feeBps", "Fee (bp)", "Report fee")}
       </div>
       <Button appearance="primary" disabled={props.busy} onClick={props.onRun}>
         Write the report
