@@ -3,6 +3,7 @@ import type { SquareMatrix } from "../types";
 import { bindingConstraints } from "./bindingConstraints";
 import { bisectPenalty } from "./bisectPenalty";
 import { checkCovariance } from "./checkCovariance";
+import { clampedQuadraticForm } from "./clampedQuadraticForm";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
 import { snapWeightsToBounds } from "./snapWeightsToBounds";
@@ -103,18 +104,12 @@ export function minimumVarianceEffectiveHoldings(
   }
   const binding = bindingConstraints(rows, w);
   if (binds) binding.push(`effective holdings ≥ ${fmt(N)}`);
-  return { weights: w, labels: cov.labels, volatility: Math.sqrt(quadratic(cov, w)), binding };
-}
-
-function quadratic(cov: SquareMatrix, w: ArrayLike<number>): number {
-  const n = cov.size;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += cov.data[i * n + j] * w[j];
-    v += w[i] * row;
-  }
-  return Math.max(v, 0);
+  return {
+    weights: w,
+    labels: cov.labels,
+    volatility: Math.sqrt(clampedQuadraticForm(cov, w)),
+    binding,
+  };
 }
 
 function fmt(v: number): string {

@@ -3,6 +3,7 @@ import type { SquareMatrix } from "../types";
 import { bindingConstraints } from "./bindingConstraints";
 import { bisectPenalty } from "./bisectPenalty";
 import { checkCovariance } from "./checkCovariance";
+import { clampedQuadraticForm } from "./clampedQuadraticForm";
 import { checkFeasibility } from "./checkFeasibility";
 import { portfolioConstraintRows } from "./portfolioConstraintRows";
 import { snapWeightsToBounds } from "./snapWeightsToBounds";
@@ -98,7 +99,7 @@ export function minimumVarianceTrackingError(
   const te = (w: Float64Array) => {
     const diff = new Float64Array(n);
     for (let i = 0; i < n; i++) diff[i] = w[i] - benchmark[i];
-    return Math.sqrt(quadratic(cov, diff));
+    return Math.sqrt(clampedQuadraticForm(cov, diff));
   };
   const meets = (w: Float64Array) => te(w) <= maxTrackingError * (1 + REACH_TOLERANCE);
   let w = solve(0);
@@ -121,21 +122,10 @@ export function minimumVarianceTrackingError(
   return {
     weights: w,
     labels: cov.labels,
-    volatility: Math.sqrt(quadratic(cov, w)),
+    volatility: Math.sqrt(clampedQuadraticForm(cov, w)),
     trackingError: te(w),
     binding,
   };
-}
-
-function quadratic(cov: SquareMatrix, w: ArrayLike<number>): number {
-  const n = cov.size;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += cov.data[i * n + j] * w[j];
-    v += w[i] * row;
-  }
-  return Math.max(v, 0);
 }
 
 function fmt(v: number): string {
