@@ -1,4 +1,4 @@
-import type { ReturnsPanel } from "../src/core/types";
+import type { ReturnsPanel, SquareMatrix } from "../src/core/types";
 
 /** Deterministic pseudo-random inputs for benchmarks (mulberry32; no dependency on Math.random). */
 export function seededRandom(seed: number): () => number {
@@ -51,4 +51,38 @@ export function randomReturns(rows: number, n: number, seed: number): ReturnsPan
     data,
     labels: Array.from({ length: n }, (_, j) => `A${j + 1}`),
   };
+}
+
+/**
+ * Sample covariance (divisor rows − 1) of the simple returns of `rows + 1` random prices
+ * ({@link randomPrices}), times `scale` (365 annualises daily data). rows > assets keeps it PD.
+ * O(assets² · rows).
+ */
+export function randomCovariance(
+  assets: number,
+  rows: number,
+  seed: number,
+  scale = 1
+): SquareMatrix {
+  const prices = randomPrices(rows + 1, assets, seed);
+  const returns = new Float64Array(rows * assets);
+  const mean = new Float64Array(assets);
+  for (let t = 0; t < rows; t++) {
+    for (let j = 0; j < assets; j++) {
+      const r = prices[t + 1][j] / prices[t][j] - 1;
+      returns[j * rows + t] = r;
+      mean[j] += r / rows;
+    }
+  }
+  const data = new Float64Array(assets * assets);
+  for (let i = 0; i < assets; i++) {
+    for (let j = i; j < assets; j++) {
+      let s = 0;
+      for (let t = 0; t < rows; t++) {
+        s += (returns[i * rows + t] - mean[i]) * (returns[j * rows + t] - mean[j]);
+      }
+      data[i * assets + j] = data[j * assets + i] = (scale * s) / (rows - 1);
+    }
+  }
+  return { size: assets, data, labels: Array.from({ length: assets }, (_, i) => `A${i + 1}`) };
 }
