@@ -28,6 +28,12 @@ const LAYOUTS: Readonly<Record<number, readonly ViewColumn[]>> = {
   4: ["asset", "over", "return", "confidence"],
 };
 
+/** The other header-less 3-column layout: absolute views with their confidences. */
+const ABSOLUTE_WITH_CONFIDENCE: readonly ViewColumn[] = ["asset", "return", "confidence"];
+
+/** A number written as text, optionally a percentage: "0.4", "40%", "-5 %", "1e-2". */
+const NUMERIC_TEXT = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%?)$/i;
+
 /** How many asset labels a message lists before "…". */
 const LABELS_IN_MESSAGE = 10;
 
@@ -39,7 +45,9 @@ const LABELS_IN_MESSAGE = 10;
  * e_ETH − e_BTC with Q = 0.05, as in He & Litterman (1999) and PyPortfolioOpt's P, Q.
  * Layout: a first row of header words maps the columns by name ("asset", "over" / "versus" / "vs",
  * "return", "confidence"; case-insensitive); without one, 2 columns are asset | return, 3 are
- * asset | over | return and 4 are asset | over | return | confidence.
+ * asset | over | return and 4 are asset | over | return | confidence, except that 3 columns whose
+ * second column holds numbers and no asset names ("SOL", 0.4, 0.6) are asset | return | confidence
+ * (a 0 there counts as blank, as Excel desktop passes an empty "over" cell).
  * Cells: blank is "", null or (Excel desktop) 0 in a text column; a return or confidence may be a
  * number (0.4, or a cell formatted 40 %, which Excel passes as 0.4) or text "40%". Asset names match
  * the covariance labels case-insensitively. Rows with no asset and no values are skipped (the empty
@@ -76,11 +84,13 @@ export function parseViews(
   }
   const width = Math.max(...table.map((row) => (Array.isArray(row) ? row.length : 0)));
   const header = readHeader(table[0]);
-  const columns = header ?? LAYOUTS[width];
+  const columns =
+    header ??
+    (width === 3 && secondColumnIsNumeric(table) ? ABSOLUTE_WITH_CONFIDENCE : LAYOUTS[width]);
   if (columns === undefined) {
     throw new CoreError(
       "INVALID_ARGUMENT",
-      `${argument} has ${width} column${width === 1 ? "" : "s"}; give asset | return, asset | over | return or asset | over | return | confidence, or a header row naming the columns (asset, over, return, confidence)`,
+      `${argument} has ${width} column${width === 1 ? "" : "s"}; give asset | return, asset | over | return, asset | return | confidence or asset | over | return | confidence, or a header row naming the columns (asset, over, return, confidence)`,
       { argument }
     );
   }
@@ -223,6 +233,25 @@ function readHeader(row: readonly unknown[]): ViewColumn[] | undefined {
   return columns;
 }
 
+/**
+ * Whether a header-less table's second column reads as returns rather than "over" assets: at least
+ * one non-zero number (or numeric text such as "40%") and no other text. Zeros and blanks say
+ * nothing either way (Excel desktop passes an empty cell as 0).
+ */
+function secondColumnIsNumeric(table: readonly (readonly unknown[])[]): boolean {
+  let numeric = false;
+  for (const row of table) {
+    const cell = Array.isArray(row) ? row[1] : undefined;
+    if (isBlankValue(cell)) continue;
+    if (typeof cell === "number" || (typeof cell === "string" && NUMERIC_TEXT.test(cell.trim()))) {
+      numeric = true;
+    } else {
+      return false;
+    }
+  }
+  return numeric;
+}
+
 /** A text cell's trimmed content; "" for blank (including Excel desktop's 0 for a blank cell). */
 function text(cell: unknown): string {
   if (cell === null || cell === undefined || cell === 0) return "";
@@ -244,7 +273,7 @@ function number(cell: unknown, what: string, location: { argument: string; row: 
   if (typeof cell === "number") {
     value = cell;
   } else if (typeof cell === "string" && cell.trim() !== "") {
-    const match = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%?)$/i.exec(cell.trim());
+    const match = NUMERIC_TEXT.exec(cell.trim());
     if (match === null) {
       throw new CoreError(
         "INVALID_ARGUMENT",

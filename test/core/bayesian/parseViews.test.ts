@@ -52,6 +52,48 @@ describe("parseViews", () => {
     expect(Array.from(views.confidences as Float64Array)).toEqual([1, 0.5]);
   });
 
+  it("reads 3 columns with numbers in the second as asset | return | confidence", () => {
+    const views = parseViews(
+      [
+        ["SOL", 0.4, 0.6],
+        ["ETH", "10%", "25%"],
+        ["BTC", 0, 0.5],
+      ],
+      labels
+    );
+    expect(Array.from(views.P)).toEqual([0, 0, 1, 0, 1, 0, 1, 0, 0]);
+    expect(Array.from(views.Q)).toEqual([0.4, 0.1, 0]);
+    expect(Array.from(views.confidences as Float64Array)).toEqual([0.6, 0.25, 0.5]);
+    expect(views.names).toEqual(["SOL", "ETH", "BTC"]);
+  });
+
+  it("keeps 3 columns as asset | over | return when the second holds a name or only blanks (desktop 0)", () => {
+    const mixed = parseViews(
+      [
+        ["ETH", "BTC", 0.05],
+        ["SOL", 0, 0.4],
+      ],
+      labels
+    );
+    expect(mixed.names).toEqual(["ETH over BTC", "SOL"]);
+    expect(Array.from(mixed.Q)).toEqual([0.05, 0.4]);
+    expect(mixed.confidences).toBeUndefined();
+    const blanks = parseViews([["SOL", 0, 0.4]], labels);
+    expect(Array.from(blanks.Q)).toEqual([0.4]);
+    expect(blanks.confidences).toBeUndefined();
+  });
+
+  it("checks the confidence of a 3-column absolute view", () => {
+    expect(() => parseViews([["SOL", 0.4, 1.5]], labels)).toThrow(
+      expect.objectContaining({
+        code: "INVALID_ARGUMENT",
+        message:
+          "views: row 1 (SOL): confidence 1.5 is outside [0, 1]; give a fraction such as 0.6 or 60%",
+        row: 0,
+      })
+    );
+  });
+
   it("builds P rows that sum to 1 (absolute) or 0 (relative), one per non-blank row", () => {
     fc.assert(
       fc.property(
