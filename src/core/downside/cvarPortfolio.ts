@@ -1,4 +1,5 @@
 import { CoreError } from "../errors";
+import { addReturnRows } from "../lp/addReturnRows";
 import { checkLpSize } from "../lp/checkLpSize";
 import { createLpBuilder } from "../lp/createLpBuilder";
 import { portfolioLpRows } from "../lp/portfolioLpRows";
@@ -143,21 +144,21 @@ export function cvarPortfolio(
       for (let j = 0; j < n; j++) values[j] = scenarios[t * n + j];
       lp.addRow(columns, values, 0, Infinity, `scenario ${t + 1}`);
     }
-    const weightColumns = Array.from(rows.weights);
-    if (kappa !== undefined) {
-      const coefficients = Array.from(mu, (m) => m - riskFree);
-      const cost = limits.costRate ?? 0;
-      const tradeColumns = cost > 0 ? Array.from(rows.trades) : [];
-      lp.addRow(
-        [...weightColumns, ...tradeColumns],
-        [...coefficients, ...tradeColumns.map(() => -cost)],
-        1,
-        1,
-        "excess return (Charnes–Cooper)"
-      );
-    } else if (options.targetReturn !== undefined) {
-      lp.addRow(weightColumns, mu, options.targetReturn, Infinity, "target return");
-    }
+    addReturnRows(lp, {
+      weights: rows.weights,
+      mean: mu,
+      targetReturn: options.targetReturn,
+      ratio:
+        kappa === undefined
+          ? undefined
+          : {
+              scale: kappa,
+              riskFree,
+              trades: rows.trades,
+              costRate: limits.costRate ?? 0,
+              riskFreeOn: "weights",
+            },
+    });
 
     const program = lp.build("minimize");
     const solution = solveLinearProgram(solver, program, what, options.timeLimitSeconds, () =>

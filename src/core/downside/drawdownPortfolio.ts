@@ -1,3 +1,4 @@
+import { addReturnRows } from "../lp/addReturnRows";
 import { checkLpSize } from "../lp/checkLpSize";
 import { createLpBuilder } from "../lp/createLpBuilder";
 import { portfolioLpRows, type PortfolioLpRows } from "../lp/portfolioLpRows";
@@ -317,21 +318,19 @@ function formulate(
     }
   }
 
-  if (!ratio && checked.targetReturn !== undefined) {
-    lp.addRow(w, checked.mean, checked.targetReturn, Infinity, "targetReturn");
-  }
-  if (kappa !== undefined) {
-    // Charnes–Cooper: (μ − rf)ᵀy − costRate·Σt = 1, so 1/κ is the (net) excess mean of w = y/κ.
-    const cost = options.limits?.costRate ?? 0;
-    const cols = [...Array.from(w), kappa];
-    const vals = [...Array.from(checked.mean), -checked.riskFree];
-    if (cost > 0) {
-      for (const t of rows.trades) {
-        cols.push(t);
-        vals.push(-cost);
-      }
-    }
-    lp.addRow(cols, vals, 1, 1, "ratio normalisation");
-  }
+  addReturnRows(lp, {
+    weights: w,
+    mean: checked.mean,
+    targetReturn: checked.targetReturn,
+    ratio:
+      kappa === undefined
+        ? undefined
+        : {
+            scale: kappa,
+            riskFree: checked.riskFree,
+            trades: rows.trades,
+            costRate: options.limits?.costRate ?? 0,
+          },
+  });
   return { program: lp.build("minimize"), rows, kappa };
 }

@@ -1,4 +1,5 @@
 import { CoreError, isCoreError } from "../errors";
+import { addReturnRows } from "../lp/addReturnRows";
 import { checkLpSize } from "../lp/checkLpSize";
 import { createLpBuilder } from "../lp/createLpBuilder";
 import { portfolioLpRows } from "../lp/portfolioLpRows";
@@ -83,21 +84,20 @@ export function semivariancePortfolio(
     chargeCost: !ratio,
   });
   const w = rows.weights;
-  if (!ratio && checked.targetReturn !== undefined) {
-    lp.addRow(w, checked.mean, checked.targetReturn, Infinity, "targetReturn");
-  }
-  if (kappa !== undefined) {
-    const cost = options.limits?.costRate ?? 0;
-    const cols = [...Array.from(w), kappa];
-    const vals = [...Array.from(checked.mean), -checked.riskFree];
-    if (cost > 0) {
-      for (const t of rows.trades) {
-        cols.push(t);
-        vals.push(-cost);
-      }
-    }
-    lp.addRow(cols, vals, 1, 1, "ratio normalisation");
-  }
+  addReturnRows(lp, {
+    weights: w,
+    mean: checked.mean,
+    targetReturn: checked.targetReturn,
+    ratio:
+      kappa === undefined
+        ? undefined
+        : {
+            scale: kappa,
+            riskFree: checked.riskFree,
+            trades: rows.trades,
+            costRate: options.limits?.costRate ?? 0,
+          },
+  });
   const program = lp.build("minimize");
   // a_tᵀx = (r_t − threshold)ᵀw: the threshold rides on Σw = 1 (Σy = κ under homogenisation).
   const m = program.objective.length;
