@@ -1,5 +1,6 @@
 import { CoreError } from "../errors";
 import { simdGramWorkspace } from "../correlation/wasm/simdGramWorkspace";
+import { symmetricProductWorkspace } from "./symmetricProductWorkspace";
 
 /** QL sweeps allowed per eigenvalue before giving up on convergence (EISPACK uses 30). */
 const MAX_SWEEPS = 60;
@@ -37,14 +38,15 @@ export interface SymmetricSpectrum {
  * triangle only, with each step's rank-2 update fused with the next step's product B v into one
  * sweep over the trailing block, two rows at a time (from 128 assets, with WebAssembly SIMD: blocked
  * as LAPACK dsytrd, panels of 32 reflectors whose rank-64 trailing update runs in the SIMD Gram
- * kernel, ≈ 0.7× the time at 500 assets); the eigenvalues of T by the implicit QL
+ * kernel and whose products B v run in the SIMD dsymv kernel, symmetricProductWorkspace: ≈ 0.5×
+ * the fused sweep's time at 500 assets); the eigenvalues of T by the implicit QL
  * algorithm with Wilkinson shifts (EISPACK tql1; Numerical Recipes §11.4 tqli without vectors);
  * each requested eigenvector by inverse iteration on T − λI (tridiagonal Gaussian elimination with
  * partial pivoting, a zero pivot replaced by ε‖T‖, as LAPACK dstein), Gram–Schmidt against the
  * vectors already found (so clustered eigenvalues still give orthogonal vectors), then mapped back
  * with the reflectors. Why not linalg/symmetricEigen: ml-matrix forms every eigenvector
  * (tred2/tql2, column-strided loops), ≈ 1.5 s at n = 500 on the bench machine; this path is about
- * (2/3)n³ flops in contiguous sweeps, ≈ 0.1 s there, and denoising needs only K ≪ n vectors.
+ * (2/3)n³ flops in contiguous sweeps, ≈ 35 ms there (Node 20), and denoising needs only K ≪ n vectors.
  * Accuracy: eigenvalues to a few ulps of ‖A‖ (backward stable, as tql1); eigenvectors with
  * residual ‖Av − λv‖ ≈ ε‖A‖ and orthogonality to ~ε/gap (Gram–Schmidt covers the clusters).
  * Complexity: O((2/3)n³) for the tridiagonalisation, O(n²) for the eigenvalues, O(n² + k·n) per
@@ -134,7 +136,7 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array): Float64Array 
         );
       }
       let g = (d[l + 1] - d[l]) / (2 * e[l]);
-      let r = Math.hypot(g, 1);
+      let r = hypot(g, 1);
       g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -143,7 +145,7 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array): Float64Array 
       for (let i = m - 1; i >= l; i--) {
         const f = s * e[i];
         const b = c * e[i];
-        r = Math.hypot(f, g);
+        r = hypot(f, g);
         e[i + 1] = r;
         if (r === 0) {
           // Deflation by underflow: recover and restart the sweep.
@@ -167,6 +169,21 @@ function tridiagonalEigenvalues(d: Float64Array, e: Float64Array): Float64Array 
     }
   }
   return d;
+}
+
+/** Squares whose sum lies in this range cannot overflow, and an underflowed square is below ε of it. */
+const HYPOT_LOW = 2 ** -960;
+const HYPOT_HIGH = 2 ** 960;
+
+/**
+ * √(x² + y²) without overflow or harmful underflow: the plain square root when the sum of squares is
+ * safely inside the normal range (always, for a correlation's tridiagonal), else Math.hypot, which
+ * scales. Why: V8's Math.hypot is a generic n-argument builtin, ≈ 2× the QL sweep's other work at
+ * 500 assets; the two agree to about an ulp.
+ */
+function hypot(x: number, y: number): number {
+  const sum = x * x + y * y;
+  return sum > HYPOT_LOW && sum < HYPOT_HIGH ? Math.sqrt(sum) : Math.hypot(x, y);
 }
 
 /**
@@ -410,14 +427,16 @@ function fusedTridiagonalise(
  * brought up to date with the panel's earlier reflectors, and p = β B v is the product with the
  * trailing block as stored minus the panel's corrections V(Wᵀv) + W(Vᵀv); the trailing block is
  * updated once per panel, B ← B − V Wᵀ − W Vᵀ, as one cross product of the packs [V W] and [W V] in
- * the WebAssembly SIMD Gram kernel. Same reflectors as the unblocked sweep up to rounding (the sums
- * are grouped differently), stored the same way (row k holds v_k, beta[k] its β).
- * Complexity: ≈ (1/3)n³ scalar multiply-adds (the products B v, read-only) + (2/3)n³ in the SIMD
- * kernel (the product computes both triangles) + O(n² · PANEL).
- * Returns false, doing nothing, when WebAssembly SIMD is unavailable.
+ * the WebAssembly SIMD Gram kernel. The matrix lives in the dsymv kernel's memory meanwhile, so each
+ * B v (symmetricProductWorkspace, upper triangle) needs no copy. Same reflectors as the unblocked
+ * sweep up to rounding (the sums are grouped differently), stored the same way (row k holds v_k,
+ * beta[k] its β).
+ * Complexity: ≈ (1/3)n³ multiply-adds in the SIMD dsymv kernel (the products B v, read-only) +
+ * (2/3)n³ in the SIMD Gram kernel (the product computes both triangles) + O(n² · PANEL) scalar.
+ * Returns false, doing nothing, when WebAssembly SIMD is unavailable (either kernel).
  */
 function blockedTridiagonalise(
-  a: Float64Array,
+  matrix: Float64Array,
   n: number,
   beta: Float64Array,
   d: Float64Array,
@@ -425,12 +444,17 @@ function blockedTridiagonalise(
 ): boolean {
   const ld = 2 * PANEL;
   const workspace = simdGramWorkspace(n, ld, true);
-  if (workspace === undefined) return false;
+  const symmetric = symmetricProductWorkspace(n);
+  if (workspace === undefined || symmetric === undefined) return false;
   const { packA, packB } = workspace;
+  // The matrix, v and p = B v live in the product kernel's memory (a separate module from the Gram
+  // kernel, so the Gram workspace cannot detach these views); copied back at the end.
+  const a = symmetric.matrix;
+  a.set(matrix);
+  const v = symmetric.v;
+  const p = symmetric.s;
   const vs = new Float64Array(PANEL * n);
   const ws = new Float64Array(PANEL * n);
-  const v = new Float64Array(n);
-  const p = new Float64Array(n);
   for (let k0 = 0; k0 + 2 < n; k0 += PANEL) {
     const kEnd = Math.min(k0 + PANEL, n - 2);
     const width = kEnd - k0;
@@ -443,7 +467,7 @@ function blockedTridiagonalise(
       vs.fill(0, column, column + n);
       ws.fill(0, column, column + n);
       if (!reflector(a, n, k, v, beta, d, e)) continue;
-      fourRowSymmetricProduct(a, n, k + 1, v, p);
+      symmetric.product(k + 1);
       panelCorrection(vs, ws, n, c, k + 1, v, p);
       // p ← β B v;  w = p − (β/2)(pᵀv) v.
       const b = beta[k];
@@ -483,6 +507,7 @@ function blockedTridiagonalise(
       for (let j = i; j < m; j++) a[row + j] -= product[at + j];
     }
   }
+  matrix.set(a);
   return true;
 }
 
@@ -559,69 +584,5 @@ function panelCorrection(
       vv += vs[b0 + j] * v[j];
     }
     for (let j = from; j < n; j++) p[j] -= vs[b0 + j] * wv + ws[b0 + j] * vv;
-  }
-}
-
-/**
- * s = B v for the trailing block B = A[from …, from …], read from its upper triangle only, four rows
- * at a time so that each load of v[j] and s[j] serves four (the loop is bound by its loads: 1.5×
- * faster than two rows at 500 assets in Node 20).
- */
-function fourRowSymmetricProduct(
-  a: Float64Array,
-  n: number,
-  from: number,
-  v: Float64Array,
-  s: Float64Array
-): void {
-  s.fill(0, from, n);
-  let i = from;
-  for (; i + 3 < n; i += 4) {
-    const r0 = i * n;
-    const r1 = r0 + n;
-    const r2 = r1 + n;
-    const r3 = r2 + n;
-    const v0 = v[i];
-    const v1 = v[i + 1];
-    const v2 = v[i + 2];
-    const v3 = v[i + 3];
-    // The 4 × 4 diagonal block, from its upper triangle.
-    const a01 = a[r0 + i + 1];
-    const a02 = a[r0 + i + 2];
-    const a03 = a[r0 + i + 3];
-    const a12 = a[r1 + i + 2];
-    const a13 = a[r1 + i + 3];
-    const a23 = a[r2 + i + 3];
-    let s0 = a[r0 + i] * v0 + a01 * v1 + a02 * v2 + a03 * v3;
-    let s1 = a01 * v0 + a[r1 + i + 1] * v1 + a12 * v2 + a13 * v3;
-    let s2 = a02 * v0 + a12 * v1 + a[r2 + i + 2] * v2 + a23 * v3;
-    let s3 = a03 * v0 + a13 * v1 + a23 * v2 + a[r3 + i + 3] * v3;
-    for (let j = i + 4; j < n; j++) {
-      const x0 = a[r0 + j];
-      const x1 = a[r1 + j];
-      const x2 = a[r2 + j];
-      const x3 = a[r3 + j];
-      const vj = v[j];
-      s0 += x0 * vj;
-      s1 += x1 * vj;
-      s2 += x2 * vj;
-      s3 += x3 * vj;
-      s[j] += x0 * v0 + x1 * v1 + (x2 * v2 + x3 * v3);
-    }
-    s[i] += s0;
-    s[i + 1] += s1;
-    s[i + 2] += s2;
-    s[i + 3] += s3;
-  }
-  // The last rows (fewer than four), one at a time.
-  for (; i < n; i++) {
-    const ri = i * n;
-    const vi = v[i];
-    let si = a[ri + i] * vi;
-    for (let j = i + 1; j < n; j++) {
-      si += a[ri + j] * v[j];
-      s[j] += a[ri + j] * vi;
-    }
-    s[i] += si;
   }
 }
