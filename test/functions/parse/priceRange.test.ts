@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { parsePriceRange } from "../../../src/functions/parse/priceRange";
+import { referenceParsePriceRange } from "./priceRangeReference";
 
 const columns = (parsed: ReturnType<typeof parsePriceRange>) => {
   if (!parsed.ok) throw new Error(parsed.reason);
@@ -112,5 +114,117 @@ describe("parsePriceRange", () => {
         [1, 2],
       ])
     ).toMatchObject({ ok: false, column: 1 });
+  });
+});
+
+describe("parsePriceRange against the row-at-a-time parser it replaced", () => {
+  /** A cell of any kind Excel passes, weighted towards plain prices so that 8-row groups pass. */
+  const cell = fc.oneof(
+    { weight: 30, arbitrary: fc.double({ min: 1e-6, max: 1e6, noNaN: true }) },
+    { weight: 3, arbitrary: fc.integer({ min: 1, max: 100 }) },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom<unknown>("", null, undefined, 0, "  ", -0),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom<unknown>(
+        -3,
+        NaN,
+        Infinity,
+        -Infinity,
+        "x",
+        true,
+        { code: "#N/A" },
+        { type: "Error", basicValue: "#REF!" },
+        { type: "Double", basicValue: 2.5 },
+        { type: "FormattedNumber", basicValue: 0, numberFormat: "0" },
+        { type: "Double", basicValue: -1 },
+        { type: "Entity", text: "Bitcoin" },
+        { functionName: "DIVERSIFY.BACKTEST", address: "A1" }
+      ),
+    }
+  );
+  /** A price grid: header or not, a Date column or not, 1..40 rows (groups of 8 and a remainder). */
+  const range = fc
+    .record({
+      rows: fc.integer({ min: 1, max: 40 }),
+      cols: fc.integer({ min: 1, max: 6 }),
+      header: fc.constantFrom("none", "labels", "date"),
+      plain: fc.boolean(),
+      seed: fc.array(cell, { minLength: 240, maxLength: 240 }),
+      price: fc.array(fc.double({ min: 1e-3, max: 1e5, noNaN: true }), {
+        minLength: 240,
+        maxLength: 240,
+      }),
+    })
+    .map(({ rows, cols, header, plain, seed, price }) => {
+      const grid: unknown[][] = [];
+      if (header !== "none") {
+        grid.push([
+          ...(header === "date" ? ["Date"] : []),
+          ...Array.from({ length: cols }, (_, j) => (j === 1 ? "" : `A${j}`)),
+        ]);
+      }
+      for (let t = 0; t < rows; t++) {
+        const row: unknown[] = header === "date" ? [45000 + t] : [];
+        for (let j = 0; j < cols; j++) {
+          // Mostly plain rows when `plain`, so the eight-row path runs and fails only here and there.
+          const k = (t * cols + j) % 240;
+          row.push(plain && k % 17 !== 3 ? price[k] : seed[k]);
+        }
+        grid.push(row);
+      }
+      return grid;
+    });
+
+  it("gives the same data, labels, dates, positions and messages on random ranges", () => {
+    fc.assert(
+      fc.property(range, (grid) => {
+        const got = parsePriceRange(grid);
+        const want = referenceParsePriceRange(grid);
+        expect(got.ok).toBe(want.ok);
+        if (!got.ok || !want.ok) {
+          expect(got).toEqual(want);
+          return;
+        }
+        const { data, ...rest } = got.data;
+        const { data: wantData, ...wantRest } = want.data;
+        expect(rest).toEqual(wantRest);
+        expect(data.length).toBe(wantData.length);
+        for (let i = 0; i < data.length; i++) expect(Object.is(data[i], wantData[i])).toBe(true);
+      }),
+      { numRuns: 600 }
+    );
+  });
+
+  it("reports the first bad cell in row-major order when later rows of its group of eight hold earlier-column errors", () => {
+    // Row 2 of the group has text in column B; row 5 has an error in column A: row 2 comes first.
+    const grid: unknown[][] = [["A", "B", "C"]];
+    for (let t = 0; t < 16; t++) grid.push([t + 1, t + 2, t + 3]);
+    grid[2][1] = "x";
+    grid[5][0] = { code: "#N/A" };
+    grid[3][2] = "";
+    expect(parsePriceRange(grid)).toEqual({
+      ok: false,
+      kind: "value",
+      reason: 'prices: cell B3 (B) holds text "x"; prices must be numbers',
+      row: 2,
+      column: 1,
+    });
+    expect(referenceParsePriceRange(grid)).toEqual(parsePriceRange(grid));
+  });
+
+  it("writes every element of a reused array, blanks as NaN, over stale contents", () => {
+    const grid: unknown[][] = [["A", "B"]];
+    for (let t = 0; t < 19; t++) grid.push([t + 1, t % 5 === 0 ? "" : 100 - t]);
+    const stale = new Float64Array(38).fill(-7);
+    const parsed = parsePriceRange(grid, "prices", (n) => stale.subarray(0, n));
+    expect(parsed.ok).toBe(true);
+    const want = [
+      ...Array.from({ length: 19 }, (_, t) => t + 1),
+      ...Array.from({ length: 19 }, (_, t) => (t % 5 === 0 ? NaN : 100 - t)),
+    ];
+    expect(Array.from(stale)).toEqual(want);
   });
 });
