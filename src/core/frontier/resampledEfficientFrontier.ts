@@ -12,6 +12,7 @@ import { seededRandom } from "../stats/seededRandom";
 import type { ReturnsPanel, SquareMatrix } from "../types";
 import { efficientFrontier } from "./efficientFrontier";
 import { frontierWithMaximumSharpe } from "./frontierWithMaximumSharpe";
+import { portfolioMoments } from "./portfolioMoments";
 
 /** Options of {@link resampledEfficientFrontier}. */
 export interface ResampledFrontierOptions {
@@ -221,10 +222,14 @@ export function resampledEfficientFrontier(
     }
   }
 
+  // The original estimate is not checked by any solve (only the resamples' are), so zero weights
+  // are skipped only when it is finite (see portfolioMoments): one O(n²) look for all the points.
+  const finiteModel =
+    original.mu.every(Number.isFinite) && original.cov.data.every(Number.isFinite);
   const describe = (sum: Float64Array, count: number): ResampledFrontierPoint => {
     const weights = new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = sum[i] / count;
-    return describeOn(weights, original.mu, original.cov, riskFree);
+    return describeOn(weights, original.mu, original.cov, riskFree, finiteModel);
   };
   return {
     points: sums.map((sum) => describe(sum, resamples)),
@@ -332,18 +337,13 @@ function describeOn(
   weights: Float64Array,
   mu: Float64Array,
   cov: SquareMatrix,
-  riskFree: number
+  riskFree: number,
+  finiteModel: boolean
 ): ResampledFrontierPoint {
   const n = weights.length;
-  let ret = 0;
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    ret += mu[i] * weights[i];
-    let row = 0;
-    for (let j = 0; j < n; j++) row += cov.data[i * n + j] * weights[j];
-    variance += weights[i] * row;
-  }
-  const volatility = Math.sqrt(finiteMetric(Math.max(variance, 0), "portfolio variance", "prices"));
+  const skipZeros = finiteModel && weights.every(Number.isFinite);
+  const { expectedReturn: ret, variance } = portfolioMoments(mu, cov.data, n, weights, skipZeros);
+  const volatility = Math.sqrt(finiteMetric(variance, "portfolio variance", "prices"));
   return {
     weights,
     expectedReturn: finiteMetric(ret, "expected return", "prices"),

@@ -8,6 +8,7 @@ import { CoreError } from "../errors";
 import type { SquareMatrix } from "../types";
 import type { PortfolioConstraints } from "./types";
 import { finiteMetric } from "../stats/finiteMetric";
+import { portfolioMoments } from "../frontier/portfolioMoments";
 
 /** One portfolio of {@link constrainedEfficientFrontier}. */
 export interface ConstrainedFrontierPoint {
@@ -73,21 +74,20 @@ export function constrainedEfficientFrontier(
   if (!feasibility.feasible)
     throw new CoreError("INFEASIBLE", feasibility.reason, { argument: "constraints" });
 
+  // Zero weights are skipped only for finite inputs (see portfolioMoments): cov is checked finite
+  // (minimumVarianceConstrained) before the first describe, mu is not (its first check is the
+  // finite expected return below), and the weights are the solvers'.
+  let finiteMu = true;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(mu[i])) finiteMu = false;
   const describe = (weights: Float64Array, note: string): ConstrainedFrontierPoint => {
-    let ret = 0;
-    let variance = 0;
-    for (let i = 0; i < n; i++) {
-      ret += mu[i] * weights[i];
-      let row = 0;
-      for (let j = 0; j < n; j++) row += cov.data[i * n + j] * weights[j];
-      variance += weights[i] * row;
-    }
-    const volatility = Math.sqrt(finiteMetric(Math.max(variance, 0), "portfolio variance", "cov"));
+    const skipZeros = finiteMu && weights.every(Number.isFinite);
+    const { expectedReturn, variance } = portfolioMoments(mu, cov.data, n, weights, skipZeros);
+    const volatility = Math.sqrt(finiteMetric(variance, "portfolio variance", "cov"));
     return {
       weights,
-      expectedReturn: finiteMetric(ret, "expected return", "mu"),
+      expectedReturn: finiteMetric(expectedReturn, "expected return", "mu"),
       volatility,
-      sharpe: finiteMetric((ret - riskFree) / volatility, "Sharpe ratio", "mu"),
+      sharpe: finiteMetric((expectedReturn - riskFree) / volatility, "Sharpe ratio", "mu"),
       note,
     };
   };

@@ -69,6 +69,50 @@ describe("portfolioMoments", () => {
     );
   });
 
+  it("sums every term with skipZeros false, so a non-finite entry under a zero weight gives NaN", () => {
+    // Asset 2 is not held; its mean is NaN and its covariance with asset 1 is Infinity.
+    const mu = Float64Array.of(0.1, NaN);
+    const cov = Float64Array.of(0.04, Infinity, Infinity, 0.09);
+    const w = Float64Array.of(1, 0);
+    // Skipping zero weights never reads them: μᵀw = 0.1, wᵀΣw = 0.04.
+    expect(portfolioMoments(mu, cov, 2, w)).toEqual({ expectedReturn: 0.1, variance: 0.04 });
+    // Every term: 0.1 + NaN·0 = NaN; row 1 = 0.04 + Infinity·0 = NaN.
+    const all = portfolioMoments(mu, cov, 2, w, false);
+    expect(all.expectedReturn).toBeNaN();
+    expect(all.variance).toBeNaN();
+  });
+
+  it("is the dense loops bit for bit with skipZeros false, non-finite entries included (property)", () => {
+    const entry = fc.oneof(
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.constantFrom(NaN, Infinity, -Infinity, 0, -0)
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 8 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(entry, { minLength: n * n, maxLength: n * n }),
+              fc.array(entry, { minLength: n, maxLength: n }),
+              fc.array(entry, { minLength: n, maxLength: n })
+            )
+          ),
+        ([n, entries, muValues, weights]) => {
+          const cov = Float64Array.from(entries);
+          const mu = Float64Array.from(muValues);
+          const w = Float64Array.from(weights);
+          const got = portfolioMoments(mu, cov, n, w, false);
+          const want = dense(mu, cov, n, w);
+          expect(Object.is(got.expectedReturn, want.expectedReturn)).toBe(true);
+          expect(Object.is(got.variance, want.variance)).toBe(true);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
   it("does not modify its inputs", () => {
     const mu = Float64Array.of(0.1, 0.2);
     const cov = Float64Array.of(0.04, 0.01, 0.01, 0.09);
