@@ -1,5 +1,6 @@
 import { type Pool, Promise as PoolPromise, pool as createPool } from "workerpool";
 import { makeExcelError } from "../excelError";
+import { FollowUpJob } from "./followUpJob";
 import { type JobInput, type JobName, type JobOutput, runJob } from "./jobs";
 import { type JobPart, RUN_PART_METHOD, type SplitPlan, runPartJob, splitPlan } from "./partJobs";
 import { type JobReply, reviveError, spansWholeBuffer } from "./protocol";
@@ -157,9 +158,20 @@ export async function inBackgroundParts(
   return outputs;
 }
 
-/** A split job's answer: its parts run at once (inBackgroundParts), then joined on this thread. */
+/**
+ * A split job's answer: its parts run at once (inBackgroundParts), then joined on this thread; a
+ * join that yields a FollowUpJob (the method after a split covariance) has that job run in one
+ * worker (inWorker: its input's arrays moved, a cancel from Excel abandons it with the same #N/A),
+ * or here when no worker exists, and its output is the answer.
+ */
 async function joinedParts<T>(plan: SplitPlan<T>, call: BackgroundCall): Promise<T> {
-  return plan.join(await inBackgroundParts(plan.parts, call));
+  const joined = plan.join(await inBackgroundParts(plan.parts, call));
+  if (!(joined instanceof FollowUpJob)) return joined;
+  const { name, input, transfer } = joined;
+  const output = backgroundWorkerAvailable()
+    ? await inWorker(name, input, { ...call, transfer })
+    : await runJob(name, input);
+  return output as T;
 }
 
 function runPart(part: JobPart): unknown {

@@ -8,6 +8,17 @@ import { ledoitWolfFromGram } from "../../core/covariance/ledoitWolfFromGram";
 import { rowNormFourthPowerSum } from "../../core/covariance/rowNormFourthPowerSum";
 import { checkedPeriodsPerYear } from "../../core/stats/checkedPeriodsPerYear";
 import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import type { FollowUpJob } from "./followUpJob";
+import {
+  fillTrailingBlock,
+  firstPartRows,
+  hasMissing,
+  mirroredRows,
+  recycle,
+  scratchCentred,
+  trailingColumns,
+  worthSplitting,
+} from "./gramSplit";
 import { kendallRowsPart, splitKendallCorrelation } from "./kendallSplit";
 import {
   type CorrelationJob,
@@ -18,6 +29,11 @@ import {
   correlationJob,
   covarianceJob,
 } from "./jobs";
+import {
+  sampleGramColumnsPart,
+  sampleGramRowsPart,
+  splitSampleRiskJob,
+} from "./sampleCovarianceSplit";
 
 /*
  * Parts of one job that the background pool runs in several workers at once (one per core), and
@@ -27,7 +43,9 @@ import {
  *
  * To split another job (say Kendall's pairs): add its part functions to PART_JOBS and a plan to
  * SPLITTERS under the job's name (or call inBackgroundParts in backgroundPool.ts with parts of
- * your own); inBackground then splits that job whenever it would have gone to the worker.
+ * your own); inBackground then splits that job whenever it would have gone to the worker. A plan
+ * whose parts do only the heavy first step (RISKWEIGHTS' and EFFFRONTIER's sample covariance,
+ * sampleCovarianceSplit.ts) joins into a FollowUpJob that one worker then finishes.
  */
 
 /** The name of the worker's method that runs one part of a split job (runPartJob). */
@@ -124,18 +142,6 @@ export function centredCrossProductPart({ returns }: { readonly returns: Returns
   return { gram: crossProduct(x, n, p), n, spent: returns.data };
 }
 
-/**
- * Memory for the centred values of the Ledoit–Wolf parts, reused from call to call in each worker:
- * they die within the part (only the cross-product leaves it), and a fresh array of 500 × 1,825
- * doubles costs more in first-touch page faults than filling it. Grows to the largest size seen.
- */
-let centredMemory = new Float64Array(0);
-
-function scratchCentred(length: number): Float64Array {
-  if (centredMemory.length < length) centredMemory = new Float64Array(length);
-  return centredMemory.subarray(0, length);
-}
-
 /** Every part by name: the worker dispatches on these names. */
 export const PART_JOBS = {
   pearsonRows: pearsonRowsPart,
@@ -143,6 +149,8 @@ export const PART_JOBS = {
   centredCrossProduct: centredCrossProductPart,
   correlationOfColumns: correlationOfColumnsPart,
   kendallRows: kendallRowsPart,
+  sampleGramRows: sampleGramRowsPart,
+  sampleGramColumns: sampleGramColumnsPart,
 } as const;
 
 export type PartJobName = keyof typeof PART_JOBS;
@@ -168,59 +176,13 @@ export interface JobPart {
 
 /**
  * How one job runs as parts at once: the parts (each in its own worker), and the join of their
- * outputs (in the parts' order) into exactly what the unsplit job returns. The join runs on the
- * pane's thread, so it should be O(size of the output).
+ * outputs (in the parts' order) into exactly what the unsplit job returns, or into a FollowUpJob
+ * (followUpJob.ts) that one worker runs next and whose output is then that answer. The join runs
+ * on the pane's thread, so it should be O(size of the output).
  */
 export interface SplitPlan<T> {
   readonly parts: readonly JobPart[];
-  readonly join: (outputs: readonly unknown[]) => T;
-}
-
-/**
- * Fewest columns and pair-rows (cols² / 2 · rows) worth splitting: below them a second worker's
- * copy of the input and round trip cost more than half the product saves.
- */
-const MIN_SPLIT_COLUMNS = 64;
-const MIN_SPLIT_PAIR_ROWS = 2e7;
-
-/**
- * The row count of the first part, which multiplies its rows by all p columns (k · p pair-rows),
- * while the second forms the triangle of the other p − k columns ((p − k)² / 2): equal when
- * k = (2 − √3) · p ≈ 0.268 p. A multiple of 4 keeps the SIMD kernel's tiles whole.
- */
-function firstPartRows(p: number): number {
-  return Math.max(4, Math.floor(((2 - Math.sqrt(3)) * p) / 4) * 4);
-}
-
-function worthSplitting(returns: ReturnsPanel): boolean {
-  const { rows, cols } = returns;
-  return cols >= MIN_SPLIT_COLUMNS && ((cols * cols) / 2) * rows >= MIN_SPLIT_PAIR_ROWS;
-}
-
-/**
- * The input array a tail part handed back, kept for the next split of the same size: a fresh
- * 10 MB array costs more in page faults than the copy into it (the copy of 366 × 500 columns
- * measured 15 ms per call under load in Chromium's profile, most of it first touches), and
- * recalculating the same formula is the common case. At most one is kept.
- */
-let spare: ArrayBuffer | undefined;
-
-/** The columns [from, cols) of a panel as a panel of their own, copied (into the spare if it fits). */
-function trailingColumns(returns: ReturnsPanel, from: number): ReturnsPanel {
-  const { rows, cols, data: source, labels } = returns;
-  const length = rows * (cols - from);
-  const reuse = spare !== undefined && spare.byteLength === length * 8;
-  const data = reuse ? new Float64Array(spare as ArrayBuffer) : new Float64Array(length);
-  spare = undefined;
-  data.set(source.subarray(from * rows, cols * rows));
-  return { kind: "returns", rows, cols: cols - from, data, labels: labels.slice(from) };
-}
-
-/** Keeps a tail part's handed-back input for the next split (see spare). */
-function recycle(spent: Float64Array): void {
-  if (spent.byteOffset === 0 && spent.byteLength === spent.buffer.byteLength && spent.length > 0) {
-    spare = spent.buffer as ArrayBuffer;
-  }
+  readonly join: (outputs: readonly unknown[]) => T | FollowUpJob;
 }
 
 /**
@@ -298,48 +260,19 @@ function splitCovariance(input: CovarianceJob): SplitPlan<CovarianceResult> | un
   };
 }
 
-/**
- * A p × p symmetric array from its first k rows (k × p, row-major; entries j ≥ i used): those rows
- * and their mirror, the trailing block left 0 for fillTrailingBlock. Runs in the worker.
- */
-function mirroredRows(head: Float64Array, k: number, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < k; i++) {
-    for (let j = i; j < p; j++) {
-      const value = head[i * p + j];
-      out[i * p + j] = value;
-      out[j * p + i] = value;
-    }
-  }
-  return out;
-}
-
-/**
- * Copies the (p − k) × (p − k) matrix of the trailing columns into the block [k, p) × [k, p) of a
- * p × p array (one contiguous row segment each) and returns the array.
- */
-function fillTrailingBlock(
-  full: Float64Array,
-  k: number,
-  tail: Float64Array,
-  p: number
-): Float64Array {
-  const m = p - k;
-  for (let i = 0; i < m; i++) full.set(tail.subarray(i * m, (i + 1) * m), (k + i) * p + k);
-  return full;
-}
-
 /** Plans by job name; a job without one always runs whole. */
 const SPLITTERS: {
   readonly [N in JobName]?: (input: JobInput<N>) => SplitPlan<JobOutput<N>> | undefined;
 } = {
   correlation: splitCorrelation,
   covariance: splitCovariance,
+  riskWeights: (input) => splitSampleRiskJob({ name: "riskWeights", input }),
+  frontier: (input) => splitSampleRiskJob({ name: "frontier", input }),
 };
 
 /**
  * How a job would run as parts in several workers at once, or undefined when it runs whole (no
- * plan for the job, or too small to gain: see MIN_SPLIT_COLUMNS). A plan may copy part of the
+ * plan for the job, or too small to gain: see worthSplitting in gramSplit.ts). A plan may copy part of the
  * input (each part needs its own memory), so ask only when the job is going off the pane's thread.
  * Complexity: O(1) to decide; a plan copies at most the input once.
  *
@@ -352,10 +285,4 @@ export function splitPlan<N extends JobName>(
   const splitter = SPLITTERS[name] as
     ((input: JobInput<N>) => SplitPlan<JobOutput<N>> | undefined) | undefined;
   return splitter?.(input);
-}
-
-function hasMissing(returns: ReturnsPanel): boolean {
-  const { data } = returns;
-  for (let k = 0; k < data.length; k++) if (data[k] !== data[k]) return true;
-  return false;
 }

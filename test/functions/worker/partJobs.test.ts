@@ -9,6 +9,7 @@ import {
   covMatrix as covMatrixInline,
 } from "../../../src/functions/dependence";
 import type { ReturnsPanel } from "../../../src/core/types";
+import { FollowUpJob } from "../../../src/functions/worker/followUpJob";
 import { runJob } from "../../../src/functions/worker/jobs";
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
@@ -36,7 +37,10 @@ function copy(panel: ReturnsPanel): ReturnsPanel {
 
 /** Runs a plan's parts here on clones of their inputs (as postMessage would) and joins them. */
 function runSplit<T>(
-  plan: { parts: readonly { name: string; input: unknown }[]; join: (o: readonly unknown[]) => T },
+  plan: {
+    parts: readonly { name: string; input: unknown }[];
+    join: (o: readonly unknown[]) => T | FollowUpJob;
+  },
   firstKind?: "rows" | "whole"
 ): T {
   const outputs = plan.parts.map((part) =>
@@ -44,7 +48,10 @@ function runSplit<T>(
   );
   // The first part computes only its rows on complete data; the whole job otherwise.
   if (firstKind !== undefined) expect((outputs[0] as { kind: string }).kind).toBe(firstKind);
-  return plan.join(outputs);
+  const joined = plan.join(outputs);
+  // These plans answer in their join; only RISKWEIGHTS' and EFFFRONTIER's hand on a follow-up.
+  if (joined instanceof FollowUpJob) throw new Error(`unexpected follow-up job ${joined.name}`);
+  return joined;
 }
 
 function sameDoubles(a: Float64Array, b: Float64Array): boolean {
@@ -79,7 +86,7 @@ describe("splitPlan", () => {
     expect(
       splitPlan("covariance", { returns: big, options: { estimator: "ledoitwolf", halfLife: 30 } })
     ).toBeUndefined();
-    expect(splitPlan("riskWeights", {} as never)).toBeUndefined();
+    expect(splitPlan("backtest", {} as never)).toBeUndefined();
   });
 
   it("CORRMATRIX pearson: the joined parts are the unsplit matrix, double for double", () => {

@@ -1,0 +1,120 @@
+import type { ReturnsPanel } from "../../core/types";
+
+/*
+ * The shape shared by the split Gram products (CORRMATRIX pearson, COVMATRIX ledoitwolf, the
+ * sample covariance of RISKWEIGHTS and EFFFRONTIER): one part multiplies the first k columns by all
+ * p columns (rows [0, k) of the p × p product), the other forms the product of columns [k, p); the
+ * pane's thread puts the two blocks together. Also the memory those parts reuse from call to call.
+ * Imported by partJobs.ts and sampleCovarianceSplit.ts, so neither imports the other.
+ */
+
+/**
+ * Fewest columns and pair-rows (cols² / 2 · rows) worth splitting: below them a second worker's
+ * copy of the input and round trip cost more than half the product saves.
+ */
+const MIN_SPLIT_COLUMNS = 64;
+const MIN_SPLIT_PAIR_ROWS = 2e7;
+
+/**
+ * The row count of the first part, which multiplies its rows by all p columns (k · p pair-rows),
+ * while the second forms the triangle of the other p − k columns ((p − k)² / 2): equal when
+ * k = (2 − √3) · p ≈ 0.268 p. A multiple of 4 keeps the SIMD kernel's tiles whole.
+ * Complexity: O(1).
+ */
+export function firstPartRows(p: number): number {
+  return Math.max(4, Math.floor(((2 - Math.sqrt(3)) * p) / 4) * 4);
+}
+
+/**
+ * Whether a Gram product of this panel gains from two workers: at least MIN_SPLIT_COLUMNS columns
+ * and MIN_SPLIT_PAIR_ROWS pair-rows (cols² / 2 · rows). Complexity: O(1).
+ */
+export function worthSplitting(returns: ReturnsPanel): boolean {
+  const { rows, cols } = returns;
+  return cols >= MIN_SPLIT_COLUMNS && ((cols * cols) / 2) * rows >= MIN_SPLIT_PAIR_ROWS;
+}
+
+/**
+ * The input array a tail part handed back, kept for the next split of the same size: a fresh
+ * 10 MB array costs more in page faults than the copy into it (the copy of 366 × 500 columns
+ * measured 15 ms per call under load in Chromium's profile, most of it first touches), and
+ * recalculating the same formula is the common case. At most one is kept.
+ */
+let spare: ArrayBuffer | undefined;
+
+/**
+ * The columns [from, cols) of a panel as a panel of their own, copied (into the spare if it fits).
+ * Complexity: O(rows · (cols − from)).
+ */
+export function trailingColumns(returns: ReturnsPanel, from: number): ReturnsPanel {
+  const { rows, cols, data: source, labels } = returns;
+  const length = rows * (cols - from);
+  const reuse = spare !== undefined && spare.byteLength === length * 8;
+  const data = reuse ? new Float64Array(spare as ArrayBuffer) : new Float64Array(length);
+  spare = undefined;
+  data.set(source.subarray(from * rows, cols * rows));
+  return { kind: "returns", rows, cols: cols - from, data, labels: labels.slice(from) };
+}
+
+/** Keeps a tail part's handed-back input for the next split (see spare). Complexity: O(1). */
+export function recycle(spent: Float64Array): void {
+  if (spent.byteOffset === 0 && spent.byteLength === spent.buffer.byteLength && spent.length > 0) {
+    spare = spent.buffer as ArrayBuffer;
+  }
+}
+
+/**
+ * Memory for the centred values of the covariance parts, reused from call to call in each worker:
+ * they die within the part (only the cross-product leaves it), and a fresh array of 500 × 1,825
+ * doubles costs more in first-touch page faults than filling it. Grows to the largest size seen.
+ */
+let centredMemory = new Float64Array(0);
+
+/**
+ * A `length`-double view on the worker's reused centred-values memory (see centredMemory), for
+ * centredCompleteCases' `allocate`; valid until the next call. Complexity: O(1), O(length) to grow.
+ */
+export function scratchCentred(length: number): Float64Array {
+  if (centredMemory.length < length) centredMemory = new Float64Array(length);
+  return centredMemory.subarray(0, length);
+}
+
+/**
+ * A p × p symmetric array from its first k rows (k × p, row-major; entries j ≥ i used): those rows
+ * and their mirror, the trailing block left 0 for fillTrailingBlock. Runs in the worker.
+ * Complexity: O(k · p) plus the O(p²) allocation.
+ */
+export function mirroredRows(head: Float64Array, k: number, p: number): Float64Array {
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < p; j++) {
+      const value = head[i * p + j];
+      out[i * p + j] = value;
+      out[j * p + i] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Copies the (p − k) × (p − k) matrix of the trailing columns into the block [k, p) × [k, p) of a
+ * p × p array (one contiguous row segment each) and returns the array.
+ * Complexity: O((p − k)²).
+ */
+export function fillTrailingBlock(
+  full: Float64Array,
+  k: number,
+  tail: Float64Array,
+  p: number
+): Float64Array {
+  const m = p - k;
+  for (let i = 0; i < m; i++) full.set(tail.subarray(i * m, (i + 1) * m), (k + i) * p + k);
+  return full;
+}
+
+/** Whether any value is NaN (a missing return). Complexity: O(rows · cols). */
+export function hasMissing(returns: ReturnsPanel): boolean {
+  const { data } = returns;
+  for (let k = 0; k < data.length; k++) if (data[k] !== data[k]) return true;
+  return false;
+}
