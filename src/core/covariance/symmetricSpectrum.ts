@@ -1,13 +1,12 @@
 import { CoreError } from "../errors";
-import { simdGramWorkspace } from "../correlation/wasm/simdGramWorkspace";
-import { symmetricProductWorkspace } from "./symmetricProductWorkspace";
+import { tridiagonalWorkspace } from "./tridiagonalWorkspace";
 
 /** QL sweeps allowed per eigenvalue before giving up on convergence (EISPACK uses 30). */
 const MAX_SWEEPS = 60;
 
 /**
  * Reflectors per panel of the blocked tridiagonalisation: the trailing update of a panel is one SIMD
- * product over rows of 2 · PANEL values. 32 (500 assets, Node 20) beat 16 and 64.
+ * rank-2·PANEL update (dsyr2k). 32 (500 assets, Node 20) beat 16 and 64.
  */
 const PANEL = 32;
 
@@ -37,16 +36,15 @@ export interface SymmetricSpectrum {
  * Computations", 4th ed., Alg. 8.3.1; the reflectors stay in the rows they annihilate), on the upper
  * triangle only, with each step's rank-2 update fused with the next step's product B v into one
  * sweep over the trailing block, two rows at a time (from 128 assets, with WebAssembly SIMD: blocked
- * as LAPACK dsytrd, panels of 32 reflectors whose rank-64 trailing update runs in the SIMD Gram
- * kernel and whose products B v run in the SIMD dsymv kernel, symmetricProductWorkspace: ≈ 0.5×
- * the fused sweep's time at 500 assets); the eigenvalues of T by the implicit QL
+ * as LAPACK dsytrd, panels of 32 reflectors, every O(n³) and O(n² · 32) loop in the SIMD kernels of
+ * tridiagonalWorkspace: ≈ 0.35× the fused sweep's time at 500 assets); the eigenvalues of T by the implicit QL
  * algorithm with Wilkinson shifts (EISPACK tql1; Numerical Recipes §11.4 tqli without vectors);
  * each requested eigenvector by inverse iteration on T − λI (tridiagonal Gaussian elimination with
  * partial pivoting, a zero pivot replaced by ε‖T‖, as LAPACK dstein), Gram–Schmidt against the
  * vectors already found (so clustered eigenvalues still give orthogonal vectors), then mapped back
  * with the reflectors. Why not linalg/symmetricEigen: ml-matrix forms every eigenvector
  * (tred2/tql2, column-strided loops), ≈ 1.5 s at n = 500 on the bench machine; this path is about
- * (2/3)n³ flops in contiguous sweeps, ≈ 35 ms there (Node 20), and denoising needs only K ≪ n vectors.
+ * (2/3)n³ flops in contiguous sweeps, ≈ 20 ms there (Node 20), and denoising needs only K ≪ n vectors.
  * Accuracy: eigenvalues to a few ulps of ‖A‖ (backward stable, as tql1); eigenvectors with
  * residual ‖Av − λv‖ ≈ ε‖A‖ and orthogonality to ~ε/gap (Gram–Schmidt covers the clusters).
  * Complexity: O((2/3)n³) for the tridiagonalisation, O(n²) for the eigenvalues, O(n² + k·n) per
@@ -426,14 +424,14 @@ function fusedTridiagonalise(
  * the WY-like rank-2k update): per panel of PANEL reflectors, each reflector is made from its row
  * brought up to date with the panel's earlier reflectors, and p = β B v is the product with the
  * trailing block as stored minus the panel's corrections V(Wᵀv) + W(Vᵀv); the trailing block is
- * updated once per panel, B ← B − V Wᵀ − W Vᵀ, as one cross product of the packs [V W] and [W V] in
- * the WebAssembly SIMD Gram kernel. The matrix lives in the dsymv kernel's memory meanwhile, so each
- * B v (symmetricProductWorkspace, upper triangle) needs no copy. Same reflectors as the unblocked
- * sweep up to rounding (the sums are grouped differently), stored the same way (row k holds v_k,
- * beta[k] its β).
- * Complexity: ≈ (1/3)n³ multiply-adds in the SIMD dsymv kernel (the products B v, read-only) +
- * (2/3)n³ in the SIMD Gram kernel (the product computes both triangles) + O(n² · PANEL) scalar.
- * Returns false, doing nothing, when WebAssembly SIMD is unavailable (either kernel).
+ * updated once per panel, B ← B − V Wᵀ − W Vᵀ, on its upper triangle as the rank-2·PANEL product of
+ * the packs [V W] and [W V] (dsyr2k). Every such loop (B v, the row refresh, the correction, the
+ * trailing update) runs in tridiagonalWorkspace's WebAssembly SIMD kernels, whose memory holds the
+ * matrix for the whole sweep (one copy in, one out). Same reflectors as the unblocked sweep up to
+ * rounding (the sums are grouped differently), stored the same way (row k holds v_k, beta[k] its β).
+ * Complexity: ≈ (1/3)n³ multiply-adds for the products B v (read-only) + (1/3)n³ for the trailing
+ * updates, both in SIMD, + O(n² · PANEL) (SIMD) + O(n²) scalar (reflectors, packs).
+ * Returns false, doing nothing, when WebAssembly SIMD is unavailable.
  */
 function blockedTridiagonalise(
   matrix: Float64Array,
@@ -443,32 +441,25 @@ function blockedTridiagonalise(
   e: Float64Array
 ): boolean {
   const ld = 2 * PANEL;
-  const workspace = simdGramWorkspace(n, ld, true);
-  const symmetric = symmetricProductWorkspace(n);
-  if (workspace === undefined || symmetric === undefined) return false;
-  const { packA, packB } = workspace;
-  // The matrix, v and p = B v live in the product kernel's memory (a separate module from the Gram
-  // kernel, so the Gram workspace cannot detach these views); copied back at the end.
-  const a = symmetric.matrix;
+  const workspace = tridiagonalWorkspace(n, PANEL);
+  if (workspace === undefined) return false;
+  // The matrix and every vector live in the kernels' memory for the whole sweep; copied back at the end.
+  const { matrix: a, v, p, vs, ws, packA, packB } = workspace;
   a.set(matrix);
-  const v = symmetric.v;
-  const p = symmetric.s;
-  const vs = new Float64Array(PANEL * n);
-  const ws = new Float64Array(PANEL * n);
   for (let k0 = 0; k0 + 2 < n; k0 += PANEL) {
     const kEnd = Math.min(k0 + PANEL, n - 2);
     const width = kEnd - k0;
     for (let c = 0; c < width; c++) {
       const k = k0 + c;
-      const row = k * n;
       // Row k as the panel's earlier reflectors left it (the stored block is updated per panel).
-      rowUpdate(a, row, vs, ws, n, c, k);
+      workspace.rowUpdate(k, c);
       const column = c * n;
       vs.fill(0, column, column + n);
       ws.fill(0, column, column + n);
       if (!reflector(a, n, k, v, beta, d, e)) continue;
-      symmetric.product(k + 1);
-      panelCorrection(vs, ws, n, c, k + 1, v, p);
+      // p = B v with B as stored, then minus the panel's corrections V(Wᵀv) + W(Vᵀv).
+      workspace.product(k + 1);
+      workspace.panelCorrection(c, k + 1);
       // p ← β B v;  w = p − (β/2)(pᵀv) v.
       const b = beta[k];
       let vp = 0;
@@ -482,7 +473,7 @@ function blockedTridiagonalise(
         ws[column + j] = p[j] - half * v[j];
       }
     }
-    // Trailing block (rows and columns kEnd …): B ← B − Σ_c (v_c w_cᵀ + w_c v_cᵀ), as [V W]ᵀ[W V].
+    // Trailing block (rows and columns kEnd …): B ← B − Σ_c (v_c w_cᵀ + w_c v_cᵀ), as [V W][W V]ᵀ.
     const m = n - kEnd;
     for (let i = 0; i < m; i++) {
       const index = kEnd + i;
@@ -495,94 +486,12 @@ function blockedTridiagonalise(
         packB[at + c] = wc;
         packB[at + width + c] = vc;
       }
-      // A narrower last panel: zero the rest of each column, which the kernel still reads.
+      // A narrower last panel: zero the rest of each row, which the kernel still reads.
       packA.fill(0, at + 2 * width, at + ld);
       packB.fill(0, at + 2 * width, at + ld);
     }
-    const ldOut = workspace.crossProduct(m, m, ld, false);
-    const product = workspace.out;
-    for (let i = 0; i < m; i++) {
-      const row = (kEnd + i) * n + kEnd;
-      const at = i * ldOut;
-      for (let j = i; j < m; j++) a[row + j] -= product[at + j];
-    }
+    workspace.trailingUpdate(kEnd);
   }
   matrix.set(a);
   return true;
-}
-
-/** a[row + j] −= Σ_{q<c} (v_q[k] w_q[j] + w_q[k] v_q[j]) for j ≥ k: row k brought up to date. */
-function rowUpdate(
-  a: Float64Array,
-  row: number,
-  vs: Float64Array,
-  ws: Float64Array,
-  n: number,
-  c: number,
-  k: number
-): void {
-  let q = 0;
-  // Two reflectors per pass: each load and store of a[row + j] serves both.
-  for (; q + 1 < c; q += 2) {
-    const b0 = q * n;
-    const b1 = b0 + n;
-    const v0 = vs[b0 + k];
-    const w0 = ws[b0 + k];
-    const v1 = vs[b1 + k];
-    const w1 = ws[b1 + k];
-    for (let j = k; j < n; j++) {
-      a[row + j] -= v0 * ws[b0 + j] + w0 * vs[b0 + j] + (v1 * ws[b1 + j] + w1 * vs[b1 + j]);
-    }
-  }
-  if (q < c) {
-    const b0 = q * n;
-    const v0 = vs[b0 + k];
-    const w0 = ws[b0 + k];
-    for (let j = k; j < n; j++) a[row + j] -= v0 * ws[b0 + j] + w0 * vs[b0 + j];
-  }
-}
-
-/**
- * p −= V (Wᵀv) + W (Vᵀv) over indices from …: the product with the trailing block as the panel's
- * c earlier reflectors left it (the stored block is updated once per panel).
- */
-function panelCorrection(
-  vs: Float64Array,
-  ws: Float64Array,
-  n: number,
-  c: number,
-  from: number,
-  v: Float64Array,
-  p: Float64Array
-): void {
-  let q = 0;
-  // Two reflectors per pass, so each v[j] and p[j] is loaded (and p[j] stored) once per pair.
-  for (; q + 1 < c; q += 2) {
-    const b0 = q * n;
-    const b1 = b0 + n;
-    let wv0 = 0;
-    let vv0 = 0;
-    let wv1 = 0;
-    let vv1 = 0;
-    for (let j = from; j < n; j++) {
-      const vj = v[j];
-      wv0 += ws[b0 + j] * vj;
-      vv0 += vs[b0 + j] * vj;
-      wv1 += ws[b1 + j] * vj;
-      vv1 += vs[b1 + j] * vj;
-    }
-    for (let j = from; j < n; j++) {
-      p[j] -= vs[b0 + j] * wv0 + ws[b0 + j] * vv0 + (vs[b1 + j] * wv1 + ws[b1 + j] * vv1);
-    }
-  }
-  if (q < c) {
-    const b0 = q * n;
-    let wv = 0;
-    let vv = 0;
-    for (let j = from; j < n; j++) {
-      wv += ws[b0 + j] * v[j];
-      vv += vs[b0 + j] * v[j];
-    }
-    for (let j = from; j < n; j++) p[j] -= vs[b0 + j] * wv + ws[b0 + j] * vv;
-  }
 }

@@ -54,7 +54,7 @@ function correlation(assets: number, rows: number, seed: number): Float64Array {
   return c;
 }
 
-describe("symmetricSpectrum: blocked SIMD path against the fused JS sweep", () => {
+describe("symmetricSpectrum: blocked path (SIMD kernels) against the fused JS sweep", () => {
   const blocked = loadSpectrum(true);
   const fused = loadSpectrum(false);
 
