@@ -1,36 +1,26 @@
 import fc from "fast-check";
 import { cdarPortfolio } from "../../../src/core/downside/cdarPortfolio";
-import { isCoreError } from "../../../src/core/errors";
 import type { LpSolver } from "../../../src/core/lp/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 import {
   bestSingleAssetMean,
+  codeOf,
+  expectOracleOptimum,
   lastLpCertificate,
   mean,
+  pairUppers,
   panelFromRows,
   plainCdar,
   plainDrawdowns,
   randomPanelWithWeights,
   readDownsideFixture,
   recordingSolver,
+  suiteHighs,
 } from "./downsideTestKit";
 
 const fixture = readDownsideFixture("downsideDrawdown");
 const cases = fixture.cases.filter((c) => c.measure === "cdar");
 
-let highs: LpSolver;
-beforeAll(async () => {
-  highs = await loadHighsSolver();
-});
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isCoreError(error) ? error.code : `not a CoreError: ${String(error)}`;
-  }
-  return undefined;
-}
+const highs = suiteHighs();
 
 describe("cdarPortfolio", () => {
   it("hand-worked: two assets, one never falls", () => {
@@ -81,15 +71,7 @@ describe("cdarPortfolio", () => {
       const panel = fixture.panelsAsReturns[c.panel];
       const p = cdarPortfolio(panel, c.options, highs);
       const alpha = c.options.alpha ?? 0.95;
-      // The optimum value is unique even where the weights are not.
-      if (c.options.objective === "maxratio") {
-        const rf = c.options.riskFree ?? 0;
-        const ratio = (p.expectedReturn - rf) / p.risk;
-        const oracle = (c.expectedReturn - rf) / c.risk;
-        expect(Math.abs(ratio - oracle)).toBeLessThanOrEqual(1e-6 * Math.abs(oracle));
-      } else {
-        expect(Math.abs(p.risk - c.risk)).toBeLessThanOrEqual(1e-8);
-      }
+      expectOracleOptimum(p, c, { ratio: 1e-6, risk: 1e-8 });
       expect(p.risk).toBeCloseTo(plainCdar(plainDrawdowns(panel, p.weights), alpha), 10);
       expect(p.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     }
@@ -197,19 +179,13 @@ describe("cdarPortfolio", () => {
     );
     expect(p.weights.filter((w) => w > 0).length).toBeLessThanOrEqual(2);
     // Enumerate every pair: the MIP optimum must equal the best pair's LP optimum.
-    let best = Infinity;
-    for (let a = 0; a < panel.cols; a++) {
-      for (let b = a + 1; b < panel.cols; b++) {
-        const upper = new Array<number>(panel.cols).fill(0);
-        upper[a] = 1;
-        upper[b] = 1;
-        best = Math.min(
-          best,
+    const best = Math.min(
+      ...pairUppers(panel.cols).map(
+        (upper) =>
           cdarPortfolio(panel, { objective: "minrisk", alpha: 0.9, constraints: { upper } }, highs)
             .risk
-        );
-      }
-    }
+      )
+    );
     expect(p.risk).toBeCloseTo(best, 7);
     expect(p.binding).toContain("maxHoldings 2");
   });
@@ -217,20 +193,17 @@ describe("cdarPortfolio", () => {
   it("maxratio with maxHoldings matches the best pair by enumeration", () => {
     const panel = fixture.panelsAsReturns[1];
     const p = cdarPortfolio(panel, { objective: "maxratio", limits: { maxHoldings: 2 } }, highs);
-    let best = -Infinity;
-    for (let a = 0; a < panel.cols; a++) {
-      for (let b = a + 1; b < panel.cols; b++) {
-        const upper = new Array<number>(panel.cols).fill(0);
-        upper[a] = 1;
-        upper[b] = 1;
+    const best = Math.max(
+      ...pairUppers(panel.cols).map((upper) => {
         try {
           const q = cdarPortfolio(panel, { objective: "maxratio", constraints: { upper } }, highs);
-          best = Math.max(best, q.expectedReturn / q.risk);
+          return q.expectedReturn / q.risk;
         } catch {
           // a pair whose assets both lose money has no positive ratio
+          return -Infinity;
         }
-      }
-    }
+      })
+    );
     expect(p.expectedReturn / p.risk).toBeCloseTo(best, 6);
   });
 

@@ -1,15 +1,5 @@
 import { checkedDownsideInput } from "../../../src/core/downside/checkedDownsideInput";
-import { isCoreError } from "../../../src/core/errors";
-import { panelFromRows } from "./downsideTestKit";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isCoreError(error) ? error.code : "not a CoreError";
-  }
-  return undefined;
-}
+import { codeOf, panelFromRows } from "./downsideTestKit";
 
 describe("checkedDownsideInput", () => {
   const panel = panelFromRows([0.01, 0.03, -0.02, 0.01], 2, 2);

@@ -4,13 +4,10 @@ import type { DownsideOptions } from "../../../src/core/downside/types";
 import { createLpBuilder } from "../../../src/core/lp/createLpBuilder";
 import type { LpSolver } from "../../../src/core/lp/types";
 import type { ReturnsPanel } from "../../../src/core/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 import fixture from "../../fixtures/optimize/downsideLp.json";
+import { suiteHighs } from "./downsideTestKit";
 
-let solver: LpSolver;
-beforeAll(async () => {
-  solver = await loadHighsSolver();
-});
+const solver = suiteHighs();
 
 /** A returns panel from rows of scenario returns (dates × assets). */
 function panel(rows: readonly (readonly number[])[], labels?: string[]): ReturnsPanel {

@@ -1,14 +1,10 @@
 import { cdarPortfolio } from "../../../src/core/downside/cdarPortfolio";
 import { cvarPortfolio } from "../../../src/core/downside/cvarPortfolio";
 import { downsideFrontier } from "../../../src/core/downside/downsideFrontier";
-import type { LpSolver } from "../../../src/core/lp/types";
 import type { ReturnsPanel } from "../../../src/core/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
+import { suiteHighs } from "./downsideTestKit";
 
-let solver: LpSolver;
-beforeAll(async () => {
-  solver = await loadHighsSolver();
-});
+const solver = suiteHighs();
 
 /** 4 assets × 150 deterministic scenarios with distinct means and tails. */
 function panel(): ReturnsPanel {

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import type { DownsideOptions } from "../../../src/core/downside/types";
+import type { DownsideOptions, DownsidePortfolio } from "../../../src/core/downside/types";
+import { isCoreError } from "../../../src/core/errors";
 import type { LinearProgram, LpSolution, LpSolver } from "../../../src/core/lp/types";
 import type { ReturnsPanel } from "../../../src/core/types";
+import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 
 /** One fixture problem: a panel index, the options and the oracle's optimum. */
 export interface DownsideCase {
@@ -219,4 +221,68 @@ export function lastLpCertificate(
   solve(solver);
   const { program, solution } = calls[calls.length - 1];
   return dualityCheck(program, solution);
+}
+
+/**
+ * The suite's HiGHS: registers a beforeAll that loads it and returns a solver that forwards every
+ * solve to it (so a suite writes `const highs = suiteHighs();` instead of a let and a beforeAll).
+ */
+export function suiteHighs(): LpSolver {
+  let loaded: LpSolver | undefined;
+  beforeAll(async () => {
+    loaded = await loadHighsSolver();
+  });
+  return {
+    solve(program, options) {
+      if (loaded === undefined) throw new Error("suiteHighs: HiGHS is used before beforeAll ran");
+      return loaded.solve(program, options);
+    },
+  };
+}
+
+/** The CoreError code `run` throws ("not a CoreError: …" for anything else), or undefined. */
+export function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return isCoreError(error) ? error.code : `not a CoreError: ${String(error)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Maximum-weight vectors that allow exactly one pair of assets each (1 on a and b, 0 elsewhere),
+ * for every pair a < b in order: the portfolios a maxHoldings 2 program chooses among.
+ */
+export function pairUppers(cols: number): number[][] {
+  const out: number[][] = [];
+  for (let a = 0; a < cols; a++) {
+    for (let b = a + 1; b < cols; b++) {
+      const upper = new Array<number>(cols).fill(0);
+      upper[a] = 1;
+      upper[b] = 1;
+      out.push(upper);
+    }
+  }
+  return out;
+}
+
+/**
+ * Checks an optimum against a fixture oracle: the (mean − riskFree)/risk ratio within
+ * `ratio`·|oracle ratio| under "maxratio", else the risk within `risk` (the optimum value is
+ * unique even where the weights are not).
+ */
+export function expectOracleOptimum(
+  p: DownsidePortfolio,
+  c: DownsideCase,
+  tolerance: { readonly ratio: number; readonly risk: number }
+): void {
+  if (c.options.objective === "maxratio") {
+    const rf = c.options.riskFree ?? 0;
+    const ratio = (p.expectedReturn - rf) / p.risk;
+    const oracle = (c.expectedReturn - rf) / c.risk;
+    expect(Math.abs(ratio - oracle)).toBeLessThanOrEqual(tolerance.ratio * Math.abs(oracle));
+  } else {
+    expect(Math.abs(p.risk - c.risk)).toBeLessThanOrEqual(tolerance.risk);
+  }
 }

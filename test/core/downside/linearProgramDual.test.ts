@@ -1,13 +1,10 @@
 import fc from "fast-check";
 import { linearProgramDual } from "../../../src/core/downside/linearProgramDual";
 import { createLpBuilder } from "../../../src/core/lp/createLpBuilder";
-import type { LinearProgram, LpSolver } from "../../../src/core/lp/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
+import type { LinearProgram } from "../../../src/core/lp/types";
+import { suiteHighs } from "./downsideTestKit";
 
-let highs: LpSolver;
-beforeAll(async () => {
-  highs = await loadHighsSolver();
-});
+const highs = suiteHighs();
 
 /** min x1 + 2·x2 s.t. x1 + x2 ≥ 1, 0 ≤ x1 ≤ 0.7, x2 ≥ 0: x = (0.7, 0.3), value 1.3. */
 function handWorked(): LinearProgram {

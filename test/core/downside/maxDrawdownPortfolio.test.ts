@@ -2,25 +2,23 @@ import fc from "fast-check";
 import { cdarPortfolio } from "../../../src/core/downside/cdarPortfolio";
 import { maxDrawdownPortfolio } from "../../../src/core/downside/maxDrawdownPortfolio";
 import { isCoreError } from "../../../src/core/errors";
-import type { LpSolver } from "../../../src/core/lp/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 import {
   bestSingleAssetMean,
+  expectOracleOptimum,
   lastLpCertificate,
   mean,
+  pairUppers,
   panelFromRows,
   plainDrawdowns,
   randomPanelWithWeights,
   readDownsideFixture,
+  suiteHighs,
 } from "./downsideTestKit";
 
 const fixture = readDownsideFixture("downsideDrawdown");
 const cases = fixture.cases.filter((c) => c.measure === "maxdd");
 
-let highs: LpSolver;
-beforeAll(async () => {
-  highs = await loadHighsSolver();
-});
+const highs = suiteHighs();
 
 const plainMaxDrawdown = (d: number[]) => Math.max(0, ...d);
 
@@ -51,14 +49,7 @@ describe("maxDrawdownPortfolio", () => {
     for (const c of cases) {
       const panel = fixture.panelsAsReturns[c.panel];
       const p = maxDrawdownPortfolio(panel, c.options, highs);
-      if (c.options.objective === "maxratio") {
-        const rf = c.options.riskFree ?? 0;
-        const ratio = (p.expectedReturn - rf) / p.risk;
-        const oracle = (c.expectedReturn - rf) / c.risk;
-        expect(Math.abs(ratio - oracle)).toBeLessThanOrEqual(1e-6 * Math.abs(oracle));
-      } else {
-        expect(Math.abs(p.risk - c.risk)).toBeLessThanOrEqual(1e-8);
-      }
+      expectOracleOptimum(p, c, { ratio: 1e-6, risk: 1e-8 });
       expect(p.risk).toBeCloseTo(plainMaxDrawdown(plainDrawdowns(panel, p.weights)), 12);
       if (c.options.targetReturn !== undefined) {
         expect(p.expectedReturn).toBeGreaterThanOrEqual(c.options.targetReturn - 1e-9);
@@ -121,18 +112,12 @@ describe("maxDrawdownPortfolio", () => {
       highs
     );
     expect(p.weights.filter((w) => w > 0).length).toBeLessThanOrEqual(2);
-    let best = Infinity;
-    for (let a = 0; a < panel.cols; a++) {
-      for (let b = a + 1; b < panel.cols; b++) {
-        const upper = new Array<number>(panel.cols).fill(0);
-        upper[a] = 1;
-        upper[b] = 1;
-        best = Math.min(
-          best,
+    const best = Math.min(
+      ...pairUppers(panel.cols).map(
+        (upper) =>
           maxDrawdownPortfolio(panel, { objective: "minrisk", constraints: { upper } }, highs).risk
-        );
-      }
-    }
+      )
+    );
     expect(p.risk).toBeCloseTo(best, 7);
   });
 

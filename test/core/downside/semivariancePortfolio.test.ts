@@ -1,32 +1,20 @@
 import fc from "fast-check";
 import { semivariancePortfolio } from "../../../src/core/downside/semivariancePortfolio";
-import { isCoreError } from "../../../src/core/errors";
-import type { LpSolver } from "../../../src/core/lp/types";
-import { loadHighsSolver } from "../../../src/functions/lp/highsSolver";
 import {
   bestSingleAssetMean,
+  codeOf,
+  expectOracleOptimum,
   mean,
   panelFromRows,
   plainSemideviation,
   randomPanelWithWeights,
   readDownsideFixture,
+  suiteHighs,
 } from "./downsideTestKit";
 
 const fixture = readDownsideFixture("downsideSemivariance");
 
-let highs: LpSolver;
-beforeAll(async () => {
-  highs = await loadHighsSolver();
-});
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isCoreError(error) ? error.code : `not a CoreError: ${String(error)}`;
-  }
-  return undefined;
-}
+const highs = suiteHighs();
 
 describe("semivariancePortfolio", () => {
   it("hand-worked: one asset never falls below the threshold", () => {
@@ -68,15 +56,8 @@ describe("semivariancePortfolio", () => {
       const p = semivariancePortfolio(panel, c.options, highs);
       const h = c.options.threshold ?? 0;
       expect(Math.abs(p.risk - plainSemideviation(panel, p.weights, h))).toBeLessThanOrEqual(1e-12);
-      if (c.options.objective === "maxratio") {
-        const rf = c.options.riskFree ?? 0;
-        const sortino = (p.expectedReturn - rf) / p.risk;
-        const oracle = (c.expectedReturn - rf) / c.risk;
-        // SLSQP's own optimum (ftol 1e-15); the Newton method agrees to ~1e-11 relative.
-        expect(Math.abs(sortino - oracle)).toBeLessThanOrEqual(1e-8 * Math.abs(oracle));
-      } else {
-        expect(Math.abs(p.risk - c.risk)).toBeLessThanOrEqual(1e-10);
-      }
+      // Sortino against SLSQP's own optimum (ftol 1e-15); the Newton method agrees to ~1e-11 relative.
+      expectOracleOptimum(p, c, { ratio: 1e-8, risk: 1e-10 });
       for (let j = 0; j < p.weights.length; j++) {
         expect(Math.abs(p.weights[j] - c.weights[j])).toBeLessThanOrEqual(1e-6);
       }
