@@ -57,6 +57,25 @@ describe("constrainedEfficientFrontier", () => {
     }
   });
 
+  it("refuses a non-finite expected return wherever it sits, even on an asset a point leaves out", () => {
+    // Z is left out of the minimum-variance end when the cap on {X, Y} does not bind.
+    const capped = { groups: [{ name: "g", members: [0, 1], max: 0.5 }] };
+    for (const bad of [
+      [0.1, 0.2, NaN],
+      [0.1, Infinity, 0.3],
+      [NaN, 0.2, 0.3],
+    ]) {
+      expect(() =>
+        constrainedEfficientFrontier(bad, cov, { points: 3, constraints: capped })
+      ).toThrow(
+        expect.objectContaining({
+          code: "NON_FINITE",
+          message: expect.stringMatching(/^mu: the expected return cannot be computed/),
+        })
+      );
+    }
+  });
+
   it("says which constraint makes the problem infeasible", () => {
     expect(() =>
       constrainedEfficientFrontier(mu, cov, { points: 3, constraints: { lower: 0.4 } })
