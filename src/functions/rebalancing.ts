@@ -599,20 +599,29 @@ function spillBacktest(call: BacktestCall, result: BacktestJobResult): SpillCell
   }
   const benchName = `${labels[benchmarkColumn]} only`;
   if (what === "equity") {
-    const out: SpillCell[][] = [
-      [read.dates === undefined ? "Row" : "Date", "Portfolio", "Buy and hold", benchName],
-    ];
+    const dated = read.dates !== undefined;
+    // Sized up front and filled by index, finite values passed without a call: the spill is
+    // BACKTEST's largest cost outside the core after the parse (one row per day).
+    const out = new Array<SpillCell[]>(panel.rows - start + 1);
+    out[0] = [dated ? "Date" : "Row", "Portfolio", "Buy and hold", benchName];
     // A benchmark without a curve shows one error cell, made once rather than per row.
     const benchmarkCurve = isCoreError(benchmark) ? undefined : benchmark;
     const noBenchmark = isCoreError(benchmark) ? metricCell(benchmark, "") : "";
     const { equity } = result;
     for (let t = start; t < panel.rows; t++) {
-      out.push([
-        when(t),
-        finiteCell(equity[t], "undefined"),
-        finiteCell(hold[t], "undefined"),
-        benchmarkCurve === undefined ? noBenchmark : finiteCell(benchmarkCurve[t], "undefined"),
-      ]);
+      const e = equity[t];
+      const h = hold[t];
+      let b: SpillCell = noBenchmark;
+      if (benchmarkCurve !== undefined) {
+        const x = benchmarkCurve[t];
+        b = Number.isFinite(x) ? x : finiteCell(x, "undefined");
+      }
+      out[t - start + 1] = [
+        dated ? excelSerial(days[t]) : t + 1,
+        Number.isFinite(e) ? e : finiteCell(e, "undefined"),
+        Number.isFinite(h) ? h : finiteCell(h, "undefined"),
+        b,
+      ];
     }
     return out;
   }
