@@ -11,37 +11,11 @@ import { nestedClusteredOptimisation } from "../../src/core/allocation/nestedClu
 import { covarianceMatrix } from "../../src/core/covariance/covarianceMatrix";
 import { minimumVarianceConstrained } from "../../src/core/optimize/minimumVarianceConstrained";
 import { readReturns } from "../../src/functions/common";
-import { errorOf } from "../helpers/excelErrorOf";
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
-
-// Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
-const COV = [
-  ["", "BTC", "ETH", "PAXG"],
-  ["BTC", 0.04, 0, 0],
-  ["ETH", 0, 0.16, 0],
-  ["PAXG", 0, 0, 0.04],
-];
-const none = null as unknown as string;
-
-function weightsOf(out: unknown[][]): number[] {
-  return out.slice(1).map((row) => row[1] as number);
-}
+import { errorOf, rejectionOf } from "../helpers/excelErrorOf";
+import { COV, none, sinePrices, weightsOf } from "../helpers/riskWeightsFixtures";
 
 // A price path with four assets whose returns differ enough for a well-posed frontier.
-const PRICES: Array<Array<string | number>> = [["A", "B", "C", "D"]];
-for (let t = 0, p = [100, 100, 100, 100]; t < 60; t++) {
-  p = p.map((x, j) => x * (1 + 0.01 * (j + 1) * Math.sin(t * (j + 2) * 0.7) + 0.002 * j));
-  PRICES.push([...p]);
-}
+const PRICES = sinePrices(60, 0.002);
 
 describe("RISKWEIGHTS", () => {
   it("gives equal risk contributions: inverse volatility when uncorrelated (0.4, 0.2, 0.4)", async () => {

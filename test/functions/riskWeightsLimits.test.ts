@@ -2,26 +2,9 @@ import { riskWeights } from "../../src/functions/construction";
 import { resampledEfficientFrontier } from "../../src/core/frontier/resampledEfficientFrontier";
 import { tradeLimitedPortfolio } from "../../src/core/optimize/tradeLimitedPortfolio";
 import { readReturns } from "../../src/functions/common";
+import { rejectionOf } from "../helpers/excelErrorOf";
+import { COV, none, sinePrices, weightsOf } from "../helpers/riskWeightsFixtures";
 
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
-
-// Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
-const COV = [
-  ["", "BTC", "ETH", "PAXG"],
-  ["BTC", 0.04, 0, 0],
-  ["ETH", 0, 0.16, 0],
-  ["PAXG", 0, 0, 0.04],
-];
-const none = null as unknown as string;
-const weightsOf = (out: unknown[][]) => out.slice(1).map((row) => row[1] as number);
 /**
  * RISKWEIGHTS(input, method, maxWeight, minWeight, , , , , , limits, current, benchmark): the
  * skipped arguments empty (null) as Excel passes them; current and benchmark as given.
@@ -55,11 +38,7 @@ const limitedCall = (
 const withLimits = (method: string, limits: unknown, current?: unknown, benchmark?: unknown) =>
   limitedCall(COV, method, { limits, current, benchmark });
 
-const PRICES: Array<Array<string | number>> = [["A", "B", "C", "D"]];
-for (let t = 0, p = [100, 100, 100, 100]; t < 80; t++) {
-  p = p.map((x, j) => x * (1 + 0.01 * (j + 1) * Math.sin(t * (j + 2) * 0.7) + 0.003 * j));
-  PRICES.push([...p]);
-}
+const PRICES = sinePrices(80, 0.003);
 
 describe("RISKWEIGHTS limits", () => {
   it("turnover 0.2 from all-BTC: sells 0.1 BTC, buys ETH and PAXG 1:4 (hand-worked)", async () => {
