@@ -82,4 +82,27 @@ describe("symmetricSpectrum: blocked path (SIMD kernels) against the fused JS sw
       expect(Math.abs(Math.abs(dot) - 1)).toBeLessThan(1e-12);
     }
   });
+
+  it("handles rows with nothing to reflect (β = 0) inside the panels: known eigenvalues, n = 200", () => {
+    // diag(1, 2, …, 50) ⊕ the 150-asset equicorrelation 0.3: the first 50 rows are zero right of
+    // the diagonal, so those reflectors are skipped. Eigenvalues 1 … 50, 1 + 149·0.3 = 45.7, and
+    // 0.7 repeated 149 times.
+    const n = 200;
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < 50; i++) a[i * n + i] = i + 1;
+    for (let i = 50; i < n; i++) for (let j = 50; j < n; j++) a[i * n + j] = i === j ? 1 : 0.3;
+    const expected = [
+      ...Array.from({ length: 149 }, () => 0.7),
+      ...Array.from({ length: 50 }, (_, i) => i + 1),
+      45.7,
+    ].sort((x, y) => x - y);
+    for (const spectrum of [blocked(a, n), fused(a, n)]) {
+      for (let k = 0; k < n; k++) {
+        expect(Math.abs(spectrum.lambda[k] - expected[k])).toBeLessThan(64 * Number.EPSILON * 50);
+      }
+      // The top eigenvector is e₄₉ (eigenvalue 50), up to sign.
+      const top = spectrum.leadingVectors(1);
+      expect(Math.abs(top[49])).toBeCloseTo(1, 12);
+    }
+  });
 });
