@@ -49,6 +49,56 @@ const WIDE = [Array.from({ length: 520 }, (_, j) => `T${j}`)];
 for (let t = 0; t < 30; t++)
   WIDE.push(WIDE[0].map((_, j) => 100 + j + 10 * Math.sin((t + 1) * (j + 1) * 0.37)));
 
+/*
+ * Builders for the functions whose cases differ in a field or two: each names the arguments it is
+ * given and passes null (an empty argument, as Excel sends it) for every other parameter, keeping
+ * the argument count its cases always had.
+ */
+
+/** The fixed weights of the adaptive BACKTEST cases. */
+const HALVES = [[0.5, 0.5]];
+
+/**
+ * BACKTEST(HISTORY, weightsOrMethod, , , , lookback, output, , adaptive, cashRate): ten arguments.
+ */
+const adaptiveBacktest = (
+  adaptive,
+  { weightsOrMethod = HALVES, lookback = null, output = null, cashRate = null } = {}
+) => [HISTORY, weightsOrMethod, null, null, null, lookback, output, null, adaptive, cashRate];
+
+/** RISKWEIGHTS(prices, method, maxWeight, minWeight, estimator, groups, groupCaps, , ): nine. */
+const riskWeightsArgs = (
+  prices,
+  method,
+  { maxWeight = null, minWeight = null, estimator = null, groups = null, groupCaps = null } = {}
+) => [prices, method, maxWeight, minWeight, estimator, groups, groupCaps, null, null];
+
+/**
+ * EFFFRONTIER(prices, points, , maxWeight, , , , , ): nine arguments, and riskMeasure as a tenth
+ * only when given.
+ */
+const frontierArgs = (prices, points, { maxWeight = null, riskMeasure } = {}) => {
+  const args = [prices, points, null, maxWeight, null, null, null, null, null];
+  return riskMeasure === undefined ? args : [...args, riskMeasure];
+};
+
+/** Market caps matching COV's three assets. */
+const COV_CAPS = [[2], [1], [1]];
+
+/**
+ * BLACKLITTERMAN(prices, marketCaps, views, riskAversion, uncertainty, tau, estimator, , , output):
+ * ten arguments.
+ */
+const blackLittermanArgs = (
+  prices,
+  marketCaps,
+  views,
+  { riskAversion = null, uncertainty = null, tau = null, estimator = null, output = null } = {}
+) => [prices, marketCaps, views, riskAversion, uncertainty, tau, estimator, null, null, output];
+
+/** COVMATRIX(prices, estimator, , , ): five arguments. */
+const covArgs = (prices, estimator) => [prices, estimator, null, null, null];
+
 export const contractCases = {
   RISKCONTRIB: [
     {
@@ -186,117 +236,91 @@ export const contractCases = {
     },
     {
       name: "adaptive trend and volatility target with a cash rate: weights and a Cash column",
-      args: [
-        HISTORY,
-        [[0.5, 0.5]],
-        null,
-        null,
-        null,
-        null,
-        "weights",
-        null,
-        "trend 20; voltarget 0.6",
-        0.04,
-      ],
+      args: adaptiveBacktest("trend 20; voltarget 0.6", { output: "weights", cashRate: 0.04 }),
       expect: { rows: 4, cols: 4 },
     },
     {
       name: "adaptive regime switch on a method: equity from the day the rule has its history",
-      args: [
-        HISTORY,
-        "erc",
-        null,
-        null,
-        null,
-        30,
-        "equity",
-        null,
-        "regime volatility 0.8 40",
-        null,
-      ],
+      args: adaptiveBacktest("regime volatility 0.8 40", {
+        weightsOrMethod: "erc",
+        lookback: 30,
+        output: "equity",
+      }),
       expect: { rows: 51, cols: 4 },
     },
     {
       name: "an adaptive moving average longer than the history",
-      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 500", null],
+      args: adaptiveBacktest("trend 500"),
       expect: { error: "#VALUE!", message: /adaptive: "trend 500" needs 499 rows of returns/ },
     },
     {
       name: "an adaptive volatility target of 0",
-      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "voltarget 0", null],
+      args: adaptiveBacktest("voltarget 0"),
       expect: { error: "#VALUE!", message: /adaptive: "voltarget 0": target must be/ },
     },
     {
       name: "an unknown adaptive word",
-      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 20 fast", null],
+      args: adaptiveBacktest("trend 20 fast"),
       expect: { error: "#VALUE!", message: /"fast" is not an option of trend/ },
     },
     {
       name: "a cash rate that is text",
-      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "trend 20", "four percent"],
+      args: adaptiveBacktest("trend 20", { cashRate: "four percent" }),
       expect: { error: "#VALUE!", message: /cashRate must be an annual rate/ },
     },
     {
       name: "adaptive momentum tilt, all assets one tier: weights with a Cash column of 0",
-      args: [
-        HISTORY,
-        [[0.5, 0.5]],
-        null,
-        null,
-        null,
-        null,
-        "weights",
-        null,
-        "momentum 10 0.5",
-        null,
-      ],
+      args: adaptiveBacktest("momentum 10 0.5", { output: "weights" }),
       expect: { rows: 5, cols: 4 },
     },
     {
       name: "an adaptive momentum strength above 1",
-      args: [HISTORY, [[0.5, 0.5]], null, null, null, null, null, null, "momentum 10 2", null],
+      args: adaptiveBacktest("momentum 10 2"),
       expect: { error: "#VALUE!", message: /adaptive: "momentum 10 2": strength must be from 0/ },
     },
   ],
   RISKWEIGHTS: [
     {
       name: "ERC from a labelled covariance",
-      args: [COV, null, null, null, null, null, null, null, null],
+      args: riskWeightsArgs(COV, null),
       expect: { rows: 4, cols: 2 },
     },
     {
       name: "min variance with a sector cap",
-      args: [COV, "minvar", null, null, null, [["C"], ["C"], ["G"]], [["G", 0.25]], null, null],
+      args: riskWeightsArgs(COV, "minvar", {
+        groups: [["C"], ["C"], ["G"]],
+        groupCaps: [["G", 0.25]],
+      }),
       expect: { rows: 4, cols: 2 },
     },
     {
       name: "max Sharpe from prices",
-      args: [WAVES, "maxsharpe", 0.5, null, "ledoitwolf", null, null, null, null],
+      args: riskWeightsArgs(WAVES, "maxsharpe", { maxWeight: 0.5, estimator: "ledoitwolf" }),
       expect: { rows: 5, cols: 2 },
     },
     {
       name: "infeasible floors",
-      args: [COV, "minvar", null, 0.5, null, null, null, null, null],
+      args: riskWeightsArgs(COV, "minvar", { minWeight: 0.5 }),
       expect: { error: "#VALUE!", message: /lower bounds sum to 1.5/ },
     },
     {
       name: "bounds on ERC",
-      args: [COV, "erc", 0.3, null, null, null, null, null, null],
+      args: riskWeightsArgs(COV, "erc", { maxWeight: 0.3 }),
       expect: { error: "#VALUE!", message: /apply to "minvar"/ },
     },
     {
       name: "HERC from prices, denoised covariance",
-      args: [WAVES, "herc", null, null, "denoised", null, null, null, null],
+      args: riskWeightsArgs(WAVES, "herc", { estimator: "denoised" }),
       expect: { rows: 5, cols: 2 },
     },
     {
       name: "NCO (long-only) from prices, Gerber covariance with its threshold",
-      args: [WAVES, "nco", null, null, "gerber 0.7", null, null, null, null],
+      args: riskWeightsArgs(WAVES, "nco", { estimator: "gerber 0.7" }),
       expect: { rows: 5, cols: 2 },
     },
     {
       name: "bounds on HERC",
-      args: [WAVES, "herc", 0.4, null, null, null, null, null, null],
+      args: riskWeightsArgs(WAVES, "herc", { maxWeight: 0.4 }),
       expect: {
         error: "#VALUE!",
         message: /"herc" cannot honour maxWeight, minWeight or group caps/,
@@ -304,27 +328,20 @@ export const contractCases = {
     },
     {
       name: "min CVaR at 90 % from prices (HiGHS loads in the worker or the page)",
-      args: [WAVES, "mincvar 0.9", 0.6, null, null, null, null, null, null],
+      args: riskWeightsArgs(WAVES, "mincvar 0.9", { maxWeight: 0.6 }),
       expect: { rows: 5, cols: 2 },
     },
     {
       name: "max mean-CDaR with a group cap",
-      args: [
-        WAVES,
-        "meancdar",
-        null,
-        null,
-        null,
-        [["X"], ["X"], ["Y"], ["Y"]],
-        [["X", 0.5]],
-        null,
-        null,
-      ],
+      args: riskWeightsArgs(WAVES, "meancdar", {
+        groups: [["X"], ["X"], ["Y"], ["Y"]],
+        groupCaps: [["X", 0.5]],
+      }),
       expect: { rows: 5, cols: 2 },
     },
     {
       name: "CVaR level outside (0, 1)",
-      args: [WAVES, "mincvar 1.2", null, null, null, null, null, null, null],
+      args: riskWeightsArgs(WAVES, "mincvar 1.2"),
       expect: {
         error: "#VALUE!",
         message: /must be strictly between 0 and 1, e.g. "mincvar 0.95"/,
@@ -332,34 +349,34 @@ export const contractCases = {
     },
     {
       name: "min CVaR on a covariance matrix",
-      args: [COV, "mincvar", null, null, null, null, null, null, null],
+      args: riskWeightsArgs(COV, "mincvar"),
       expect: { error: "#VALUE!", message: /needs the price history/ },
     },
   ],
   EFFFRONTIER: [
     {
       name: "frontier from prices",
-      args: [WAVES, 5, null, null, null, null, null, null, null],
+      args: frontierArgs(WAVES, 5),
       expect: { rows: 1 + 5 + 1, cols: 8, atLeast: true },
     },
     {
       name: "a covariance has no returns",
-      args: [COV, 5, null, null, null, null, null, null, null],
+      args: frontierArgs(COV, 5),
       expect: { error: "#VALUE!", message: /needs expected returns/ },
     },
     {
       name: "CVaR frontier at 90 % (HiGHS in the worker or the page)",
-      args: [WAVES, 4, null, null, null, null, null, null, null, "cvar 0.9"],
+      args: frontierArgs(WAVES, 4, { riskMeasure: "cvar 0.9" }),
       expect: { rows: 1 + 4, cols: 8, atLeast: true },
     },
     {
       name: "CDaR frontier with a cap",
-      args: [WAVES, 3, null, 0.6, null, null, null, null, null, "cdar"],
+      args: frontierArgs(WAVES, 3, { maxWeight: 0.6, riskMeasure: "cdar" }),
       expect: { rows: 1 + 3 + 1, cols: 8, atLeast: true },
     },
     {
       name: "an unknown risk measure",
-      args: [WAVES, 4, null, null, null, null, null, null, null, "volatility"],
+      args: frontierArgs(WAVES, 4, { riskMeasure: "volatility" }),
       expect: { error: "#VALUE!", message: /riskMeasure must be "variance"/ },
     },
   ],
@@ -410,119 +427,87 @@ export const contractCases = {
   BLACKLITTERMAN: [
     {
       name: "table from a labelled covariance, δ given",
-      args: [COV, [[2], [1], [1]], [["ETH", "20%"]], 2.5, null, null, null, null, null, null],
+      args: blackLittermanArgs(COV, COV_CAPS, [["ETH", "20%"]], { riskAversion: 2.5 }),
       expect: { rows: 4, cols: 5 },
     },
     {
       name: "implied δ from the first column, relative view, posterior returns",
-      args: [
+      args: blackLittermanArgs(
         HISTORY,
         [
           ["BTC", "ETH"],
           [3, 1],
         ],
         [["ETH", "BTC", 0.05]],
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "returns",
-      ],
+        { output: "returns" }
+      ),
       expect: { rows: 3, cols: 2 },
     },
     {
       name: "posterior covariance from prices",
-      args: [
+      args: blackLittermanArgs(
         WAVES,
         [[4, 3, 2, 1]],
         [
           ["asset", "return"],
           ["D", 0.3],
         ],
-        3,
-        null,
-        null,
-        "ledoitwolf",
-        null,
-        null,
-        "cov",
-      ],
+        { riskAversion: 3, estimator: "ledoitwolf", output: "cov" }
+      ),
       expect: { rows: 5, cols: 5 },
     },
     {
       name: "Idzorek weights, a desktop-blank confidence ignores its view",
-      args: [
+      args: blackLittermanArgs(
         COV,
-        [[2], [1], [1]],
+        COV_CAPS,
         [
           ["ETH", 0, 0.2, 0.6],
           ["PAXG", 0, 0.1, 0],
         ],
-        2.5,
-        "idzorek",
-        null,
-        null,
-        null,
-        null,
-        "weights",
-      ],
+        { riskAversion: 2.5, uncertainty: "idzorek", output: "weights" }
+      ),
       expect: { rows: 4, cols: 2 },
     },
     {
       name: "a view on an unknown asset",
-      args: [COV, [[2], [1], [1]], [["DOGE", 0.5]], 2.5, null, null, null, null, null, null],
+      args: blackLittermanArgs(COV, COV_CAPS, [["DOGE", 0.5]], { riskAversion: 2.5 }),
       expect: { error: "#VALUE!", message: /asset "DOGE" is not among the assets/ },
     },
     {
       name: "contradictory views",
-      args: [
+      args: blackLittermanArgs(
         COV,
-        [[2], [1], [1]],
+        COV_CAPS,
         [
           ["ETH", "BTC", 0.05],
           ["BTC", "ETH", 0.02],
         ],
-        2.5,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+        { riskAversion: 2.5 }
+      ),
       expect: { error: "#VALUE!", message: /contradict each other/ },
     },
     {
       name: "a confidence outside [0, 1]",
-      args: [
-        COV,
-        [[2], [1], [1]],
-        [["ETH", "", 0.2, 1.5]],
-        2.5,
-        "idzorek",
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
+      args: blackLittermanArgs(COV, COV_CAPS, [["ETH", "", 0.2, 1.5]], {
+        riskAversion: 2.5,
+        uncertainty: "idzorek",
+      }),
       expect: { error: "#VALUE!", message: /confidence 1.5 is outside \[0, 1\]/ },
     },
     {
       name: "caps of the wrong length",
-      args: [COV, [[2], [1]], [["ETH", 0.2]], 2.5, null, null, null, null, null, null],
+      args: blackLittermanArgs(COV, [[2], [1]], [["ETH", 0.2]], { riskAversion: 2.5 }),
       expect: { error: "#VALUE!", message: /marketCaps has 2 caps but prices have 3 assets/ },
     },
     {
       name: "riskAversion text that is not implied",
-      args: [COV, [[2], [1], [1]], [["ETH", 0.2]], "high", null, null, null, null, null, null],
+      args: blackLittermanArgs(COV, COV_CAPS, [["ETH", 0.2]], { riskAversion: "high" }),
       expect: { error: "#VALUE!", message: /riskAversion must be a number above 0/ },
     },
     {
       name: "tau of 0",
-      args: [COV, [[2], [1], [1]], [["ETH", 0.2]], 2.5, null, 0, null, null, null, null],
+      args: blackLittermanArgs(COV, COV_CAPS, [["ETH", 0.2]], { riskAversion: 2.5, tau: 0 }),
       expect: { error: "#VALUE!", message: /tau must be a number above 0 and at most 1/ },
     },
   ],
@@ -643,42 +628,45 @@ export const contractCases = {
   COVMATRIX: [
     {
       name: "Ledoit-Wolf matrix",
-      args: [DATED.map((r) => r.slice(0, 3)), "ledoitwolf", null, null, null],
+      args: covArgs(
+        DATED.map((r) => r.slice(0, 3)),
+        "ledoitwolf"
+      ),
       expect: { rows: 3, cols: 3 },
     },
     {
       name: "an unknown estimator",
-      args: [PRICES, "shrunk", null, null, null],
+      args: covArgs(PRICES, "shrunk"),
       expect: { error: "#VALUE!", message: /estimator must be/ },
     },
     {
       name: "denoised",
-      args: [WAVES, "denoised", null, null, null],
+      args: covArgs(WAVES, "denoised"),
       expect: { rows: 5, cols: 5 },
     },
     {
       name: "detoned",
-      args: [WAVES, "detoned", null, null, null],
+      args: covArgs(WAVES, "detoned"),
       expect: { rows: 5, cols: 5 },
     },
     {
       name: "Gerber with a threshold",
-      args: [WAVES, "gerber 0.3", null, null, null],
+      args: covArgs(WAVES, "gerber 0.3"),
       expect: { rows: 5, cols: 5 },
     },
     {
       name: "semicovariance below a benchmark",
-      args: [WAVES, "semi 0.001", null, null, null],
+      args: covArgs(WAVES, "semi 0.001"),
       expect: { rows: 5, cols: 5 },
     },
     {
       name: "a Gerber threshold outside (0, 1)",
-      args: [WAVES, "gerber 1.5", null, null, null],
+      args: covArgs(WAVES, "gerber 1.5"),
       expect: { error: "#VALUE!", message: /the Gerber threshold after "gerber" must be/ },
     },
     {
       name: "too few dates to denoise",
-      args: [WAVES.slice(0, 6), "denoised", null, null, null],
+      args: covArgs(WAVES.slice(0, 6), "denoised"),
       expect: { error: "#VALUE!", message: /got 4 observations for 4 assets/ },
     },
   ],
