@@ -7,6 +7,7 @@ import { crossProductRows } from "../../core/covariance/crossProductRows";
 import { ledoitWolfFromGram } from "../../core/covariance/ledoitWolfFromGram";
 import { rowNormFourthPowerSum } from "../../core/covariance/rowNormFourthPowerSum";
 import { checkedPeriodsPerYear } from "../../core/stats/checkedPeriodsPerYear";
+import { isCoreError } from "../../core/errors";
 import type { ReturnsPanel, SquareMatrix } from "../../core/types";
 import type { FollowUpJob } from "./followUpJob";
 import {
@@ -29,11 +30,7 @@ import {
   correlationJob,
   covarianceJob,
 } from "./jobs";
-import {
-  sampleGramColumnsPart,
-  sampleGramRowsPart,
-  splitSampleRiskJob,
-} from "./sampleCovarianceSplit";
+import { sampleGramRowsPart, splitSampleRiskJob } from "./sampleCovarianceSplit";
 
 /*
  * Parts of one job that the background pool runs in several workers at once (one per core), and
@@ -128,18 +125,38 @@ export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: n
   return output;
 }
 
+/** The tail part's answer: XᵀX of its columns and the rows kept, or no Gram when it refused. */
+export interface CentredCrossProductOutput {
+  readonly gram: Float64Array | undefined;
+  readonly n: number;
+  /** The part's input array, handed back for the next split (recycle). */
+  readonly spent: Float64Array;
+}
+
 /**
  * Part "centredCrossProduct": XᵀX of a panel's centred complete rows (the columns the rows part
- * does not cover), and how many rows it kept.
+ * does not cover), and how many rows it kept; no Gram when centredCompleteCases refuses them.
+ * That refusal is never the call's answer: on complete data the rows part checks these columns
+ * over the same rows first and refuses alike, and with missing values the rows part answers for
+ * the whole job, which keeps fewer rows and may accept what these columns' own complete rows fail
+ * (a return too large to square on a row another column lacks), so it must not stand in front.
  * Complexity: O(n · p²).
  */
-export function centredCrossProductPart({ returns }: { readonly returns: ReturnsPanel }) {
-  const {
-    rows: n,
-    cols: p,
-    data: x,
-  } = centredCompleteCases(returns, 2, "Ledoit–Wolf", scratchCentred);
-  return { gram: crossProduct(x, n, p), n, spent: returns.data };
+export function centredCrossProductPart({
+  returns,
+}: {
+  readonly returns: ReturnsPanel;
+}): CentredCrossProductOutput {
+  const spent = returns.data;
+  let cases: ReturnType<typeof centredCompleteCases>;
+  try {
+    // The label never reaches a cell (see above); the rows part names the estimator.
+    cases = centredCompleteCases(returns, 2, "split", scratchCentred);
+  } catch (error) {
+    if (!isCoreError(error)) throw error;
+    return { gram: undefined, n: 0, spent };
+  }
+  return { gram: crossProduct(cases.data, cases.rows, cases.cols), n: cases.rows, spent };
 }
 
 /** Every part by name: the worker dispatches on these names. */
@@ -150,7 +167,6 @@ export const PART_JOBS = {
   correlationOfColumns: correlationOfColumnsPart,
   kendallRows: kendallRowsPart,
   sampleGramRows: sampleGramRowsPart,
-  sampleGramColumns: sampleGramColumnsPart,
 } as const;
 
 export type PartJobName = keyof typeof PART_JOBS;
@@ -242,10 +258,12 @@ function splitCovariance(input: CovarianceJob): SplitPlan<CovarianceResult> | un
     ],
     join: ([first, second]) => {
       const head = first as LedoitWolfRowsOutput;
-      const { gram, n, spent } = second as ReturnType<typeof centredCrossProductPart>;
+      const { gram, n, spent } = second as CentredCrossProductOutput;
       recycle(spent);
       if (head.kind === "whole") return head.result;
-      if (n !== head.n) throw new Error(`the split Ledoit–Wolf parts kept ${head.n} and ${n} rows`);
+      if (gram === undefined || n !== head.n) {
+        throw new Error(`the split Ledoit–Wolf parts kept ${head.n} and ${n} rows`);
+      }
       const full = fillTrailingBlock(head.gram, k, gram, p);
       const { matrix, shrinkage } = ledoitWolfFromGram(
         full,

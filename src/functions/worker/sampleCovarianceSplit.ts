@@ -1,8 +1,6 @@
 import { wasmSimdAvailable } from "../../core/correlation/wasm/wasmSimdAvailable";
 import { centredCompleteCases } from "../../core/covariance/centredCompleteCases";
-import { crossProduct } from "../../core/covariance/crossProduct";
 import { crossProductRows } from "../../core/covariance/crossProductRows";
-import { isCoreError } from "../../core/errors";
 import { checkedPeriodsPerYear } from "../../core/stats/checkedPeriodsPerYear";
 import type { ReturnsPanel } from "../../core/types";
 import { type RiskModel, parseEstimator } from "../riskModel";
@@ -25,7 +23,7 @@ import {
   frontierJob,
   riskWeightsJob,
 } from "./jobs";
-import type { SplitPlan } from "./partJobs";
+import type { CentredCrossProductOutput, SplitPlan } from "./partJobs";
 
 /*
  * RISKWEIGHTS and EFFFRONTIER on prices with the default sample covariance: the covariance's Gram
@@ -82,39 +80,6 @@ export function sampleGramRowsPart(
   return { kind: "rows", gram, n, factor, returns };
 }
 
-/** The second part's answer: XᵀX of its columns and the rows kept, or none when it refused. */
-export interface SampleGramColumnsOutput {
-  readonly gram: Float64Array | undefined;
-  readonly n: number;
-  /** The part's input array, handed back for the next split (recycle). */
-  readonly spent: Float64Array;
-}
-
-/**
- * Part "sampleGramColumns": XᵀX of a panel's centred complete rows (columns [k, p)), or no Gram
- * when centredCompleteCases refuses them. The refusal is never the call's answer: on complete data
- * the first part checks these same columns over the same rows first and refuses alike, and with
- * missing values the first part answers for the whole job, which keeps fewer rows and may accept
- * what these columns' own complete rows fail (a return too large to square on a row another
- * column lacks), so an error here must not stand in front of the whole job's answer.
- * Complexity: O(n · p²).
- */
-export function sampleGramColumnsPart({
-  returns,
-}: {
-  readonly returns: ReturnsPanel;
-}): SampleGramColumnsOutput {
-  const spent = returns.data;
-  let cases: ReturnType<typeof centredCompleteCases>;
-  try {
-    cases = centredCompleteCases(returns, 2, "sample", scratchCentred);
-  } catch (error) {
-    if (!isCoreError(error)) throw error;
-    return { gram: undefined, n: 0, spent };
-  }
-  return { gram: crossProduct(cases.data, cases.rows, cases.cols), n: cases.rows, spent };
-}
-
 /**
  * Whether an estimator text is the plain sample covariance, as the job reads it (parseEstimator:
  * blank or "sample" in any case, no number after it). Complexity: O(length of the text).
@@ -132,10 +97,11 @@ function isPlainSample(estimator: unknown): boolean {
 /**
  * RISKWEIGHTS ("riskWeights") or EFFFRONTIER ("frontier") on prices with the sample covariance, as
  * two parts and a follow-up: the first k rows of the centred cross-product with the validation
- * (the returns move there and back), the cross-product of a copy of columns [k, p); the join puts
- * the Gram together, scales it as sampleCovariance does (factor / (n − 1), entry by entry), builds
- * the RiskModel riskModelFromReturns would, and hands the same job on that model (source "matrix",
- * the returns and covariance moved) to one worker. Undefined (run whole) for a matrix source,
+ * (the returns move there and back), and the cross-product of a copy of columns [k, p) (part
+ * centredCrossProduct, COVMATRIX ledoitwolf's); the join puts the Gram together, scales it as
+ * sampleCovariance does (factor / (n − 1), entry by entry), builds the RiskModel
+ * riskModelFromReturns would, and hands the same job on that model (source "matrix", the returns
+ * and covariance moved) to one worker. Undefined (run whole) for a matrix source,
  * another estimator, a panel too small to gain (worthSplitting) or an engine without WebAssembly
  * SIMD (the kernel the rows part is built for).
  * Complexity: O(1) to decide; the plan copies (p − k) / p of the returns; the join O(p²) here.
@@ -158,11 +124,11 @@ export function splitSampleRiskJob<J extends SampleRiskJob>(
   return {
     parts: [
       { name: "sampleGramRows", input: { ...job, rowCount: k }, transfer: [returns.data] },
-      { name: "sampleGramColumns", input: { returns: tail }, transfer: [tail.data] },
+      { name: "centredCrossProduct", input: { returns: tail }, transfer: [tail.data] },
     ],
     join: ([first, second]) => {
       const head = first as SampleGramRowsOutput;
-      const rest = second as SampleGramColumnsOutput;
+      const rest = second as CentredCrossProductOutput;
       recycle(rest.spent);
       if (head.kind === "whole") return head.output as JobOutput<J["name"]>;
       const { n, factor } = head;

@@ -156,6 +156,23 @@ describe("splitPlan", () => {
     expect(sameDoubles(got.matrix.data, expected.matrix.data)).toBe(true);
   });
 
+  it("COVMATRIX ledoitwolf: a refusal of the second part's own rows never hides the whole job's answer", () => {
+    const panel = returnsPanel(ROWS, COLS, 8);
+    // Row 6 lacks the first asset, so the whole job drops it; the last asset's 1e60 there would
+    // overflow its squares over the second part's complete rows, which keep row 6.
+    panel.data[5] = NaN;
+    panel.data[(COLS - 1) * ROWS + 5] = 1e60;
+    const options = { estimator: "ledoitwolf", periodsPerYear: 365 };
+    const expected = runJob("covariance", { returns: copy(panel), options });
+    const plan = splitPlan("covariance", { returns: panel, options })!;
+    const tail = runPartJob("centredCrossProduct", structuredClone(plan.parts[1].input) as never);
+    expect(tail.gram).toBeUndefined();
+    const got = runSplit(plan, "whole");
+    expect(got.rowsUsed).toBe(ROWS - 1);
+    expect(got.shrinkage).toBe(expected.shrinkage);
+    expect(sameDoubles(got.matrix.data, expected.matrix.data)).toBe(true);
+  });
+
   it("refuses what the unsplit job refuses, with the same message, from the first part", () => {
     const infinite = returnsPanel(ROWS, COLS);
     infinite.data[120 * ROWS + 7] = Infinity; // in the second part's columns too

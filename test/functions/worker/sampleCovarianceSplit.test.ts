@@ -108,7 +108,7 @@ type SplitInput<N extends SplitName> = N extends "riskWeights" ? RiskWeightsJob 
 function splitOutput<N extends SplitName>(name: N, input: SplitInput<N>): unknown {
   const unsplitModel = riskModelOf(copied(input.source));
   const plan = splitPlan(name, input as never);
-  expect(plan?.parts.map((part) => part.name)).toEqual(["sampleGramRows", "sampleGramColumns"]);
+  expect(plan?.parts.map((part) => part.name)).toEqual(["sampleGramRows", "centredCrossProduct"]);
   const { outputs, joined } = joinedParts(plan!);
   expect((outputs[0] as { kind: string }).kind).toBe("rows");
   expect(joined).toBeInstanceOf(FollowUpJob);
@@ -379,7 +379,7 @@ describe("RISKWEIGHTS and EFFFRONTIER through the pool (fake workers)", () => {
     const spilled = await construction.riskWeights(range, "hrp");
     expect(mockWorkerpool.jobs.map((job) => [job.method, job.params[0]])).toEqual([
       ["runPart", "sampleGramRows"],
-      ["runPart", "sampleGramColumns"],
+      ["runPart", "centredCrossProduct"],
       ["runJob", "riskWeights"],
     ]);
     // Each part moves its panel; the follow-up moves the returns and the covariance.
@@ -395,7 +395,7 @@ describe("RISKWEIGHTS and EFFFRONTIER through the pool (fake workers)", () => {
     const spilled = await construction.effFrontier(...args);
     expect(mockWorkerpool.jobs.map((job) => job.params[0])).toEqual([
       "sampleGramRows",
-      "sampleGramColumns",
+      "centredCrossProduct",
       "frontier",
     ]);
     expect(spilled).toEqual(await effFrontierInline(...args));
