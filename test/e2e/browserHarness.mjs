@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveFolder } from "./staticServer.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -46,6 +47,73 @@ export function launchChromium() {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * The build served on 127.0.0.1, Chromium launched and the Office double read: what every suite
+ * starts with. `close()` closes the browser, then the server (call it in a `finally`).
+ */
+export async function startBrowserSession() {
+  const officeDouble = readOfficeDouble();
+  const server = await serveFolder(dist);
+  const browser = await launchChromium();
+  return {
+    officeDouble,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Keeps a page on this machine: office.js is answered with `officeJs` (the double's text, maybe
+ * followed by set-up lines), requests to the build's server pass, and any other request is given
+ * to `offMachine(url)` (to record or count it) and aborted with `abortReason` (Playwright's
+ * "failed" when omitted).
+ */
+export function routeOffline(page, server, { officeJs, offMachine, abortReason }) {
+  return page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (isOfficeJs(url)) return route.fulfill({ contentType: "text/javascript", body: officeJs });
+    if (url.startsWith(server.url)) return route.continue();
+    offMachine(url);
+    return route.abort(abortReason);
+  });
+}
+
+/**
+ * Collects what went wrong in a page, in the order it happened: uncaught errors, and with
+ * `consoleErrors` also the console's error messages. Attach before the page loads.
+ *
+ * @returns the array the messages are pushed to
+ */
+export function collectPageErrors(page, { consoleErrors = false } = {}) {
+  const errors = [];
+  if (consoleErrors)
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Loads the task pane from the build's server and waits (15 s at most) for its title. */
+export async function openTaskPane(page, server) {
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Runs a suite's `main`; an error escaping it is printed and counted as the suite's one failure
+ * ("suite: 0 passed, 1 failed", exit 1), so scripts/test.mjs still finds a summary line.
+ */
+export function runSuite(suite, main) {
+  main().catch((error) => {
+    console.error(error);
+    console.log(`${suite}: 0 passed, 1 failed`);
+    process.exit(1);
   });
 }
 

@@ -9,14 +9,12 @@
  * Prints "e2e-cold-open: N passed, M failed" last; exits 1 on any failure.
  */
 import {
+  collectPageErrors,
   createReport,
-  dist,
-  isOfficeJs,
-  launchChromium,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 
 const SUITE = "e2e-cold-open";
 const PARTITION = "workbook-7f3a";
@@ -32,16 +30,11 @@ const { record, finish } = createReport(SUITE);
 /** A page whose Office is not ready yet, with these settings saved by an earlier session. */
 async function coldPage(browser, server, officeDouble, savedSettings) {
   const page = await browser.newPage();
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(error.message));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isOfficeJs(url)) {
-      return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-    }
-    if (url.startsWith(server.url)) return route.continue();
-    problems.push(`request left the machine: ${url}`);
-    return route.abort("internetdisconnected");
+  const problems = collectPageErrors(page);
+  await routeOffline(page, server, {
+    officeJs: officeDouble,
+    offMachine: (url) => problems.push(`request left the machine: ${url}`),
+    abortReason: "internetdisconnected",
   });
   await page.addInitScript(
     ([key, partition, settings]) => {
@@ -76,9 +69,7 @@ async function historyAcrossReady(page, args) {
 
 async function main() {
   if (!prerequisitesMet(SUITE, "taskpane.html")) return;
-  const officeDouble = readOfficeDouble();
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const { officeDouble, server, browser, close } = await startBrowserSession();
   try {
     const saved = { provider: "csv", csv: { text: CSV, sourceName: "closes.csv" } };
     const csv = await coldPage(browser, server, officeDouble, saved);
@@ -119,8 +110,7 @@ async function main() {
   } catch (error) {
     record("the cold-open suite ran to the end", false, String(error?.stack ?? error));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   finish();
 }

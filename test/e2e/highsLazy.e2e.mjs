@@ -10,14 +10,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
+  collectPageErrors,
   createReport,
   dist,
-  isOfficeJs,
-  launchChromium,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  runSuite,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 
 const SUITE = "e2e-highs-lazy";
 const { record, finish } = createReport(SUITE);
@@ -42,23 +42,15 @@ async function main() {
   }
   record("highs.js contains HiGHS", read("highs.js").includes("_Highs_create"));
 
-  const officeDouble = readOfficeDouble();
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const { officeDouble, server, browser, close } = await startBrowserSession();
   try {
     const page = await browser.newPage();
     const requested = [];
-    const problems = [];
     page.on("request", (request) => requested.push(request.url()));
-    page.on("pageerror", (error) => problems.push(error.message));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      problems.push(`request left the machine: ${url}`);
-      return route.abort();
+    const problems = collectPageErrors(page);
+    await routeOffline(page, server, {
+      officeJs: officeDouble,
+      offMachine: (url) => problems.push(`request left the machine: ${url}`),
     });
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForFunction(
@@ -99,14 +91,9 @@ async function main() {
     );
     record("no page errors", problems.length === 0, problems.join(" | "));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log(`${SUITE}: 0 passed, 1 failed`);
-  process.exit(1);
-});
+runSuite(SUITE, main);

@@ -11,14 +11,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   artefacts,
+  collectPageErrors,
   createReport,
-  dist,
-  isOfficeJs,
-  launchChromium,
+  openTaskPane,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  runSuite,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 
 /** Excel on the web refuses requests over 5 MB; the double does the same. */
 const WEB_PAYLOAD_LIMIT = 5_000_000;
@@ -33,29 +33,29 @@ async function choose(page, comboboxName, optionName) {
 async function main() {
   if (!prerequisitesMet("e2e-pane", "taskpane.js")) return;
   fs.mkdirSync(artefacts, { recursive: true });
-  const officeDouble = readOfficeDouble();
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const { officeDouble, server, browser, close } = await startBrowserSession();
   const escaped = [];
   const expectedBlocked = [];
+  /** A fresh pane page whose requests stay here; any that try to leave are counted as escaped. */
+  const offlinePage = async (officeJs) => {
+    const fresh = await browser.newPage({ viewport: { width: 380, height: 760 } });
+    await routeOffline(fresh, server, {
+      officeJs,
+      offMachine: (url) => escaped.push(url),
+      abortReason: "internetdisconnected",
+    });
+    return fresh;
+  };
   try {
     const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    const consoleErrors = [];
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-      }
-      if (url.startsWith(server.url)) return route.continue();
+    const consoleErrors = collectPageErrors(page, { consoleErrors: true });
+    await routeOffline(page, server, {
+      officeJs: officeDouble,
       // The provider-failure test switches to CoinGecko on purpose: its requests must fail here.
-      if (/coingecko\.com/.test(url)) expectedBlocked.push(url);
-      else escaped.push(url);
-      return route.abort("internetdisconnected");
+      offMachine: (url) => (/coingecko\.com/.test(url) ? expectedBlocked : escaped).push(url),
+      abortReason: "internetdisconnected",
     });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    await openTaskPane(page, server);
     await page.evaluate((limit) => (window.__fakeWorkbook.payloadLimit = limit), WEB_PAYLOAD_LIMIT);
     record(
       "the pane renders with the Index, Rebalance, Charts, Report and Data tabs",
@@ -530,23 +530,10 @@ async function main() {
     // 7. Reopen the workbook: a fresh pane over the saved workbook offers "Refresh index".
     const saved = await page.evaluate(() => window.__fakeWorkbook.exportState());
     const savedPrices = await page.evaluate(() => window.__fakeWorkbook.table("Prices"));
-    const reopened = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    await reopened.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({
-          contentType: "text/javascript",
-          body: `${officeDouble}\nwindow.__fakeWorkbook.importState(${JSON.stringify(saved)});`,
-        });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      escaped.push(url);
-      return route.abort("internetdisconnected");
-    });
-    await reopened.goto(`${server.url}/taskpane.html`);
-    await reopened
-      .getByRole("heading", { name: "Diversify", level: 1 })
-      .waitFor({ timeout: 15_000 });
+    const reopened = await offlinePage(
+      `${officeDouble}\nwindow.__fakeWorkbook.importState(${JSON.stringify(saved)});`
+    );
+    await openTaskPane(reopened, server);
     const refreshOffered = await reopened
       .getByRole("button", { name: "Refresh index" })
       .waitFor({ timeout: 10_000 })
@@ -583,21 +570,10 @@ async function main() {
 
     // 8. An older Excel (ExcelApi 1.6): the pane says at start-up what is off, and the Charts
     // button refuses before any request with the same words (issue 11, point 4).
-    const older = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    await older.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({
-          contentType: "text/javascript",
-          body: `${officeDouble}\nwindow.__officeDouble.setRequirementSets({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.6" });`,
-        });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      escaped.push(url);
-      return route.abort("internetdisconnected");
-    });
-    await older.goto(`${server.url}/taskpane.html`);
-    await older.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    const older = await offlinePage(
+      `${officeDouble}\nwindow.__officeDouble.setRequirementSets({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.6" });`
+    );
+    await openTaskPane(older, server);
     const chartsOff = "Charts need ExcelApi 1.7; this Excel has ExcelApi 1.6; charts are off.";
     record(
       "on ExcelApi 1.6 the pane says at start-up that charts and tables are off, naming the sets",
@@ -612,20 +588,8 @@ async function main() {
     // 9. An adaptive index (issue 14) in a fresh workbook: chosen from the list with its
     // description, built through the production bundle; Constituents ends with the CASH sleeve
     // row, Prices has no CASH column, and Rebalance and the charts still work.
-    const adaptive = await browser.newPage({ viewport: { width: 380, height: 760 } });
-    await adaptive.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      escaped.push(url);
-      return route.abort("internetdisconnected");
-    });
-    await adaptive.goto(`${server.url}/taskpane.html`);
-    await adaptive
-      .getByRole("heading", { name: "Diversify", level: 1 })
-      .waitFor({ timeout: 15_000 });
+    const adaptive = await offlinePage(officeDouble);
+    await openTaskPane(adaptive, server);
     await adaptive.getByRole("combobox", { name: "Index" }).click();
     const trendOption = adaptive.getByRole("option", {
       name: /^Top 20 risk parity, trend filtered \(200-day\)/,
@@ -706,14 +670,9 @@ async function main() {
     record("the charts are inserted from the adaptive index's tables", chartsOk);
     await adaptive.close();
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log("e2e-pane: 0 passed, 1 failed");
-  process.exit(1);
-});
+runSuite("e2e-pane", main);

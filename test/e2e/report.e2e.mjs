@@ -14,14 +14,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   artefacts,
+  collectPageErrors,
   createReport,
-  dist,
-  isOfficeJs,
-  launchChromium,
+  openTaskPane,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  runSuite,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 
 const { record, note, finish } = createReport("e2e-report");
 
@@ -39,18 +39,13 @@ async function choose(page, comboboxName, optionName) {
 
 async function openPane(browser, server, officeDouble, escaped) {
   const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isOfficeJs(url))
-      return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-    if (url.startsWith(server.url)) return route.continue();
-    escaped.push(url);
-    return route.abort("internetdisconnected");
+  const errors = collectPageErrors(page);
+  await routeOffline(page, server, {
+    officeJs: officeDouble,
+    offMachine: (url) => escaped.push(url),
+    abortReason: "internetdisconnected",
   });
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+  await openTaskPane(page, server);
   return { page, errors };
 }
 
@@ -80,9 +75,7 @@ function readBox(page, rows, columns) {
 async function main() {
   if (!prerequisitesMet("e2e-report", "taskpane.js")) return;
   fs.mkdirSync(artefacts, { recursive: true });
-  const officeDouble = readOfficeDouble();
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const { officeDouble, server, browser, close } = await startBrowserSession();
   const escaped = [];
   try {
     // 0. No Prices table yet: a clear message, nothing written.
@@ -282,15 +275,10 @@ async function main() {
     await page.screenshot({ path: path.join(artefacts, "report-tab-rule.png") });
     record("no page errors", errors.length === 0, errors.join("; "));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   record("no request left the machine", escaped.length === 0, escaped.join(", "));
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log("e2e-report: 0 passed, 1 failed");
-  process.exit(1);
-});
+runSuite("e2e-report", main);

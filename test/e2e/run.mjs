@@ -9,14 +9,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
   artefacts,
+  collectPageErrors,
   createReport,
   dist,
-  isOfficeJs,
-  launchChromium,
+  openTaskPane,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  runSuite,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 import { contractCases } from "./contractCases.mjs";
 
 const { record, finish } = createReport("e2e");
@@ -70,30 +71,17 @@ function checkExpectation(outcome, expectation) {
 async function main() {
   if (!prerequisitesMet("e2e", "taskpane.html")) return;
   fs.mkdirSync(artefacts, { recursive: true });
-  const officeDouble = readOfficeDouble();
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const { officeDouble, server, browser, close } = await startBrowserSession();
   const escaped = [];
   try {
     const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-    const consoleErrors = [];
-    page.on(
-      "console",
-      (message) => message.type() === "error" && consoleErrors.push(message.text())
-    );
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (isOfficeJs(url)) {
-        return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-      }
-      if (url.startsWith(server.url)) return route.continue();
-      escaped.push(url);
-      return route.abort();
+    const consoleErrors = collectPageErrors(page, { consoleErrors: true });
+    await routeOffline(page, server, {
+      officeJs: officeDouble,
+      offMachine: (url) => escaped.push(url),
     });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+    await openTaskPane(page, server);
     record("the task pane renders its title", true);
 
     const listed = page.getByText(/^Functions \(\d+\)$/);
@@ -143,15 +131,10 @@ async function main() {
     }
     record("no console errors in the page", consoleErrors.length === 0, consoleErrors.join(" | "));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   record("no request left the machine", escaped.length === 0, escaped.join(", "));
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log("e2e: 0 passed, 1 failed");
-  process.exit(1);
-});
+runSuite("e2e", main);
