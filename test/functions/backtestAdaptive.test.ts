@@ -13,19 +13,10 @@ import { backtest as coreBacktest } from "../../src/core/backtest/backtest";
 import type { PricePanel } from "../../src/core/types";
 import { backtest } from "../../src/functions/rebalancing";
 import { ruleFor } from "../../src/functions/worker/backtestRules";
+import { rejectionOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as number;
 const noText = null as unknown as string;
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 /** Excel serial of 1970-01-01: day numbers are serial − 25569. */
 const EPOCH = 25569;

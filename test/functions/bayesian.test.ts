@@ -5,6 +5,7 @@ import { covarianceMatrix } from "../../src/core/covariance/covarianceMatrix";
 import { pricePanelFromColumns } from "../../src/core/panel/pricePanelFromColumns";
 import { returnsFromPrices } from "../../src/core/returns/returnsFromPrices";
 import { blackLitterman } from "../../src/functions/bayesian";
+import { rejectionOf } from "../helpers/excelErrorOf";
 
 type Methods = Record<string, (...args: unknown[]) => unknown>;
 
@@ -59,16 +60,6 @@ function loadInPage(): typeof import("../../src/functions/bayesian") {
 
 /** Calls BLACKLITTERMAN as Excel does: an omitted argument arrives as null, any cell as any type. */
 const bl = blackLitterman as (...args: unknown[]) => Promise<unknown[][]>;
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 // Uncorrelated assets with volatilities 20 %, 40 %, 20 %, as COVMATRIX would spill them.
 const COV = [

@@ -9,17 +9,7 @@ import { denoisedCovariance } from "../../src/core/covariance/denoisedCovariance
 import { gerberCovariance } from "../../src/core/covariance/gerberCovariance";
 import { semicovariance } from "../../src/core/covariance/semicovariance";
 import { readReturns } from "../../src/functions/common";
-import { errorOf } from "../helpers/excelErrorOf";
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { errorOf, rejectionOf } from "../helpers/excelErrorOf";
 
 // Returns of A: +10 %, −10 %, +20 %, −5 %; B moves exactly like A (ρ = 1); C exactly against it.
 const PRICES = [

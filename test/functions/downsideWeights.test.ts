@@ -7,16 +7,7 @@ import { readReturns } from "../../src/functions/common";
 import { riskWeights } from "../../src/functions/construction";
 import { loadHighsSolver } from "../../src/functions/lp/highsSolver";
 import { parseMethodWithLevel } from "../../src/functions/parse/downsideMethod";
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { rejectionOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as string;
 

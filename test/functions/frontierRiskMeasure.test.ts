@@ -5,15 +5,7 @@ import { readReturns } from "../../src/functions/common";
 import { effFrontier } from "../../src/functions/construction";
 import { loadHighsSolver } from "../../src/functions/lp/highsSolver";
 import { parseRiskMeasure } from "../../src/functions/parse/riskMeasure";
-
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
+import { rejectionOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as number;
 const PRICES: Array<Array<string | number>> = [["BTC", "ETH", "SOL", "PAXG"]];

@@ -6,19 +6,9 @@ import { isCoreError } from "../../src/core/errors";
 import { pricePanel } from "../../src/core/panel/pricePanel";
 import { makeExcelError } from "../../src/functions/excelError";
 import { backtest, discrete, rebalance } from "../../src/functions/rebalancing";
-import { errorOf } from "../helpers/excelErrorOf";
+import { errorOf, rejectionOf } from "../helpers/excelErrorOf";
 
 const none = null as unknown as number;
-
-/** The Excel error an async custom function rejects with (fails the test if it resolves). */
-async function rejectionOf(result: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected an Excel error");
-}
 
 describe("REBALANCE", () => {
   const prices = [
