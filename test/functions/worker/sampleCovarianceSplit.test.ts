@@ -414,6 +414,36 @@ describe("RISKWEIGHTS and EFFFRONTIER through the pool (fake workers)", () => {
     });
   });
 
+  it("a refusal by the method comes back from the follow-up as the unsplit job's error", async () => {
+    const { pool } = inPage();
+    // Floors of 1 % on 160 assets sum to 1.6: the frontier refuses them after the covariance.
+    const input = (): FrontierJob => ({
+      source: source(returnsPanel(ROWS, COLS)),
+      points: 5,
+      riskFree: 0,
+      constraints: { lower: 0.01 },
+    });
+    let expected: unknown;
+    try {
+      runJob("frontier", input());
+    } catch (error) {
+      expected = error;
+    }
+    const call = { functionName: "EFFFRONTIER", estimatedMs: 500 };
+    const got = (await rejectionOf(
+      Promise.resolve(pool.inBackground("frontier", input(), call))
+    )) as unknown;
+    expect(mockWorkerpool.jobs.map((job) => job.params[0])).toEqual([
+      "sampleGramRows",
+      "centredCrossProduct",
+      "frontier",
+    ]);
+    expect(isCoreError(expected) && expected.message).toMatch(/minimum weights sum to 1\.6/);
+    expect(isCoreError(got) && [got.code, got.message, got.argument]).toEqual(
+      isCoreError(expected) && [expected.code, expected.message, expected.argument]
+    );
+  });
+
   it("a cancel from Excel during the follow-up rejects with #N/A", async () => {
     const { pool } = inPage();
     const invocation = {} as CustomFunctions.CancelableInvocation;
