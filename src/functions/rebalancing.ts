@@ -13,6 +13,7 @@ import { dayNumbers, excelSerial } from "./parse/dates";
 import { parseChoice } from "./parse/options";
 import { parseAnnualRate, parseNumber, parsePeriodsPerYear } from "./parse/scalars";
 import { toGrid } from "./parse/vector";
+import { MAX_NUMBER_BYTES, cellUpperBound, declarePayloadBound } from "./payloadSize";
 import { type PricesArgument, readPrices, usingPrices } from "./prices";
 import { type SpillCell, finiteCell, spillTable } from "./spill";
 import { readWeights } from "./weights";
@@ -603,10 +604,24 @@ function spillBacktest(call: BacktestCall, result: BacktestJobResult): SpillCell
     // Sized up front and filled by index, finite values passed without a call: the spill is
     // BACKTEST's largest cost outside the core after the parse (one row per day).
     const out = new Array<SpillCell[]>(panel.rows - start + 1);
-    out[0] = [dated ? "Date" : "Row", "Portfolio", "Buy and hold", benchName];
+    const header = [dated ? "Date" : "Row", "Portfolio", "Buy and hold", benchName];
+    out[0] = header;
     // A benchmark without a curve shows one error cell, made once rather than per row.
     const benchmarkCurve = isCoreError(benchmark) ? undefined : benchmark;
     const noBenchmark = isCoreError(benchmark) ? metricCell(benchmark, "") : "";
+    // The spill's worst-case JSON bytes for the payload check (declarePayloadBound), summed here
+    // as if every body cell were a number; a cell that is not adds its difference.
+    const bodyRows = out.length - 1;
+    let worstBytes = 2 * out.length + 2 + bodyRows * 4 * MAX_NUMBER_BYTES;
+    for (const cell of header) worstBytes += cellUpperBound(cell);
+    if (benchmarkCurve === undefined) {
+      worstBytes += bodyRows * (cellUpperBound(noBenchmark) - MAX_NUMBER_BYTES);
+    }
+    const undefinedCell = (value: number): SpillCell => {
+      const cell = finiteCell(value, "undefined");
+      worstBytes += cellUpperBound(cell) - MAX_NUMBER_BYTES;
+      return cell;
+    };
     const { equity } = result;
     for (let t = start; t < panel.rows; t++) {
       const e = equity[t];
@@ -614,16 +629,16 @@ function spillBacktest(call: BacktestCall, result: BacktestJobResult): SpillCell
       let b: SpillCell = noBenchmark;
       if (benchmarkCurve !== undefined) {
         const x = benchmarkCurve[t];
-        b = Number.isFinite(x) ? x : finiteCell(x, "undefined");
+        b = Number.isFinite(x) ? x : undefinedCell(x);
       }
       out[t - start + 1] = [
         dated ? excelSerial(days[t]) : t + 1,
-        Number.isFinite(e) ? e : finiteCell(e, "undefined"),
-        Number.isFinite(h) ? h : finiteCell(h, "undefined"),
+        Number.isFinite(e) ? e : undefinedCell(e),
+        Number.isFinite(h) ? h : undefinedCell(h),
         b,
       ];
     }
-    return out;
+    return declarePayloadBound(out, worstBytes);
   }
   const curves: Array<[string, Float64Array | CoreError]> = [
     ["Portfolio", result.equity],

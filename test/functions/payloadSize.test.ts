@@ -2,6 +2,9 @@ import * as fc from "fast-check";
 import { excelBoundary, excelBoundaryAsync } from "../../src/functions/boundary";
 import {
   SAFE_PAYLOAD_BYTES,
+  cellUpperBound,
+  declarePayloadBound,
+  declaredPayloadBound,
   estimatePayloadBytes,
   refuseOversizedResult,
 } from "../../src/functions/payloadSize";
@@ -180,12 +183,15 @@ describe("refuseOversizedResult's worst-case bound (indexed, counted per row)", 
         const bound = oldUpperBound(grid);
         // Caps on both sides of the estimate and of the worst case, where the decisions turn.
         const caps = [estimate - 1, estimate, bound - 1, bound, 1 + (pick % (bound + 1))];
+        // The same grid with its worst case declared by its builder (declarePayloadBound).
+        const declared = declarePayloadBound([...grid], bound);
         for (const cap of caps) {
           const refused = message(grid, cap);
           expect(refused !== undefined).toBe(oldRefuses(grid, cap));
           if (refused !== undefined) {
             expect(refused).toMatch(/^the result is about \d+\.\d MB \([\d,]+ cells\), more than/);
           }
+          expect(message(declared, cap)).toBe(refused);
         }
       }),
       { numRuns: 500 }
@@ -199,5 +205,32 @@ describe("refuseOversizedResult's worst-case bound (indexed, counted per row)", 
     expect(estimate).toBe(6 + 1000 * 2 + 60_003);
     expect(() => refuseOversizedResult(grid, estimate)).not.toThrow();
     expect(() => refuseOversizedResult(grid, estimate - 1)).toThrow(/1,001 cells/);
+  });
+});
+
+describe("declarePayloadBound", () => {
+  it("is what the check takes instead of reading the cells, for that grid only", () => {
+    // 1,000 one-digit numbers and a 20,000-character text: worst case 85,009, estimate 62,009.
+    const grid: unknown[][] = [new Array<number>(1000).fill(1), ["x".repeat(20_000)]];
+    expect(declaredPayloadBound(grid)).toBeUndefined();
+    expect(declarePayloadBound(grid, 85_009)).toBe(grid);
+    expect(declaredPayloadBound(grid)).toBe(85_009);
+    expect(declaredPayloadBound([...grid])).toBeUndefined();
+    expect(declaredPayloadBound(3)).toBeUndefined();
+    // Above the worst case: passed by it. Between estimate and worst case: passed by the estimate.
+    expect(() => refuseOversizedResult(grid, 85_009)).not.toThrow();
+    expect(() => refuseOversizedResult(grid, 62_009)).not.toThrow();
+    expect(() => refuseOversizedResult(grid, 62_008)).toThrow(/1,001 cells/);
+  });
+
+  it("counts a cell as the worst case does: 25 for any number, other cells exactly", () => {
+    expect(cellUpperBound(1)).toBe(25);
+    expect(cellUpperBound(-1.2345678901234567e-308)).toBe(25);
+    expect(cellUpperBound(NaN)).toBe(25);
+    expect(cellUpperBound("BTC")).toBe(12);
+    expect(cellUpperBound("")).toBe(3);
+    expect(cellUpperBound(true)).toBe(6);
+    expect(cellUpperBound(null)).toBe(6);
+    expect(cellUpperBound({ code: "#N/A", message: "undefined" })).toBe(48 + 27);
   });
 });

@@ -5,6 +5,7 @@ import { singleAsset } from "../../src/core/backtest/singleAsset";
 import { isCoreError } from "../../src/core/errors";
 import { pricePanel } from "../../src/core/panel/pricePanel";
 import { makeExcelError } from "../../src/functions/excelError";
+import { declaredPayloadBound } from "../../src/functions/payloadSize";
 import { backtest, discrete, rebalance } from "../../src/functions/rebalancing";
 import { errorOf, rejectionOf } from "../helpers/excelErrorOf";
 
@@ -211,6 +212,19 @@ describe("BACKTEST's equity spill against the core's curves (property)", () => {
       return { range, coreCells, serials, weights, rebalance, feeBps, labels };
     });
 
+  /** The payload check's worst case read from the cells (its for-of sum): 25 a number, others exact. */
+  function worstCaseOf(grid: unknown[][]): number {
+    let bytes = 2 * grid.length + 2;
+    for (const row of grid) {
+      for (const cell of row) {
+        if (typeof cell === "number") bytes += 25;
+        else if (typeof cell === "string") bytes += cell.length * 3 + 3;
+        else bytes += 48 + 3 * String((cell as { message?: unknown }).message ?? "").length;
+      }
+    }
+    return bytes;
+  }
+
   it("spills exactly the core's equity, buy-and-hold and benchmark curves, dated or by row", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -220,9 +234,36 @@ describe("BACKTEST's equity spill against the core's curves (property)", () => {
           expect(out).toEqual(
             expectedSpill(coreCells, serials, weights, rebalance, feeBps, labels)
           );
+          // The worst case the spill declares for the payload check is the one read from its cells.
+          expect(declaredPayloadBound(out)).toBe(worstCaseOf(out));
         }
       ),
       { numRuns: 150 }
     );
+  });
+
+  it("shows a curve that overflows as #N/A cells and counts them in the declared worst case", async () => {
+    // B rises from 1e-300 to 1e300: half of it is worth 5e599, past the largest double.
+    const range = [
+      ["A", "B"],
+      [1, 1e-300],
+      [1, 1e-300],
+      [1, 1e300],
+      [1, 1e300],
+    ];
+    const out = await backtest(range, [[0.5, 0.5]], "none", none, 0);
+    expect(out.slice(0, 3)).toEqual([
+      ["Row", "Portfolio", "Buy and hold", "A only"],
+      [1, 1, 1, 1],
+      [2, 1, 1, 1],
+    ]);
+    for (const row of out.slice(3)) {
+      expect(row[1]).toMatchObject({ code: "#N/A", message: "undefined" });
+      expect(row[2]).toMatchObject({ code: "#N/A", message: "undefined" });
+      expect(row[3]).toBe(1);
+    }
+    // 5 rows: 12 of brackets; header 3+9, 3+27, 3+36, 3+18; 12 numbers of 25; 4 errors of 48+27.
+    expect(declaredPayloadBound(out)).toBe(12 + 12 + 30 + 39 + 21 + 12 * 25 + 4 * 75);
+    expect(declaredPayloadBound(out)).toBe(worstCaseOf(out));
   });
 });
