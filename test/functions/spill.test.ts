@@ -6,6 +6,7 @@ import {
   spillTable,
   spillWeights,
 } from "../../src/functions/spill";
+import { declaredPayloadBound } from "../../src/functions/payloadSize";
 
 /** The code and message of an error cell, or undefined for a value. */
 function errorCell(cell: unknown): { code: string; message: string } | undefined {
@@ -113,5 +114,54 @@ describe("spillWeights", () => {
     expect(errorCell(spillWeights(["A"], false, [NaN])[0][0])?.message).toBe(
       "the weight of A is undefined"
     );
+  });
+});
+
+describe("spillSquareMatrix's declared worst case", () => {
+  /** The payload check's worst case read from the cells (its for-of sum): 25 a number, others exact. */
+  function worstCaseOf(grid: unknown[][]): number {
+    let bytes = 2 * grid.length + 2;
+    for (const row of grid) {
+      for (const cell of row) {
+        if (typeof cell === "number") bytes += 25;
+        else if (typeof cell === "string") bytes += cell.length * 3 + 3;
+        else if (cell !== null && typeof cell === "object") {
+          const message = (cell as { message?: unknown }).message;
+          bytes += 48 + (typeof message === "string" ? message.length * 3 : 0);
+        } else bytes += 6;
+      }
+    }
+    return bytes;
+  }
+
+  it("is the worst case read from its cells, labelled or bare, with #N/A entries (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.boolean(),
+        fc.array(fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity)), {
+          minLength: 81,
+          maxLength: 81,
+        }),
+        fc.array(fc.string({ maxLength: 12 }), { minLength: 9, maxLength: 9 }),
+        (size, labelled, entries, names) => {
+          const data = Float64Array.from(entries.slice(0, size * size));
+          const labels = labelled ? names.slice(0, size) : undefined;
+          const out = spillSquareMatrix({ size, data }, labels, (i, j) => `pair ${i}, ${j} é`);
+          expect(declaredPayloadBound(out)).toBe(worstCaseOf(out));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  it("counts a hand case: 2 × 2 labelled with one #N/A", () => {
+    const out = spillSquareMatrix(
+      { size: 2, data: new Float64Array([1, NaN, 0.5, 1]) },
+      ["BTC", "ETH"],
+      () => "undefined"
+    );
+    // 3 rows: 8 of brackets; "" 3, BTC 12, ETH 12 twice; 3 numbers of 25; one error 48 + 27.
+    expect(declaredPayloadBound(out)).toBe(8 + 3 + 2 * (12 + 12) + 3 * 25 + 75);
   });
 });
