@@ -6,6 +6,7 @@ import { makeExcelError } from "./excelError";
 import { describeCell, isBlankCell } from "./parse/cell";
 import { parseChoice } from "./parse/options";
 import { usingPrices } from "./prices";
+import { takeSpareArray } from "./worker/spareArrays";
 import { type SpillCell, finiteCell } from "./spill";
 
 /** Returns read from a `prices` argument, with what the spill needs to echo. */
@@ -19,7 +20,8 @@ export interface ReturnsArgument {
 
 /**
  * Reads prices (see readPrices) and turns them into simple or log returns. The prices live in the
- * shared scratch array (usingPrices): only the returns, a fresh array, leave this call.
+ * shared scratch array (usingPrices): only the returns leave this call, in an array of their own
+ * (fresh, or memory a worker handed back: takeSpareArray).
  */
 export function readReturns(
   prices: unknown,
@@ -29,7 +31,7 @@ export function readReturns(
   return usingPrices(prices, fill, (read) => {
     const how = unwrap(parseChoice(method, "method", ["simple", "log"] as const, "simple"));
     return {
-      returns: returnsFromPrices(read.panel, how),
+      returns: returnsFromPrices(read.panel, how, takeSpareArray),
       labels: read.panel.labels,
       hasHeader: read.hasHeader,
       dates: read.dates,

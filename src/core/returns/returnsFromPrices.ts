@@ -13,12 +13,15 @@ import type { PricePanel, ReturnMethod, ReturnsPanel } from "../types";
  *
  * @param prices a validated price panel (see `pricePanel`), at least two rows
  * @param method "simple" (default) or "log"
+ * @param allocate supplies the result's array of (rows − 1) × cols doubles, every one of which is
+ *   written (default: a fresh array; the Excel functions lend memory a worker handed back)
  * @throws CoreError TOO_FEW_POINTS when prices has fewer than two rows
  * @example returnsFromPrices(pricePanel([[100], [110], [99]])).data; // => [0.1, -0.1] (to rounding)
  */
 export function returnsFromPrices(
   prices: PricePanel,
-  method: ReturnMethod = "simple"
+  method: ReturnMethod = "simple",
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length)
 ): ReturnsPanel {
   const { rows, cols } = prices;
   if (rows < 2) {
@@ -29,7 +32,7 @@ export function returnsFromPrices(
     );
   }
   const outRows = rows - 1;
-  const data = new Float64Array(outRows * cols);
+  const data = allocate(outRows * cols);
   const src = prices.data;
   // Valid prices give finite returns unless a step overflows (a price of 5e-324 next to 1):
   // NaN marks a missing return, but ±Infinity would pass for a number downstream. Noted in the

@@ -1,4 +1,5 @@
 import type { ReturnsPanel } from "../../core/types";
+import { keepSpareArray, takeSpareArray } from "./spareArrays";
 
 /*
  * The shape shared by the split Gram products (CORRMATRIX pearson, COVMATRIX ledoitwolf, the
@@ -35,32 +36,25 @@ export function worthSplitting(returns: ReturnsPanel): boolean {
 }
 
 /**
- * The input array a tail part handed back, kept for the next split of the same size: a fresh
- * 10 MB array costs more in page faults than the copy into it (the copy of 366 × 500 columns
- * measured 15 ms per call under load in Chromium's profile, most of it first touches), and
- * recalculating the same formula is the common case. At most one is kept.
- */
-let spare: ArrayBuffer | undefined;
-
-/**
- * The columns [from, cols) of a panel as a panel of their own, copied (into the spare if it fits).
+ * The columns [from, cols) of a panel as a panel of their own, copied into an array the tail part
+ * will hand back (takeSpareArray: a fresh 10 MB array costs more in page faults than the copy
+ * into it, 15 ms per call measured under load in Chromium's profile for 366 × 500 columns).
  * Complexity: O(rows · (cols − from)).
  */
 export function trailingColumns(returns: ReturnsPanel, from: number): ReturnsPanel {
   const { rows, cols, data: source, labels } = returns;
-  const length = rows * (cols - from);
-  const reuse = spare !== undefined && spare.byteLength === length * 8;
-  const data = reuse ? new Float64Array(spare as ArrayBuffer) : new Float64Array(length);
-  spare = undefined;
+  const data = takeSpareArray(rows * (cols - from));
   data.set(source.subarray(from * rows, cols * rows));
   return { kind: "returns", rows, cols: cols - from, data, labels: labels.slice(from) };
 }
 
-/** Keeps a tail part's handed-back input for the next split (see spare). Complexity: O(1). */
-export function recycle(spent: Float64Array): void {
-  if (spent.byteOffset === 0 && spent.byteLength === spent.buffer.byteLength && spent.length > 0) {
-    spare = spent.buffer as ArrayBuffer;
-  }
+/**
+ * Keeps a part's handed-back input for the next call of the same size (keepSpareArray), unless it
+ * is `stillUsed`: where no worker ran the part, the part handed back the caller's own array.
+ * Complexity: O(1).
+ */
+export function recycle(spent: Float64Array, stillUsed?: Float64Array): void {
+  if (spent !== stillUsed) keepSpareArray(spent);
 }
 
 /**

@@ -51,27 +51,29 @@ export const RUN_PART_METHOD = "runPart";
 /**
  * The first rows of a Pearson matrix, already laid out as the whole matrix (rows and columns
  * [0, k) filled, the rest 0, for the join to complete), or the whole matrix when the data are not
- * complete.
+ * complete; with the part's returns handed back (`spent`) for the pane's next call (recycle).
  */
-export type PearsonRowsOutput =
+export type PearsonRowsOutput = (
   | { readonly kind: "rows"; readonly matrix: Float64Array }
-  | { readonly kind: "whole"; readonly matrix: SquareMatrix };
+  | { readonly kind: "whole"; readonly matrix: SquareMatrix }
+) & { readonly spent: Float64Array };
 
 /**
  * Part "pearsonRows": rows [0, rowCount) of CORRMATRIX pearson's matrix against every column
  * (pearsonCorrelationRows, same options as correlationJob), mirrored into a full p × p array here
  * in the worker so the pane's thread only fills in the other part's block; or the whole job's
  * matrix when the panel has missing values (pairwise overlaps differ; the other part's answer is
- * then dropped).
+ * then dropped). The returns go back with the answer (`spent`), so their memory serves again.
  * Complexity: O(rows · rowCount · cols), or the whole job's.
  */
 export function pearsonRowsPart(input: CorrelationJob & { readonly rowCount: number }) {
   const { returns, rowCount } = input;
   const rows = pearsonCorrelationRows(returns, rowCount, CORRELATION_OPTIONS);
+  const spent = returns.data;
   const output: PearsonRowsOutput =
     rows === undefined
-      ? { kind: "whole", matrix: correlationJob(input) }
-      : { kind: "rows", matrix: mirroredRows(rows, rowCount, returns.cols) };
+      ? { kind: "whole", matrix: correlationJob(input), spent }
+      : { kind: "rows", matrix: mirroredRows(rows, rowCount, returns.cols), spent };
   return output;
 }
 
@@ -87,8 +89,11 @@ export function correlationOfColumnsPart(input: CorrelationJob) {
 /** The options correlationJob passes for every method (undefined pairs become NaN cells). */
 const CORRELATION_OPTIONS = { onUndefinedPair: "nan" as const, argument: "prices" };
 
-/** Ledoit–Wolf's first cross-product rows and scalars, or the whole estimate (incomplete data). */
-export type LedoitWolfRowsOutput =
+/**
+ * Ledoit–Wolf's first cross-product rows and scalars, or the whole estimate (incomplete data);
+ * with the part's returns handed back (`spent`) for the pane's next call (recycle).
+ */
+export type LedoitWolfRowsOutput = (
   | {
       readonly kind: "rows";
       /** Rows and columns [0, rowCount) of XᵀX (X the centred complete rows) in a p × p array. */
@@ -98,7 +103,8 @@ export type LedoitWolfRowsOutput =
       readonly fourth: number;
       readonly factor: number;
     }
-  | { readonly kind: "whole"; readonly result: CovarianceResult };
+  | { readonly kind: "whole"; readonly result: CovarianceResult }
+) & { readonly spent: Float64Array };
 
 /**
  * Part "ledoitWolfRows": validates the whole panel as ledoitWolf does (periods per year, then the
@@ -109,9 +115,10 @@ export type LedoitWolfRowsOutput =
  */
 export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: number }) {
   const { returns, rowCount } = input;
+  const spent = returns.data;
   let output: LedoitWolfRowsOutput;
   if (hasMissing(returns)) {
-    output = { kind: "whole", result: covarianceJob(input) };
+    output = { kind: "whole", result: covarianceJob(input), spent };
   } else {
     const factor = checkedPeriodsPerYear(input.options.periodsPerYear);
     const {
@@ -120,7 +127,7 @@ export function ledoitWolfRowsPart(input: CovarianceJob & { readonly rowCount: n
       data: x,
     } = centredCompleteCases(returns, 2, "Ledoit–Wolf", scratchCentred);
     const gram = mirroredRows(crossProductRows(x, n, p, rowCount), rowCount, p);
-    output = { kind: "rows", gram, n, fourth: rowNormFourthPowerSum(x, n, p), factor };
+    output = { kind: "rows", gram, n, fourth: rowNormFourthPowerSum(x, n, p), factor, spent };
   }
   return output;
 }
@@ -225,6 +232,7 @@ function splitCorrelation(input: CorrelationJob): SplitPlan<SquareMatrix> | unde
       const head = first as PearsonRowsOutput;
       const rest = second as ReturnType<typeof correlationOfColumnsPart>;
       recycle(rest.spent);
+      recycle(head.spent, returns.data);
       if (head.kind === "whole") return head.matrix;
       return { size: p, data: fillTrailingBlock(head.matrix, k, rest.matrix, p), labels };
     },
@@ -260,6 +268,7 @@ function splitCovariance(input: CovarianceJob): SplitPlan<CovarianceResult> | un
       const head = first as LedoitWolfRowsOutput;
       const { gram, n, spent } = second as CentredCrossProductOutput;
       recycle(spent);
+      recycle(head.spent, returns.data);
       if (head.kind === "whole") return head.result;
       if (gram === undefined || n !== head.n) {
         throw new Error(`the split Ledoit–Wolf parts kept ${head.n} and ${n} rows`);

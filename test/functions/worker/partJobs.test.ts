@@ -12,6 +12,7 @@ import type { ReturnsPanel } from "../../../src/core/types";
 import { FollowUpJob } from "../../../src/functions/worker/followUpJob";
 import { runJob } from "../../../src/functions/worker/jobs";
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
+import { takeSpareArray } from "../../../src/functions/worker/spareArrays";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
 
 // Products of 160–333 assets × 1,600 rows, twice per test (split and whole): slow on a loaded box.
@@ -213,6 +214,41 @@ describe("splitPlan", () => {
       expect(isCoreError(expected)).toBe(true);
       expect(isCoreError(got) && got.code).toBe(isCoreError(expected) && expected.code);
       expect((got as Error).message).toBe((expected as Error).message);
+    }
+  });
+
+  it("keeps the first part's handed-back returns for the next call of that size, never the caller's own array", () => {
+    for (const [name, input] of [
+      ["correlation", (returns: ReturnsPanel) => ({ returns, method: "pearson", halfLife: 60 })],
+      [
+        "covariance",
+        (returns: ReturnsPanel) => ({
+          returns,
+          options: { estimator: "ledoitwolf", periodsPerYear: 365 },
+        }),
+      ],
+    ] as const) {
+      // As the worker runs it: the part sees a clone and hands that clone back.
+      const returns = returnsPanel(ROWS, COLS);
+      const plan = splitPlan(name, input(returns) as never)!;
+      const outputs = plan.parts.map((part) =>
+        structuredClone(runPartJob(part.name as never, structuredClone(part.input) as never))
+      );
+      const handedBack = (outputs[0] as { spent: Float64Array }).spent;
+      expect(handedBack).not.toBe(returns.data);
+      expect(sameDoubles(handedBack, returns.data)).toBe(true);
+      plan.join(outputs);
+      expect(takeSpareArray(ROWS * COLS).buffer).toBe(handedBack.buffer);
+
+      // Inline (no worker): the part hands back the caller's array, which must not be lent out.
+      const own = returnsPanel(ROWS, COLS);
+      const inlinePlan = splitPlan(name, input(own) as never)!;
+      const inlineOutputs = inlinePlan.parts.map((part) =>
+        runPartJob(part.name as never, part.input as never)
+      );
+      expect((inlineOutputs[0] as { spent: Float64Array }).spent).toBe(own.data);
+      inlinePlan.join(inlineOutputs);
+      expect(takeSpareArray(ROWS * COLS).buffer).not.toBe(own.data.buffer);
     }
   });
 });
