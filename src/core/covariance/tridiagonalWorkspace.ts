@@ -1,16 +1,13 @@
 import { CoreError } from "../errors";
-import { base64Bytes } from "../correlation/wasm/base64Bytes";
+import { growMemoryTo, WASM_PAGE_BYTES } from "../correlation/wasm/growMemory";
+import { lazySimdKernel } from "../correlation/wasm/lazySimdKernel";
 import { tridiagonalKernelWasm } from "../correlation/wasm/tridiagonalKernelWasm";
-import { wasmSimdAvailable } from "../correlation/wasm/wasmSimdAvailable";
-
-/** WebAssembly page size in bytes (fixed by the specification). */
-const PAGE_BYTES = 65536;
 
 /**
  * Largest workspace in bytes: the kernels form byte addresses as 32-bit integers and compare
  * some of them signed, so every address stays below 2³¹ (n ≤ about 16,000).
  */
-const MAX_WORKSPACE_BYTES = 2 ** 31 - PAGE_BYTES;
+const MAX_WORKSPACE_BYTES = 2 ** 31 - WASM_PAGE_BYTES;
 
 /**
  * The arrays of a blocked Householder tridiagonalisation living in the kernels' linear memory,
@@ -80,7 +77,7 @@ interface Kernel {
 }
 
 /** The instantiated kernels, shared by every call (null: unavailable, use the JS sweep). */
-let shared: Kernel | null | undefined;
+const instance = lazySimdKernel<Kernel>(() => tridiagonalKernelWasm);
 
 /**
  * A workspace for the WebAssembly SIMD kernels of symmetricSpectrum's blocked Householder
@@ -137,15 +134,8 @@ export function tridiagonalWorkspace(n: number, panel: number): TridiagonalWorks
   const bytes = packBAt + packBytes;
   if (bytes > MAX_WORKSPACE_BYTES) return undefined;
   const memory = kernel.memory;
-  const have = memory.buffer.byteLength;
-  if (bytes > have) {
-    try {
-      memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    } catch {
-      // RangeError: the engine's memory limit; the JS sweep needs no contiguous buffer this large.
-      return undefined;
-    }
-  }
+  // A refusal (the engine's memory limit) leaves the JS sweep, which needs no contiguous buffer.
+  if (!growMemoryTo(memory, bytes)) return undefined;
   const buffer = memory.buffer;
   const p = new Float64Array(buffer, at.p, n);
   const packA = new Float64Array(buffer, at.packA, packRows * ld);
@@ -196,21 +186,4 @@ function checkIndex(name: string, value: number, end: number): void {
 
 function roundUp(value: number, multiple: number): number {
   return Math.ceil(value / multiple) * multiple;
-}
-
-function instance(): Kernel | null {
-  if (shared === undefined) {
-    shared = null;
-    if (wasmSimdAvailable()) {
-      try {
-        const module = new WebAssembly.Module(base64Bytes(tridiagonalKernelWasm));
-        shared = new WebAssembly.Instance(module).exports as unknown as Kernel;
-      } catch {
-        // A host can validate WebAssembly yet refuse to compile it (a CSP without
-        // 'wasm-unsafe-eval'): the JS sweep computes the same tridiagonal, only slower.
-        shared = null;
-      }
-    }
-  }
-  return shared;
 }

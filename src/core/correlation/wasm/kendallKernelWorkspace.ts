@@ -1,6 +1,6 @@
-import { base64Bytes } from "./base64Bytes";
+import { growMemoryTo } from "./growMemory";
 import { kendallKernelWasm } from "./kendallKernelWasm";
-import { wasmSimdAvailable } from "./wasmSimdAvailable";
+import { lazySimdKernel } from "./lazySimdKernel";
 
 /** Largest point count of the 3-level kernel (512 words of 32 ordinals; i16 counts stay exact). */
 const MAX_POINTS = 16384;
@@ -8,8 +8,6 @@ const MAX_POINTS = 16384;
 const MAX_POINTS_TWO_LEVELS = 2048;
 /** Bytes of the kernel's counting structure (discordant3's; discordant2 uses the first 400). */
 const COUNTS_BYTES = 3216;
-/** WebAssembly page size in bytes (fixed by the specification). */
-const PAGE_BYTES = 65536;
 /** Largest workspace: addresses stay far below 2³¹, which the kernel's signed loop bounds assume. */
 const MAX_WORKSPACE_BYTES = 2 ** 30;
 
@@ -30,28 +28,19 @@ export interface KendallKernelWorkspace {
   readonly discordantDistinct: (xColumn: number, yColumn: number, n: number) => number;
 }
 
+/** A kernel export: discordant pairs from x's order, y's ordinals and tie ends, n, the counts. */
+type Discordance = (xo: number, yr: number, ye: number, n: number, c: number) => number;
+
 interface Kernel {
   readonly memory: WebAssembly.Memory;
-  readonly discordant2: (xo: number, yr: number, ye: number, n: number, c: number) => number;
-  readonly discordant3: (xo: number, yr: number, ye: number, n: number, c: number) => number;
-  readonly discordantDistinct2: (
-    xo: number,
-    yr: number,
-    ye: number,
-    n: number,
-    c: number
-  ) => number;
-  readonly discordantDistinct3: (
-    xo: number,
-    yr: number,
-    ye: number,
-    n: number,
-    c: number
-  ) => number;
+  readonly discordant2: Discordance;
+  readonly discordant3: Discordance;
+  readonly discordantDistinct2: Discordance;
+  readonly discordantDistinct3: Discordance;
 }
 
 /** The instantiated kernel, shared by every call (null: unavailable, use the JS kernel). */
-let shared: Kernel | null | undefined;
+const instance = lazySimdKernel<Kernel>(() => kendallKernelWasm);
 
 /**
  * A workspace for the WebAssembly SIMD discordance kernel (kendallKernel.wat): the sort orders,
@@ -92,14 +81,7 @@ export function kendallKernelWorkspace(
   const bytes = COUNTS_BYTES + 3 * arrayBytes;
   if (bytes > MAX_WORKSPACE_BYTES) return undefined;
   const memory = kernel.memory;
-  const have = memory.buffer.byteLength;
-  if (bytes > have) {
-    try {
-      memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    } catch {
-      return undefined;
-    }
-  }
+  if (!growMemoryTo(memory, bytes)) return undefined;
   const counts = 0;
   const ordersAt = COUNTS_BYTES;
   const ordinalsAt = ordersAt + arrayBytes;
@@ -124,21 +106,4 @@ export function kendallKernelWorkspace(
       return countDistinct(ordersAt + x, ordinalsAt + y, tieEndsAt + y, n, counts);
     },
   };
-}
-
-function instance(): Kernel | null {
-  if (shared === undefined) {
-    shared = null;
-    if (wasmSimdAvailable()) {
-      try {
-        const module = new WebAssembly.Module(base64Bytes(kendallKernelWasm));
-        const exports = new WebAssembly.Instance(module).exports as unknown as Kernel;
-        shared = exports;
-      } catch {
-        // A host that validates SIMD yet refuses to instantiate keeps the JS kernel.
-        shared = null;
-      }
-    }
-  }
-  return shared;
 }

@@ -1,9 +1,9 @@
 import { CoreError } from "../../errors";
-import { base64Bytes } from "./base64Bytes";
 import { gramKernelFmaWasm } from "./gramKernelFmaWasm";
 import { gramKernelWasm } from "./gramKernelWasm";
+import { growMemoryTo } from "./growMemory";
+import { lazySimdKernel } from "./lazySimdKernel";
 import { wasmRelaxedSimdAvailable } from "./wasmRelaxedSimdAvailable";
-import { wasmSimdAvailable } from "./wasmSimdAvailable";
 
 /** Column multiples of the kernel's 2 × 4 register tile (gramKernel.wat): A pads to 2, B to 4. */
 const TILE_ROWS = 2;
@@ -19,9 +19,6 @@ const TILE_COLUMNS = 4;
  * A multiple of 4, so strips keep the tile alignment upperOnly relies on.
  */
 const FIRST_STRIP = 8;
-
-/** WebAssembly page size in bytes (fixed by the specification). */
-const PAGE_BYTES = 65536;
 
 /**
  * Largest workspace in bytes: the kernel compares byte addresses as unsigned 32-bit integers, and
@@ -67,8 +64,13 @@ interface Kernel {
   ) => void;
 }
 
-/** The instantiated kernel, shared by every call (null: instantiation failed, use the JS kernel). */
-let shared: Kernel | null | undefined;
+/**
+ * The instantiated kernel, shared by every call (null: instantiation failed, use the JS kernel):
+ * fused multiply-adds where the engine has relaxed SIMD (gramKernelFma.wat), else mul + add.
+ */
+const instantiate = lazySimdKernel<Kernel>(() =>
+  wasmRelaxedSimdAvailable() ? gramKernelFmaWasm : gramKernelWasm
+);
 
 /**
  * A workspace for the WebAssembly SIMD Gram kernel (gramKernel.wat): views on the kernel's linear
@@ -127,7 +129,7 @@ export function simdGramWorkspace(
   const packLength = capacity * maxLd;
   const packBytes = packLength * 8;
   const bytes = packBytes * (separateB ? 2 : 1) + capacity * capacity * 8;
-  if (bytes > MAX_WORKSPACE_BYTES || !ensureBytes(kernel.memory, bytes)) return undefined;
+  if (bytes > MAX_WORKSPACE_BYTES || !growMemoryTo(kernel.memory, bytes)) return undefined;
 
   const buffer = kernel.memory.buffer;
   const packA = new Float64Array(buffer, 0, packLength);
@@ -197,33 +199,4 @@ function roundUp(value: number, multiple: number): number {
 
 function isCount(value: number, max: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= max;
-}
-
-function instantiate(): Kernel | null {
-  if (shared !== undefined) return shared;
-  shared = null;
-  if (!wasmSimdAvailable()) return shared;
-  try {
-    // Fused multiply-adds where the engine has relaxed SIMD (gramKernelFma.wat), else mul + add.
-    const bytes = wasmRelaxedSimdAvailable() ? gramKernelFmaWasm : gramKernelWasm;
-    const module = new WebAssembly.Module(base64Bytes(bytes));
-    const exports = new WebAssembly.Instance(module, {}).exports;
-    shared = { memory: exports.memory, gram: exports.gram } as Kernel;
-  } catch {
-    // A host can validate WebAssembly yet refuse to compile it (a CSP without 'wasm-unsafe-eval'):
-    // the JS kernel computes the same matrix, only slower.
-  }
-  return shared;
-}
-
-function ensureBytes(memory: WebAssembly.Memory, bytes: number): boolean {
-  const have = memory.buffer.byteLength;
-  if (bytes <= have) return true;
-  try {
-    memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
-    return true;
-  } catch {
-    // RangeError: the engine's memory limit; the JS kernel needs no contiguous buffer this large.
-    return false;
-  }
 }
