@@ -9,6 +9,7 @@ import {
   newFakePoolState,
   randomWalkPrices as prices,
 } from "./fakeWorkerPage";
+import { rejectionOf } from "../../helpers/excelErrorOf";
 import type { CoreError } from "../../../src/core/errors";
 import {
   corrMatrix as corrMatrixInline,
@@ -45,15 +46,6 @@ function panel(rows: number, cols: number) {
   const data = new Float64Array(rows * cols).map((_, i) => Math.sin(i * 1.3) * 0.02);
   const labels = Array.from({ length: cols }, (_, j) => `A${j + 1}`);
   return { kind: "returns" as const, rows, cols, data, labels };
-}
-
-async function rejectionOf(result: Promise<unknown>) {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected a rejection");
 }
 
 beforeEach(() => {

@@ -9,6 +9,7 @@ import {
   newFakePoolState,
   randomWalkPrices as prices,
 } from "./fakeWorkerPage";
+import { rejectionOf } from "../../helpers/excelErrorOf";
 import { backtest as backtestInline } from "../../../src/functions/rebalancing";
 
 const mockWorkerpool = newFakePoolState();
@@ -27,15 +28,6 @@ function loadInPage(): {
     rebalancing: require("../../../src/functions/rebalancing"),
     /* eslint-enable @typescript-eslint/no-require-imports */
   }));
-}
-
-async function rejectionOf(result: Promise<unknown>) {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected a rejection");
 }
 
 beforeEach(() => {

@@ -14,6 +14,7 @@ import { runJob } from "../../../src/functions/worker/jobs";
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
 import { takeSpareArray } from "../../../src/functions/worker/spareArrays";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
+import { rejectionOf } from "../../helpers/excelErrorOf";
 
 // Products of 160–333 assets × 1,600 rows, twice per test (split and whole): slow on a loaded box.
 jest.setTimeout(60_000);
@@ -270,17 +271,6 @@ describe("inBackground with a split plan (fake worker pool)", () => {
       dependence: require("../../../src/functions/dependence"),
       /* eslint-enable @typescript-eslint/no-require-imports */
     }));
-  }
-
-  async function rejectionOf(
-    pending: Promise<unknown>
-  ): Promise<{ code: string; message: string }> {
-    try {
-      await pending;
-    } catch (error) {
-      return error as { code: string; message: string };
-    }
-    throw new Error("expected a rejection");
   }
 
   /** 220 assets × 1,600 days: above the worker threshold (15 ms estimated) and the split's. */

@@ -4,6 +4,7 @@
  * clones, as in backgroundPool.test.ts) and the spill is exactly the inline call's.
  */
 import { loadInPage as loadModulesInPage, newFakePoolState } from "./fakeWorkerPage";
+import { rejectionOf } from "../../helpers/excelErrorOf";
 import { riskWeights as riskWeightsInline } from "../../../src/functions/construction";
 import { covMatrix as covMatrixInline } from "../../../src/functions/dependence";
 import {
@@ -41,15 +42,6 @@ function prices(assets: number, days: number): unknown[][] {
     rows.push(level.map((p, j) => (level[j] = p * (1 + 0.02 * market + 0.03 * (random() - 0.5)))));
   }
   return rows;
-}
-
-async function rejectionOf(result: Promise<unknown>) {
-  try {
-    await result;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error("expected a rejection");
 }
 
 const none = null as unknown as number;

@@ -25,6 +25,7 @@ import {
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
 import type { WeightingMethod } from "../../../src/functions/worker/weightsByMethod";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
+import { rejectionOf } from "../../helpers/excelErrorOf";
 
 // Gram products of 2e7+ pair-rows and frontiers of 160 assets, twice per case: slow on a loaded box.
 jest.setTimeout(120_000);
@@ -357,17 +358,6 @@ describe("RISKWEIGHTS and EFFFRONTIER through the pool (fake workers)", () => {
       construction: require("../../../src/functions/construction"),
       /* eslint-enable @typescript-eslint/no-require-imports */
     }));
-  }
-
-  async function rejectionOf(
-    pending: Promise<unknown>
-  ): Promise<{ code: string; message: string }> {
-    try {
-      await pending;
-    } catch (error) {
-      return error as { code: string; message: string };
-    }
-    throw new Error("expected a rejection");
   }
 
   /** 200 assets × 1,000 returns (2e7 pair-rows): above the worker threshold and the split's. */
