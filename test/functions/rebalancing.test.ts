@@ -8,6 +8,7 @@ import { makeExcelError } from "../../src/functions/excelError";
 import { declaredPayloadBound } from "../../src/functions/payloadSize";
 import { backtest, discrete, rebalance } from "../../src/functions/rebalancing";
 import { errorOf, rejectionOf } from "../helpers/excelErrorOf";
+import { worstCaseOf } from "../helpers/payloadWorstCase";
 
 const none = null as unknown as number;
 
@@ -211,19 +212,6 @@ describe("BACKTEST's equity spill against the core's curves (property)", () => {
       const coreCells = cells.map((row, t) => row.map((p, j) => (j === 0 && t < late ? NaN : p)));
       return { range, coreCells, serials, weights, rebalance, feeBps, labels };
     });
-
-  /** The payload check's worst case read from the cells (its for-of sum): 25 a number, others exact. */
-  function worstCaseOf(grid: unknown[][]): number {
-    let bytes = 2 * grid.length + 2;
-    for (const row of grid) {
-      for (const cell of row) {
-        if (typeof cell === "number") bytes += 25;
-        else if (typeof cell === "string") bytes += cell.length * 3 + 3;
-        else bytes += 48 + 3 * String((cell as { message?: unknown }).message ?? "").length;
-      }
-    }
-    return bytes;
-  }
 
   it("spills exactly the core's equity, buy-and-hold and benchmark curves, dated or by row", async () => {
     await fc.assert(

@@ -7,6 +7,7 @@ import {
   spillWeights,
 } from "../../src/functions/spill";
 import { declaredPayloadBound } from "../../src/functions/payloadSize";
+import { worstCaseOf } from "../helpers/payloadWorstCase";
 
 /** The code and message of an error cell, or undefined for a value. */
 function errorCell(cell: unknown): { code: string; message: string } | undefined {
@@ -118,22 +119,6 @@ describe("spillWeights", () => {
 });
 
 describe("spillSquareMatrix's declared worst case", () => {
-  /** The payload check's worst case read from the cells (its for-of sum): 25 a number, others exact. */
-  function worstCaseOf(grid: unknown[][]): number {
-    let bytes = 2 * grid.length + 2;
-    for (const row of grid) {
-      for (const cell of row) {
-        if (typeof cell === "number") bytes += 25;
-        else if (typeof cell === "string") bytes += cell.length * 3 + 3;
-        else if (cell !== null && typeof cell === "object") {
-          const message = (cell as { message?: unknown }).message;
-          bytes += 48 + (typeof message === "string" ? message.length * 3 : 0);
-        } else bytes += 6;
-      }
-    }
-    return bytes;
-  }
-
   it("is the worst case read from its cells, labelled or bare, with #N/A entries (property)", () => {
     fc.assert(
       fc.property(
