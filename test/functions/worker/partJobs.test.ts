@@ -14,6 +14,12 @@ import { runJob } from "../../../src/functions/worker/jobs";
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
 import { takeSpareArray } from "../../../src/functions/worker/spareArrays";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
+import {
+  noiseReturnsPanel as returnsPanel,
+  runPartsAsWorker,
+  sameDoubles,
+  thrownBy,
+} from "./splitTestKit";
 import { rejectionOf } from "../../helpers/excelErrorOf";
 
 // Products of 160–333 assets × 1,600 rows, twice per test (split and whole): slow on a loaded box.
@@ -23,15 +29,6 @@ const mockWorkerpool = newFakePoolState();
 jest.mock("workerpool", () =>
   jest.requireActual("./fakeWorkerPage").fakeWorkerpool(() => mockWorkerpool)
 );
-
-/** A seeded returns panel (column-major), optionally with leading blanks in one column. */
-function returnsPanel(rows: number, cols: number, seed = 3): ReturnsPanel {
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
-  const data = Float64Array.from({ length: rows * cols }, () => 0.04 * (random() - 0.5));
-  const labels = Array.from({ length: cols }, (_, j) => `T${j + 1}`);
-  return { kind: "returns", rows, cols, data, labels };
-}
 
 function copy(panel: ReturnsPanel): ReturnsPanel {
   return { ...panel, data: panel.data.slice(), labels: [...panel.labels] };
@@ -45,19 +42,13 @@ function runSplit<T>(
   },
   firstKind?: "rows" | "whole"
 ): T {
-  const outputs = plan.parts.map((part) =>
-    structuredClone(runPartJob(part.name as never, structuredClone(part.input) as never))
-  );
+  const outputs = runPartsAsWorker(plan);
   // The first part computes only its rows on complete data; the whole job otherwise.
   if (firstKind !== undefined) expect((outputs[0] as { kind: string }).kind).toBe(firstKind);
   const joined = plan.join(outputs);
   // These plans answer in their join; only RISKWEIGHTS' and EFFFRONTIER's hand on a follow-up.
   if (joined instanceof FollowUpJob) throw new Error(`unexpected follow-up job ${joined.name}`);
   return joined;
-}
-
-function sameDoubles(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((v, k) => Object.is(v, b[k]));
 }
 
 /** 160 assets × 1,600 rows: just above the split's threshold (2e7 pair-rows). */
@@ -199,19 +190,11 @@ describe("splitPlan", () => {
       ],
     ] as const;
     for (const [name, input] of cases) {
-      let expected: unknown;
-      try {
-        runJob(name, structuredClone(input) as never);
-      } catch (error) {
-        expected = error;
-      }
+      const expected = thrownBy(() => runJob(name, structuredClone(input) as never));
       const plan = splitPlan(name, input as never)!;
-      let got: unknown;
-      try {
-        runPartJob(plan.parts[0].name, structuredClone(plan.parts[0].input) as never);
-      } catch (error) {
-        got = error;
-      }
+      const got = thrownBy(() =>
+        runPartJob(plan.parts[0].name, structuredClone(plan.parts[0].input) as never)
+      );
       expect(isCoreError(expected)).toBe(true);
       expect(isCoreError(got) && got.code).toBe(isCoreError(expected) && expected.code);
       expect((got as Error).message).toBe((expected as Error).message);
@@ -232,9 +215,7 @@ describe("splitPlan", () => {
       // As the worker runs it: the part sees a clone and hands that clone back.
       const returns = returnsPanel(ROWS, COLS);
       const plan = splitPlan(name, input(returns) as never)!;
-      const outputs = plan.parts.map((part) =>
-        structuredClone(runPartJob(part.name as never, structuredClone(part.input) as never))
-      );
+      const outputs = runPartsAsWorker(plan);
       const handedBack = (outputs[0] as { spent: Float64Array }).spent;
       expect(handedBack).not.toBe(returns.data);
       expect(sameDoubles(handedBack, returns.data)).toBe(true);

@@ -25,6 +25,12 @@ import {
 import { runPartJob, splitPlan } from "../../../src/functions/worker/partJobs";
 import type { WeightingMethod } from "../../../src/functions/worker/weightsByMethod";
 import { loadInPage, newFakePoolState, randomWalkPrices } from "./fakeWorkerPage";
+import {
+  driftReturnsPanel as returnsPanel,
+  runPartsAsWorker,
+  sameDoubles,
+  thrownBy,
+} from "./splitTestKit";
 import { rejectionOf } from "../../helpers/excelErrorOf";
 
 // Gram products of 2e7+ pair-rows and frontiers of 160 assets, twice per case: slow on a loaded box.
@@ -34,20 +40,6 @@ const mockWorkerpool = newFakePoolState();
 jest.mock("workerpool", () =>
   jest.requireActual("./fakeWorkerPage").fakeWorkerpool(() => mockWorkerpool)
 );
-
-/** Seeded returns (column-major) with a small drift per asset, so some mean returns are positive. */
-function returnsPanel(rows: number, cols: number, seed = 5): ReturnsPanel {
-  let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
-  const data = new Float64Array(rows * cols);
-  for (let j = 0; j < cols; j++) {
-    const drift = 0.002 * (random() - 0.3);
-    const scale = 0.02 + 0.04 * random();
-    for (let t = 0; t < rows; t++) data[j * rows + t] = drift + scale * (random() - 0.5);
-  }
-  const labels = Array.from({ length: cols }, (_, j) => `T${j + 1}`);
-  return { kind: "returns", rows, cols, data, labels };
-}
 
 function source(
   returns: ReturnsPanel,
@@ -69,12 +61,6 @@ function copied<T>(input: T): T {
   return structuredClone(input);
 }
 
-function sameDoubles(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
-  return true;
-}
-
 /** Every number of two job outputs (weights, or frontier rows) by Object.is, text by ===. */
 function sameOutput(a: unknown, b: unknown): boolean {
   if (typeof a === "number" || typeof b === "number") return Object.is(a, b);
@@ -93,9 +79,7 @@ function joinedParts(plan: NonNullable<ReturnType<typeof splitPlan>>): {
   outputs: unknown[];
   joined: unknown;
 } {
-  const outputs = plan.parts.map((part) =>
-    structuredClone(runPartJob(part.name as never, structuredClone(part.input) as never))
-  );
+  const outputs = runPartsAsWorker(plan);
   return { outputs, joined: plan.join(outputs) };
 }
 
@@ -314,19 +298,11 @@ describe("the sample covariance split of RISKWEIGHTS and EFFFRONTIER", () => {
         riskFree: 0,
         constraints: {},
       };
-      let expected: unknown;
-      try {
-        runJob("riskWeights", copied(input));
-      } catch (error) {
-        expected = error;
-      }
+      const expected = thrownBy(() => runJob("riskWeights", copied(input)));
       const plan = splitPlan("riskWeights", input)!;
-      let got: unknown;
-      try {
-        runPartJob(plan.parts[0].name, structuredClone(plan.parts[0].input) as never);
-      } catch (error) {
-        got = error;
-      }
+      const got = thrownBy(() =>
+        runPartJob(plan.parts[0].name, structuredClone(plan.parts[0].input) as never)
+      );
       expect([label, isCoreError(expected)]).toEqual([label, true]);
       expect([label, isCoreError(got) && got.code]).toEqual([
         label,
@@ -413,12 +389,7 @@ describe("RISKWEIGHTS and EFFFRONTIER through the pool (fake workers)", () => {
       riskFree: 0,
       constraints: { lower: 0.01 },
     });
-    let expected: unknown;
-    try {
-      runJob("frontier", input());
-    } catch (error) {
-      expected = error;
-    }
+    const expected = thrownBy(() => runJob("frontier", input()));
     const call = { functionName: "EFFFRONTIER", estimatedMs: 500 };
     const got = (await rejectionOf(
       Promise.resolve(pool.inBackground("frontier", input(), call))
