@@ -17,12 +17,11 @@ import { fileURLToPath } from "node:url";
 import { SourceMap, createRequire } from "node:module";
 import {
   CHROMIUM,
+  collectPageErrors,
   dist,
-  isOfficeJs,
-  launchChromium,
-  readOfficeDouble,
+  routeOffline,
+  startBrowserSession,
 } from "../../test/e2e/browserHarness.mjs";
-import { serveFolder } from "../../test/e2e/staticServer.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,19 +102,16 @@ async function openPage(browser, server, benchScript, officeDouble, noSimd) {
   const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
   await context.addInitScript({ content: initScript(noSimd) });
   const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  // On the context, so that scripts a Web Worker loads are routed too.
+  const errors = collectPageErrors(page);
+  // On the context, so that scripts a Web Worker loads are routed too. The bench's own handler is
+  // added last, so Playwright asks it first; what it leaves goes on to routeOffline.
+  await routeOffline(context, server, { officeJs: officeDouble, offMachine: () => {} });
   await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (isOfficeJs(url)) {
-      return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-    }
     if (url === `${server.url}${BENCH_SCRIPT}`) {
       return route.fulfill({ contentType: "text/javascript", body: benchScript });
     }
-    if (!url.startsWith(server.url)) return route.abort();
-    if (!noSimd || !/\.js(\?|$)/.test(url)) return route.continue();
+    if (!noSimd || !url.startsWith(server.url) || !/\.js(\?|$)/.test(url)) return route.fallback();
     // Init scripts do not run in workers: each script of the build starts with the same flag, so a
     // function moved to a worker also takes the JS kernel.
     const response = await route.fetch();
@@ -251,12 +247,11 @@ async function main() {
     );
   const loadBefore = os.loadavg();
   const metadata = JSON.parse(fs.readFileSync(path.join(dist, "functions.json"), "utf8"));
-  const officeDouble = readOfficeDouble();
   const bench = await buildPageBundle();
   const benchScript = bench.text;
 
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const session = await startBrowserSession();
+  const { officeDouble, server, browser } = session;
   const browserResults = new Map();
   const chromiumVersion = browser.version();
   try {
@@ -288,8 +283,7 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await session.close();
   }
   if (profileId) return;
 

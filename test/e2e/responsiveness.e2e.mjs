@@ -14,14 +14,14 @@
  * Prints "e2e-responsiveness: N passed, M failed" last; exits 1 on any failure.
  */
 import {
+  collectPageErrors,
   createReport,
-  dist,
-  isOfficeJs,
-  launchChromium,
+  openTaskPane,
   prerequisitesMet,
-  readOfficeDouble,
+  routeOffline,
+  runSuite,
+  startBrowserSession,
 } from "./browserHarness.mjs";
-import { serveFolder } from "./staticServer.mjs";
 
 const SUITE = "e2e-responsiveness";
 /** The issue's bounds: no long task above this, and a click handled within it. */
@@ -78,9 +78,7 @@ function directKendall({ name, a, b }) {
 
 async function newPane(browser, server, officeDouble, { withoutSimd = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
-  const consoleErrors = [];
-  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  const consoleErrors = collectPageErrors(page, { consoleErrors: true });
   // Every Web Worker the page starts and when it is terminated, on the page's clock (Playwright's
   // own worker "close" event arrives about 2 s late, too late to time a cancel).
   await page.addInitScript(() => {
@@ -99,9 +97,15 @@ async function newPane(browser, server, officeDouble, { withoutSimd = false } = 
     };
   });
   const workers = () => page.evaluate(() => window.__workerLog.map((entry) => ({ ...entry })));
+  await routeOffline(page, server, {
+    officeJs: officeDouble,
+    offMachine: () => {},
+    abortReason: "internetdisconnected",
+  });
   if (withoutSimd) {
     // An engine without WebAssembly SIMD, in the page and in every worker it starts: validate()
     // refuses any module using SIMD opcodes, as on older WKWebView (the probe then says false).
+    // Routed after routeOffline, so Playwright asks this handler first for the worker's script.
     await page.route(`**/${WORKER_FILE}`, async (route) => {
       const response = await route.fetch();
       const body = `self.WebAssembly.validate = () => false;\n${await response.text()}`;
@@ -109,16 +113,7 @@ async function newPane(browser, server, officeDouble, { withoutSimd = false } = 
     });
     await page.addInitScript(() => (WebAssembly.validate = () => false));
   }
-  await page.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isOfficeJs(url)) {
-      return route.fulfill({ contentType: "text/javascript", body: officeDouble });
-    }
-    if (url.startsWith(server.url)) return route.fallback();
-    return route.abort("internetdisconnected");
-  });
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("heading", { name: "Diversify", level: 1 }).waitFor({ timeout: 15_000 });
+  await openTaskPane(page, server);
   return { page, workers, consoleErrors };
 }
 
@@ -177,9 +172,8 @@ async function measureRoundTrip(page, serverUrl) {
 
 async function main() {
   if (!prerequisitesMet(SUITE, WORKER_FILE)) return;
-  const officeDouble = readOfficeDouble();
-  const server = await serveFolder(dist);
-  const browser = await launchChromium();
+  const session = await startBrowserSession();
+  const { officeDouble, server, browser } = session;
   try {
     const { page, workers, consoleErrors } = await newPane(browser, server, officeDouble);
 
@@ -526,14 +520,9 @@ async function main() {
       [...plain.consoleErrors, ...simdPage.consoleErrors].join(" | ")
     );
   } finally {
-    await browser.close();
-    await server.close();
+    await session.close();
   }
   finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log(`${SUITE}: 0 passed, 1 failed`);
-  process.exit(1);
-});
+runSuite(SUITE, main);
