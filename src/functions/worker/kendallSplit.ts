@@ -1,5 +1,6 @@
 import { kendallCorrelationRows } from "../../core/correlation/kendallCorrelationRows";
-import type { ReturnsPanel, SquareMatrix } from "../../core/types";
+import type { SquareMatrix } from "../../core/types";
+import { fillTrailingBlock, recycle, trailingColumns } from "./gramSplit";
 import type { CorrelationJob } from "./jobs";
 
 /*
@@ -55,8 +56,8 @@ function firstPartRows(p: number): number {
 /**
  * How CORRMATRIX kendall runs as two parts at once, or undefined when it should run whole (another
  * method, or too small to gain: MIN_SPLIT_COLUMNS, MIN_SPLIT_PAIR_ROWS). The returns move to the
- * first part's worker and a copy of columns [k, p) to the second's, so ask only when the job goes
- * off the pane's thread. The join mirrors the first part's rows and places the second's matrix:
+ * first part's worker and a copy of columns [k, p) to the second's (in memory an earlier tail part
+ * handed back, trailingColumns), so ask only when the job goes off the pane's thread. The join mirrors the first part's rows and places the second's matrix:
  * O(p²) on the pane's thread.
  * Complexity: O(1) to decide; the plan copies (1 − 0.293) of the input once.
  *
@@ -78,40 +79,30 @@ export function splitKendallCorrelation(input: CorrelationJob): KendallSplitPlan
       // The pool's tail part (partJobs.ts): correlationJob on the columns, as { matrix, spent }.
       { name: "correlationOfColumns", input: { ...input, returns: tail }, transfer: [tail.data] },
     ],
-    join: ([head, rest]) => ({
-      size: cols,
-      data: joinRowsAndTail(
-        head as Float64Array,
-        k,
-        (rest as { matrix: Float64Array }).matrix,
-        cols
-      ),
-      labels,
-    }),
-  };
-}
-
-/** The columns [from, cols) of a panel as a panel of their own, with a fresh copy of the data. */
-function trailingColumns(returns: ReturnsPanel, from: number): ReturnsPanel {
-  const { rows, cols, data, labels } = returns;
-  return {
-    kind: "returns",
-    rows,
-    cols: cols - from,
-    data: data.slice(from * rows, cols * rows),
-    labels: labels.slice(from),
+    join: ([head, rest]) => {
+      const tailPart = rest as { matrix: Float64Array; spent: Float64Array };
+      recycle(tailPart.spent);
+      return {
+        size: cols,
+        data: fillTrailingBlock(
+          mirroredHead(head as Float64Array, k, cols),
+          k,
+          tailPart.matrix,
+          cols
+        ),
+        labels,
+      };
+    },
   };
 }
 
 /**
- * The p × p matrix from its first k rows (k × p, row-major, every entry) mirrored into the first k
- * columns, and the (p − k) × (p − k) matrix of the remaining columns in the bottom-right block.
+ * A p × p array holding the first k rows (k × p, row-major, every entry) and their mirror in the
+ * first k columns; the bottom-right block is left 0 for fillTrailingBlock.
  */
-function joinRowsAndTail(head: Float64Array, k: number, tail: Float64Array, p: number) {
+function mirroredHead(head: Float64Array, k: number, p: number): Float64Array {
   const out = new Float64Array(p * p);
   out.set(head.subarray(0, k * p));
   for (let i = 0; i < k; i++) for (let j = k; j < p; j++) out[j * p + i] = head[i * p + j];
-  const m = p - k;
-  for (let i = 0; i < m; i++) out.set(tail.subarray(i * m, (i + 1) * m), (k + i) * p + k);
   return out;
 }

@@ -60,6 +60,32 @@ describe("splitKendallCorrelation", () => {
     expect(Math.abs(first - second) / (first + second)).toBeLessThan(0.02);
   });
 
+  it("copies the next split's columns into the memory the tail part handed back, with the same doubles", () => {
+    const returns = panel(1825, 80);
+    const whole = correlationJob({ returns, method: "kendall", halfLife: 60 });
+    const input = () => ({
+      returns: { ...returns, data: returns.data.slice() },
+      method: "kendall" as const,
+      halfLife: 60,
+    });
+    const first = splitKendallCorrelation(input())!;
+    const firstTail = (first.parts[1].input as { returns: ReturnsPanel }).returns.data;
+    first.join(
+      first.parts.map((part) =>
+        part.name === "kendallRows"
+          ? kendallRowsPart(part.input as never)
+          : correlationOfColumnsPart(part.input as never)
+      )
+    );
+    const second = splitKendallCorrelation(input())!;
+    const secondTail = (second.parts[1].input as { returns: ReturnsPanel }).returns.data;
+    expect(secondTail.buffer).toBe(firstTail.buffer);
+    // Columns [k, p) are the end of the column-major data, copied over the old contents.
+    const expectedTail = returns.data.subarray(returns.data.length - secondTail.length);
+    expect(Array.from(secondTail)).toEqual(Array.from(expectedTail));
+    expect(Array.from(runInline(input()).data)).toEqual(Array.from(whole.data));
+  });
+
   it("runs whole for other methods and small jobs", () => {
     const returns = panel(600, 40);
     expect(splitKendallCorrelation({ returns, method: "pearson", halfLife: 60 })).toBeUndefined();
