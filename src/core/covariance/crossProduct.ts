@@ -1,4 +1,5 @@
 import { simdGramWorkspace } from "../correlation/wasm/simdGramWorkspace";
+import { mirroredUpperRows } from "../linalg/mirroredUpperRows";
 
 /**
  * Rows per block of the cross-product. A block of 128 rows × 500 assets is 512 KB, which stays in a
@@ -43,16 +44,7 @@ export function crossProduct(
     if (ld > rows) packA[j * ld + rows] = 0;
   }
   const ldOut = simd.crossProduct(cols, cols, ld, true);
-  const gram = simd.out;
-  const out = new Float64Array(cols * cols);
-  for (let i = 0; i < cols; i++) {
-    for (let j = i; j < cols; j++) {
-      const value = gram[i * ldOut + j];
-      out[i * cols + j] = value;
-      out[j * cols + i] = value;
-    }
-  }
-  return out;
+  return mirroredUpperRows(simd.out, ldOut, cols, cols);
 }
 
 /**

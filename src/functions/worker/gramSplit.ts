@@ -1,3 +1,4 @@
+import { mirroredUpperRows } from "../../core/linalg/mirroredUpperRows";
 import type { ReturnsPanel } from "../../core/types";
 import { keepSpareArray, takeSpareArray } from "./spareArrays";
 
@@ -79,15 +80,7 @@ export function scratchCentred(length: number): Float64Array {
  * Complexity: O(k · p) plus the O(p²) allocation.
  */
 export function mirroredRows(head: Float64Array, k: number, p: number): Float64Array {
-  const out = new Float64Array(p * p);
-  for (let i = 0; i < k; i++) {
-    for (let j = i; j < p; j++) {
-      const value = head[i * p + j];
-      out[i * p + j] = value;
-      out[j * p + i] = value;
-    }
-  }
-  return out;
+  return mirroredUpperRows(head, p, k, p);
 }
 
 /**
